@@ -1,0 +1,171 @@
+"""Find and read numbers as news prose writes them.
+
+One scanner serves the checker (is the claimed value in its quote? is every number of
+every article accounted for?) and the extractor (what figures does a new article give?),
+so both agree on what counts as a number: digits with separators ("3,179"), decimals with
+a scale ("1.2 million"), mixed fractions ("5 1/2"), number words ("seven", "two hundred",
+"twenty-five"), percentages ("one percent", "40%"), times of day ("9:01 AM") and vague
+amounts ("tens of thousands", "dozens of"), which carry no value.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+SMALL_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALE_WORDS: dict[str, int] = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
+DOZEN = 12
+
+Kind = Literal["digits", "words", "vague", "time"]
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """One number as it stands in a text: where, as written, and what it is worth."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    kind: Kind
+    percent: bool = False
+
+
+_WORD = r"(?:" + "|".join(sorted([*SMALL_WORDS, *SCALE_WORDS, "dozen", "half"], key=len,
+                                 reverse=True)) + r")"
+_WORD_PHRASE = rf"\b{_WORD}(?:(?:(?:[^\S\n]|-)+|[^\S\n]+and[^\S\n]+){_WORD})*\b"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_FRACTION = r"\d+/\d+"
+_SCALE = r"(?:" + "|".join(SCALE_WORDS) + r")"
+_DIGIT_PHRASE = (
+    rf"(?<![\w.,/]){_DIGITS}(?:[^\S\n]+{_FRACTION})?(?:[^\S\n]+{_SCALE}\b)?(?![\d/])"
+    rf"|(?<![\w/]){_FRACTION}(?![\d/])"
+)
+_TIME = r"(?<![\w:])\d{1,2}:\d{2}(?:[^\S\n]*[AaPp]\.?[Mm]\b\.?)?"
+_VAGUE = (
+    r"\b(?:tens|hundreds|thousands|millions|dozens|scores)"
+    r"(?:[^\S\n]+of(?:[^\S\n]+(?:thousands|millions)\b)?)?\b"
+)
+_PERCENT = r"(?:[^\S\n]*%|[^\S\n]+per[^\S\n]?cent\b)"
+
+NUMBER_PATTERN = re.compile(
+    rf"(?P<time>{_TIME})"
+    rf"|(?P<vague>{_VAGUE})"
+    rf"|(?P<digits>{_DIGIT_PHRASE})(?P<dpct>{_PERCENT})?"
+    rf"|(?P<words>{_WORD_PHRASE})(?P<wpct>{_PERCENT})?",
+    re.IGNORECASE,
+)
+
+
+def words_value(phrase: str) -> float | None:
+    """Read a phrase of number words ("two hundred and five") as a number."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in re.split(r"[\s-]+", phrase.lower()):
+        if word in ("", "and"):
+            continue
+        seen = True
+        if word in SMALL_WORDS:
+            current += SMALL_WORDS[word]
+        elif word == "half":
+            current += 0.5
+        elif word == "dozen":
+            current = (current or 1) * DOZEN
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in SCALE_WORDS:
+            total += (current or 1) * SCALE_WORDS[word]
+            current = 0.0
+        else:
+            return None
+    return total + current if seen else None
+
+
+def digits_value(phrase: str) -> float | None:
+    """Read digits with separators, an optional fraction and an optional scale word."""
+    parts = phrase.replace("\u00a0", " ").split()
+    if not parts:
+        return None
+    value = 0.0
+    for part in parts:
+        lowered = part.lower()
+        if lowered in SCALE_WORDS:
+            value *= SCALE_WORDS[lowered]
+        elif "/" in part:
+            numerator, denominator = part.split("/", 1)
+            if not numerator.isdigit() or not denominator.isdigit() or int(denominator) == 0:
+                return None
+            value += int(numerator) / int(denominator)
+        else:
+            try:
+                value += float(part.replace(",", ""))
+            except ValueError:
+                return None
+    return value
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number-bearing phrase of `text`, in order, with its offsets and value."""
+    mentions: list[NumberMention] = []
+    for match in NUMBER_PATTERN.finditer(text):
+        kind: Kind
+        if match.group("time"):
+            kind, value, percent = "time", None, False
+        elif match.group("vague"):
+            kind, value, percent = "vague", None, False
+        elif match.group("digits"):
+            kind = "digits"
+            value = digits_value(match.group("digits"))
+            percent = bool(match.group("dpct"))
+        else:
+            kind = "words"
+            value = words_value(match.group("words"))
+            percent = bool(match.group("wpct"))
+        mentions.append(
+            NumberMention(match.start(), match.end(), match.group(0), value, kind, percent)
+        )
+    return mentions
+
+
+def parse_number(text: str) -> float | None:
+    """The value of `text` if the whole of it is one number phrase, else None."""
+    stripped = text.strip()
+    match = NUMBER_PATTERN.fullmatch(stripped)
+    if match is None:
+        return None
+    mentions = find_numbers(stripped)
+    return mentions[0].value if len(mentions) == 1 else None
+
+
+def same_value(a: float | None, b: float | None) -> bool:
+    """Whether two figures are the same number (tolerant of float rounding)."""
+    if a is None or b is None:
+        return False
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def mentions_of(text: str, value: float) -> list[NumberMention]:
+    """The number phrases of `text` worth exactly `value`, in whatever form written."""
+    return [mention for mention in find_numbers(text) if same_value(mention.value, value)]
+
+
+def format_value(value: float) -> str:
+    """A figure as a reader expects it: thousands separated, no needless decimals."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")

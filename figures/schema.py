@@ -1,0 +1,230 @@
+"""The table contract: file names, column names and the controlled values of every list.
+
+Everything that reads, checks, charts or exports the data takes its column names and
+vocabularies from here, so a change to the contract is made once. The codebook
+(`data/README.md`) documents each of these; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+SOURCES_FILE = "sources.csv"
+CLAIMANTS_FILE = "claimants.csv"
+CLAIMS_FILE = "claims.csv"
+NOT_CLAIMS_FILE = "not_claims.csv"
+ARTICLES_DIR = "articles"
+CODEBOOK_FILE = "README.md"
+
+DATASET_NAME = "Contested Figures: the battle of Aleppo, 2016"
+DATASET_VERSION = "0.1.0"
+
+SOURCE_COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "file",
+    "outlet",
+    "title",
+    "published",
+    "published_basis",
+    "credits",
+    "url",
+)
+
+CLAIMANT_COLUMNS: tuple[str, ...] = (
+    "claimant_id",
+    "name",
+    "organisation",
+    "claimant_type",
+    "party",
+)
+
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "claim_id",
+    "article_id",
+    "claimant_id",
+    "value",
+    "value_max",
+    "unit",
+    "qualifier",
+    "qualifier_text",
+    "measure",
+    "subject",
+    "place",
+    "period_start",
+    "period_end",
+    "period_text",
+    "relayed_by",
+    "blamed_on",
+    "quote",
+    "notes",
+)
+
+NOT_CLAIM_COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "text",
+    "context",
+    "reason",
+)
+
+# Columns the joined figure table adds to each claim, and where each comes from.
+JOINED_COLUMNS: dict[str, tuple[str, str]] = {
+    "article_file": (SOURCES_FILE, "file"),
+    "outlet": (SOURCES_FILE, "outlet"),
+    "published": (SOURCES_FILE, "published"),
+    "published_basis": (SOURCES_FILE, "published_basis"),
+    "article_title": (SOURCES_FILE, "title"),
+    "claimant": (CLAIMANTS_FILE, "name"),
+    "claimant_org": (CLAIMANTS_FILE, "organisation"),
+    "claimant_type": (CLAIMANTS_FILE, "claimant_type"),
+    "party": (CLAIMANTS_FILE, "party"),
+}
+
+TABLE_COLUMNS: tuple[str, ...] = CLAIM_COLUMNS + tuple(JOINED_COLUMNS)
+
+# Columns that must hold a value in every row; all others may be empty.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    SOURCES_FILE: ("article_id", "file", "outlet", "title", "published", "published_basis"),
+    CLAIMANTS_FILE: CLAIMANT_COLUMNS,
+    CLAIMS_FILE: (
+        "claim_id",
+        "article_id",
+        "claimant_id",
+        "value",
+        "unit",
+        "qualifier",
+        "measure",
+        "subject",
+        "place",
+        "quote",
+    ),
+    NOT_CLAIMS_FILE: NOT_CLAIM_COLUMNS,
+}
+
+QUALIFIERS: dict[str, str] = {
+    "exact": "the figure is given plainly",
+    "at_least": "a lower bound: 'at least'",
+    "over": "a lower bound, not reached exactly: 'more than', 'over'",
+    "about": "approximate: 'about', 'some', 'around', 'nearly'",
+    "estimated": "an estimate named as such: 'an estimated', 'estimates put'",
+    "up_to": "an upper bound: 'up to', 'as many as'",
+    "as_little_as": "the claimant stresses how small the figure is: 'as little as', 'only'",
+}
+
+# The words used to label a figure when the article's own qualifier words are not stored.
+QUALIFIER_WORDS: dict[str, str] = {
+    "exact": "",
+    "at_least": "at least",
+    "over": "more than",
+    "about": "about",
+    "estimated": "an estimated",
+    "up_to": "up to",
+    "as_little_as": "as little as",
+}
+
+# Qualifiers that make a figure a bound or an estimate rather than a count.
+INEXACT_QUALIFIERS: frozenset[str] = frozenset(QUALIFIERS) - {"exact"}
+
+MEASURES: dict[str, str] = {
+    "killed": "people killed",
+    "injured": "people injured",
+    "besieged": "people under siege",
+    "trapped": "people trapped in a place they cannot leave safely",
+    "remaining": "people still living in a place",
+    "left": "people who left a place (evacuated, fled, went out through corridors)",
+    "freed": "people said to have been freed or liberated",
+    "surrendered": "fighters who surrendered",
+    "pardoned": "fighters pardoned",
+    "attacked": "places or facilities attacked (hospitals, schools)",
+    "fired": "munitions fired or dropped (shells, rockets, strikes)",
+    "aid_share": "share of aid going to a place",
+    "pause_length": "length of a pause, truce or ceasefire (offered, agreed or ruled out)",
+}
+
+SUBJECTS: dict[str, str] = {
+    "people": "people, with no narrower description",
+    "civilians": "people described as civilians",
+    "children": "children",
+    "newborns": "newborn babies",
+    "fighters": "fighters, rebels, militants",
+    "hospitals": "hospitals and medical facilities",
+    "artillery shells": "artillery shells",
+    "UN aid": "aid delivered by the United Nations",
+    "pause": "a humanitarian or combat pause",
+    "truce": "a truce or ceasefire",
+}
+
+UNITS: dict[str, str] = {
+    "count": "a number of people or things",
+    "hours": "a length of time in hours",
+    "days": "a length of time in days",
+    "percent": "a share in percent",
+}
+
+# Hours per unit, so that durations given in different units share one axis.
+HOURS_PER_UNIT: dict[str, float] = {"hours": 1.0, "days": 24.0}
+
+CLAIMANT_TYPES: dict[str, str] = {
+    "government": "a government, ministry or official speaking for one",
+    "military": "armed forces, a defence ministry or a military body",
+    "UN agency": "a United Nations body or official",
+    "monitor": "an organisation that counts casualties or events",
+    "NGO": "a non-governmental humanitarian or relief organisation",
+    "opposition": "an opposition political or armed group",
+    "state media": "a broadcaster or outlet owned or controlled by a state",
+    "state-funded media": "an outlet funded by a state but editorially separate from it",
+    "news agency": "a wire service or news agency in its own voice",
+    "news media": "a privately owned outlet in its own voice",
+}
+
+# Parties in display order, each with one fixed colour from the Okabe-Ito palette,
+# which stays distinguishable with the common forms of colour blindness.
+PARTY_COLOURS: dict[str, str] = {
+    "Russia": "#D55E00",
+    "Syrian government": "#E69F00",
+    "Syrian opposition": "#009E73",
+    "United States": "#0072B2",
+    "Turkey": "#CC79A7",
+    "United Nations": "#56B4E9",
+    "independent monitor": "#000000",
+    "humanitarian NGO": "#F0E442",
+    "news media": "#999999",
+}
+PARTIES: tuple[str, ...] = tuple(PARTY_COLOURS)
+
+NOT_CLAIM_REASONS: dict[str, str] = {
+    "date": "a day, month or year",
+    "time": "a time of day",
+    "caption": "a number in a photo caption",
+    "identifier": "an id, page counter or road number",
+    "war length": "how long the war has lasted",
+    "period length": "the length of the period a claim covers, not the claim",
+    "vague quantity": "an amount with no figure ('tens of thousands', 'hundreds of')",
+    "not a count": "a number word that counts nothing ('one of the', 'no one', 'half of')",
+}
+
+PUBLISHED_STATED = "stated"
+PUBLISHED_INFERRED_PREFIX = "inferred: "
+
+# Which columns of which file hold controlled values.
+CONTROLLED: dict[tuple[str, str], tuple[str, ...]] = {
+    (CLAIMS_FILE, "qualifier"): tuple(QUALIFIERS),
+    (CLAIMS_FILE, "measure"): tuple(MEASURES),
+    (CLAIMS_FILE, "subject"): tuple(SUBJECTS),
+    (CLAIMS_FILE, "unit"): tuple(UNITS),
+    (CLAIMANTS_FILE, "claimant_type"): tuple(CLAIMANT_TYPES),
+    (CLAIMANTS_FILE, "party"): PARTIES,
+    (NOT_CLAIMS_FILE, "reason"): tuple(NOT_CLAIM_REASONS),
+}
+
+DATE_COLUMNS: dict[str, tuple[str, ...]] = {
+    SOURCES_FILE: ("published",),
+    CLAIMS_FILE: ("period_start", "period_end"),
+}
+
+NUMBER_COLUMNS: dict[str, tuple[str, ...]] = {
+    CLAIMS_FILE: ("value", "value_max"),
+}
+
+ID_COLUMNS: dict[str, str] = {
+    SOURCES_FILE: "article_id",
+    CLAIMANTS_FILE: "claimant_id",
+    CLAIMS_FILE: "claim_id",
+}
