@@ -26,6 +26,7 @@ SOURCE_COLUMNS: tuple[str, ...] = (
     "published_basis",
     "credits",
     "url",
+    "public_copy",
 )
 
 CLAIMANT_COLUMNS: tuple[str, ...] = (

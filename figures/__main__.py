@@ -1,0 +1,96 @@
+"""The command line: `python -m figures check | table | extract`.
+
+`check` proves the data folder sound (exit 0 with a one-line summary) or lists every
+problem as FILE:LINE: column: message (exit 1). `table` writes the joined figure table,
+the same as the dashboard's download. `extract` proposes candidate claims for a new
+article. All of them read the folder named by FIGURES_DATA_DIR, or `data/`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from figures.export import table_csv, table_json
+from figures.table import Figures, build_figures
+
+
+def summary(figures: Figures) -> str:
+    """One line saying how much a clean data folder holds."""
+    table = figures.table
+    return (
+        f"OK: {table['article_id'].nunique()} articles, {len(table)} claims, "
+        f"{table['claimant_id'].nunique()} claimants, {table['party'].nunique()} parties"
+    )
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print every problem, or the summary; exit 1 on any problem."""
+    figures = build_figures(args.data_dir)
+    if figures.problems:
+        for problem in figures.problems:
+            print(problem)
+        print(f"{len(figures.problems)} problems; {len(figures.table)} of {figures.rows_in} "
+              f"claims valid", file=sys.stderr)
+        return 1
+    print(summary(figures))
+    return 0
+
+
+def run_table(args: argparse.Namespace) -> int:
+    """Write the figure table to stdout; problems go to stderr and do not stop it."""
+    figures = build_figures(args.data_dir)
+    for problem in figures.problems:
+        print(problem, file=sys.stderr)
+    payload = table_json(figures.table) if args.format == "json" else table_csv(figures.table)
+    sys.stdout.buffer.write(payload)
+    sys.stdout.flush()
+    return 0
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Print the candidate claims found in an article file."""
+    from figures.extract import candidates_frame
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"{path}: cannot be read as UTF-8 text: {error}", file=sys.stderr)
+        return 1
+    frame = candidates_frame(text)
+    if args.format == "json":
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(frame.to_csv(index=False, lineterminator="\n"))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line's arguments."""
+    main_parser = argparse.ArgumentParser(prog="python -m figures", description=__doc__,
+                                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    main_parser.add_argument("--data-dir", default=None,
+                             help="data folder (default: $FIGURES_DATA_DIR, else data/)")
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate the data folder").set_defaults(run=run_check)
+    table = commands.add_parser("table", help="write the joined figure table to stdout")
+    table.add_argument("--format", choices=("csv", "json"), default="csv")
+    table.set_defaults(run=run_table)
+    extract = commands.add_parser("extract", help="propose candidate claims for an article")
+    extract.add_argument("file", help="a UTF-8 .txt file")
+    extract.add_argument("--format", choices=("csv", "json"), default="csv")
+    extract.set_defaults(run=run_extract)
+    return main_parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit status."""
+    args = parser().parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

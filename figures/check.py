@@ -1,0 +1,341 @@
+"""Validate a data folder and return every problem, located; never raise on bad data.
+
+Each check is a small function from the raw `Dataset` to a list of `Problem`s, so a new
+rule is one more function in `CHECKS`. Together they prove what the figure table
+promises: every claim's quote stands verbatim in its article and holds its figure, every
+reference resolves both ways, every controlled value is from its list, and every
+number-bearing phrase of every article is either a claim or listed as not one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from datetime import date
+
+import pandas as pd
+
+from figures import schema
+from figures.load import LINE, Dataset
+from figures.numbers import NumberMention, find_numbers, same_value
+from figures.problems import Problem
+from figures.text import find_quote, normalise_space
+
+Row = dict[str, str]
+UNIT_FOR_MEASURE: dict[str, tuple[str, ...]] = {
+    "pause_length": ("hours", "days"),
+    "aid_share": ("percent",),
+}
+
+
+def rows(table: pd.DataFrame) -> Iterator[tuple[int, Row]]:
+    """Each row of a raw table as (line, {column: stripped text})."""
+    for record in table.to_dict("records"):
+        line = int(record.pop(LINE))
+        yield line, {key: str(value).strip() for key, value in record.items()}
+
+
+def check_required(dataset: Dataset) -> list[Problem]:
+    """Cells the contract says must hold a value."""
+    return [
+        Problem(name, line, column, "is empty")
+        for name, table in dataset.tables.items()
+        for line, row in rows(table)
+        for column in schema.REQUIRED[name]
+        if not row.get(column)
+    ]
+
+
+def check_ids(dataset: Dataset) -> list[Problem]:
+    """Ids that are used twice in their table."""
+    problems = []
+    for name, column in schema.ID_COLUMNS.items():
+        first_seen: dict[str, int] = {}
+        for line, row in rows(dataset.tables[name]):
+            key = row[column]
+            if key and key in first_seen:
+                problems.append(
+                    Problem(name, line, column, f"duplicate id '{key}' (first at line "
+                            f"{first_seen[key]})")
+                )
+            first_seen.setdefault(key, line)
+    return problems
+
+
+def check_controlled(dataset: Dataset) -> list[Problem]:
+    """Cells whose value must come from a documented list."""
+    return [
+        Problem(name, line, column, f"'{row[column]}' is not one of: {', '.join(allowed)}")
+        for (name, column), allowed in schema.CONTROLLED.items()
+        for line, row in rows(dataset.tables[name])
+        if row[column] and row[column] not in allowed
+    ]
+
+
+def parse_date(text: str) -> date | None:
+    """An ISO date (YYYY-MM-DD), or None if `text` is not one."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def check_dates(dataset: Dataset) -> list[Problem]:
+    """Dates that do not parse, and periods that end before they start."""
+    problems = [
+        Problem(name, line, column, f"'{row[column]}' is not an ISO date (YYYY-MM-DD)")
+        for name, columns in schema.DATE_COLUMNS.items()
+        for line, row in rows(dataset.tables[name])
+        for column in columns
+        if row[column] and parse_date(row[column]) is None
+    ]
+    for line, row in rows(dataset.claims):
+        start, end = parse_date(row["period_start"]), parse_date(row["period_end"])
+        if start and end and end < start:
+            problems.append(Problem(schema.CLAIMS_FILE, line, "period_end",
+                                    f"{end} is before period_start {start}"))
+    return problems
+
+
+def parse_value(text: str) -> float | None:
+    """A figure written plainly in a CSV cell ("250000", "5.5"), or None."""
+    try:
+        value = float(text.replace(",", ""))
+    except ValueError:
+        return None
+    return value if value == value and abs(value) != float("inf") else None
+
+
+def check_numbers(dataset: Dataset) -> list[Problem]:
+    """Figures that are not numbers, and ranges whose top is below their bottom."""
+    problems = []
+    for line, row in rows(dataset.claims):
+        for column in schema.NUMBER_COLUMNS[schema.CLAIMS_FILE]:
+            if row[column] and parse_value(row[column]) is None:
+                problems.append(Problem(schema.CLAIMS_FILE, line, column,
+                                        f"'{row[column]}' is not a number"))
+        low, high = parse_value(row["value"]), parse_value(row["value_max"])
+        if low is not None and high is not None and high < low:
+            problems.append(Problem(schema.CLAIMS_FILE, line, "value_max",
+                                    f"{row['value_max']} is below value {row['value']}"))
+    return problems
+
+
+def check_published_basis(dataset: Dataset) -> list[Problem]:
+    """How each date is known: 'stated', or 'inferred: ' followed by how."""
+    problems = []
+    for line, row in rows(dataset.sources):
+        basis = row["published_basis"]
+        inferred = basis.startswith(schema.PUBLISHED_INFERRED_PREFIX) and basis[
+            len(schema.PUBLISHED_INFERRED_PREFIX):].strip()
+        if basis and basis != schema.PUBLISHED_STATED and not inferred:
+            problems.append(Problem(schema.SOURCES_FILE, line, "published_basis",
+                                    f"'{basis}' is neither 'stated' nor 'inferred: <how>'"))
+    return problems
+
+
+def check_units(dataset: Dataset) -> list[Problem]:
+    """Units that do not fit their measure (a pause is not counted in people)."""
+    problems = []
+    for line, row in rows(dataset.claims):
+        if row["measure"] not in schema.MEASURES or row["unit"] not in schema.UNITS:
+            continue
+        allowed = UNIT_FOR_MEASURE.get(row["measure"], ("count",))
+        if row["unit"] not in allowed:
+            problems.append(Problem(schema.CLAIMS_FILE, line, "unit",
+                                    f"'{row['unit']}' does not fit measure '{row['measure']}' "
+                                    f"(expected: {', '.join(allowed)})"))
+    return problems
+
+
+def check_qualifier_words(dataset: Dataset) -> list[Problem]:
+    """A bound or estimate must keep the article's own words, and they must be in the quote."""
+    problems = []
+    for line, row in rows(dataset.claims):
+        words, quote = row["qualifier_text"], row["quote"]
+        if row["qualifier"] in schema.INEXACT_QUALIFIERS and not words:
+            problems.append(Problem(schema.CLAIMS_FILE, line, "qualifier_text",
+                                    f"is empty but the qualifier is '{row['qualifier']}'"))
+        elif words and normalise_space(words).lower() not in normalise_space(quote).lower():
+            problems.append(Problem(schema.CLAIMS_FILE, line, "qualifier_text",
+                                    f"'{words}' is not in the quote"))
+    return problems
+
+
+def reference_problems(
+    name: str, table: pd.DataFrame, column: str, known: set[str], target: str
+) -> list[Problem]:
+    """Rows whose `column` names something `target` does not hold."""
+    return [
+        Problem(name, line, column, f"'{row[column]}' is not in {target}")
+        for line, row in rows(table)
+        if row[column] and row[column] not in known
+    ]
+
+
+def unused_problems(name: str, table: pd.DataFrame, column: str, used: set[str]) -> list[Problem]:
+    """Rows of a lookup table that nothing refers to."""
+    return [
+        Problem(name, line, column, f"'{row[column]}' is used by no claim")
+        for line, row in rows(table)
+        if row[column] and row[column] not in used
+    ]
+
+
+def check_references(dataset: Dataset) -> list[Problem]:
+    """Foreign keys, both ways: every reference exists and every article and claimant is used."""
+    article_ids = set(dataset.sources["article_id"].str.strip())
+    claimant_ids = set(dataset.claimants["claimant_id"].str.strip())
+    listed_files = set(dataset.sources["file"].str.strip())
+    problems = reference_problems(schema.CLAIMS_FILE, dataset.claims, "article_id", article_ids,
+                                  schema.SOURCES_FILE)
+    problems += reference_problems(schema.CLAIMS_FILE, dataset.claims, "claimant_id",
+                                   claimant_ids, schema.CLAIMANTS_FILE)
+    problems += reference_problems(schema.NOT_CLAIMS_FILE, dataset.not_claims, "article_id",
+                                   article_ids, schema.SOURCES_FILE)
+    problems += reference_problems(schema.SOURCES_FILE, dataset.sources, "file",
+                                   set(dataset.articles), f"{schema.ARTICLES_DIR}/")
+    problems += unused_problems(schema.SOURCES_FILE, dataset.sources, "article_id",
+                                set(dataset.claims["article_id"].str.strip()))
+    problems += unused_problems(schema.CLAIMANTS_FILE, dataset.claimants, "claimant_id",
+                                set(dataset.claims["claimant_id"].str.strip()))
+    problems += [
+        Problem(f"{schema.ARTICLES_DIR}/{file}", 0, "-", f"not listed in {schema.SOURCES_FILE}")
+        for file in sorted(set(dataset.articles) - listed_files)
+    ]
+    return problems
+
+
+def article_texts(dataset: Dataset) -> dict[str, tuple[str, str]]:
+    """Each listed article's (file, text), by article_id, for those that could be read."""
+    return {
+        row["article_id"]: (row["file"], dataset.articles[row["file"]])
+        for _, row in rows(dataset.sources)
+        if row["file"] in dataset.articles
+    }
+
+
+def check_quotes(dataset: Dataset) -> list[Problem]:
+    """Each quote stands verbatim in its article and holds its figure in some written form."""
+    texts = article_texts(dataset)
+    problems = []
+    for line, row in rows(dataset.claims):
+        if row["article_id"] not in texts or not row["quote"]:
+            continue
+        file, text = texts[row["article_id"]]
+        if not find_quote(text, row["quote"]):
+            problems.append(Problem(schema.CLAIMS_FILE, line, "quote",
+                                    f"not found verbatim in {schema.ARTICLES_DIR}/{file}"))
+        value = parse_value(row["value"])
+        if value is not None and not any(
+            same_value(mention.value, value) for mention in find_numbers(row["quote"])
+        ):
+            problems.append(Problem(schema.CLAIMS_FILE, line, "value",
+                                    f"{row['value']} is not written in the quote"))
+    return problems
+
+
+def check_not_claims(dataset: Dataset) -> list[Problem]:
+    """Each listed non-claim stands in its article, in the context given."""
+    texts = article_texts(dataset)
+    problems = []
+    for line, row in rows(dataset.not_claims):
+        if row["article_id"] not in texts or not row["context"]:
+            continue
+        file, text = texts[row["article_id"]]
+        spans = find_quote(text, row["context"])
+        if not spans:
+            problems.append(Problem(schema.NOT_CLAIMS_FILE, line, "context",
+                                    f"not found verbatim in {schema.ARTICLES_DIR}/{file}"))
+        elif not any(covers_text(text, span, row["text"]) for span in spans):
+            problems.append(Problem(schema.NOT_CLAIMS_FILE, line, "text",
+                                    f"'{row['text']}' is not a number phrase of its context"))
+    return problems
+
+
+def covers_text(text: str, span: tuple[int, int], written: str) -> bool:
+    """Whether a number phrase written as `written` stands inside `span` of `text`."""
+    return any(
+        same_written(mention.text, written)
+        for mention in find_numbers(text)
+        if span[0] <= mention.start and mention.end <= span[1]
+    )
+
+
+def same_written(a: str, b: str) -> bool:
+    """Whether two number phrases are written alike, whatever their spacing or case."""
+    return normalise_space(a).lower() == normalise_space(b).lower()
+
+
+def accounted_spans(dataset: Dataset, article_id: str, text: str) -> list[tuple[int, int, str]]:
+    """Where the claims and non-claims of one article stand, with what they account for.
+
+    A claim accounts for the phrases of its quote worth its value (or its range's top);
+    a non-claim for the phrases of its context written as its `text`.
+    """
+    spans: list[tuple[int, int, str]] = []
+    for _, row in rows(dataset.claims):
+        if row["article_id"] == article_id:
+            for value in (parse_value(row["value"]), parse_value(row["value_max"])):
+                if value is not None:
+                    spans += [(start, end, f"={value!r}") for start, end in
+                              find_quote(text, row["quote"])]
+    for _, row in rows(dataset.not_claims):
+        if row["article_id"] == article_id:
+            spans += [(start, end, row["text"]) for start, end in find_quote(text, row["context"])]
+    return spans
+
+
+def is_accounted(mention: NumberMention, spans: list[tuple[int, int, str]]) -> bool:
+    """Whether a claim or a listed non-claim accounts for this number phrase."""
+    for start, end, what in spans:
+        if not (start <= mention.start and mention.end <= end):
+            continue
+        if what.startswith("="):
+            if same_value(mention.value, float(what[1:])):
+                return True
+        elif same_written(mention.text, what):
+            return True
+    return False
+
+
+def check_coverage(dataset: Dataset) -> list[Problem]:
+    """Every number-bearing phrase of every article is a claim or listed as not one."""
+    problems = []
+    for article_id, (file, text) in article_texts(dataset).items():
+        spans = accounted_spans(dataset, article_id, text)
+        for mention in find_numbers(text):
+            if not is_accounted(mention, spans):
+                line = text.count("\n", 0, mention.start) + 1
+                problems.append(Problem(
+                    f"{schema.ARTICLES_DIR}/{file}", line, "-",
+                    f"'{normalise_space(mention.text)}' is in no claim and not in "
+                    f"{schema.NOT_CLAIMS_FILE}",
+                ))
+    return problems
+
+
+CHECKS: tuple[Callable[[Dataset], list[Problem]], ...] = (
+    check_required,
+    check_ids,
+    check_controlled,
+    check_dates,
+    check_numbers,
+    check_published_basis,
+    check_units,
+    check_qualifier_words,
+    check_references,
+    check_quotes,
+    check_not_claims,
+    check_coverage,
+)
+
+
+def check(dataset: Dataset) -> list[Problem]:
+    """Every problem in the dataset, in file and line order."""
+    problems = set(dataset.problems)
+    for rule in CHECKS:
+        problems.update(rule(dataset))
+    return sorted(problems)

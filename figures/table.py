@@ -1,0 +1,115 @@
+"""The figure table: one row per valid claim, joined with its article and its claimant.
+
+This is the one loader the command line, the dashboard and the downloads share. A claim
+is shown only if it and the article and claimant it names are free of problems; every
+other claim row is listed as rejected with its line and reasons, so that the rows read
+always equal the rows shown plus the rows rejected.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from figures import schema
+from figures.check import check, parse_value, rows
+from figures.load import LINE, Dataset, read_dataset
+from figures.problems import Problem
+
+REJECTED_COLUMNS = ("file", "line", "claim_id", "reason")
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The figure table with everything a reader needs to trust it."""
+
+    table: pd.DataFrame
+    rejected: pd.DataFrame
+    problems: tuple[Problem, ...]
+    dataset: Dataset
+
+    @property
+    def rows_in(self) -> int:
+        return len(self.dataset.claims)
+
+
+def problems_by_line(problems: list[Problem], name: str) -> dict[int, list[Problem]]:
+    """The problems of one CSV file, grouped by the row they stand on."""
+    grouped: dict[int, list[Problem]] = defaultdict(list)
+    for problem in problems:
+        if problem.file == name and problem.line > 1:
+            grouped[problem.line].append(problem)
+    return grouped
+
+
+def bad_keys(dataset: Dataset, problems: list[Problem], name: str, key: str) -> dict[str, str]:
+    """Ids of lookup rows that have problems, each with where to look."""
+    bad_lines = problems_by_line(problems, name)
+    return {
+        row[key]: f"{name}:{line}"
+        for line, row in rows(dataset.tables[name])
+        if line in bad_lines
+    }
+
+
+def rejection_reasons(dataset: Dataset, problems: list[Problem]) -> dict[int, list[str]]:
+    """For each claim row that cannot be shown, by line, why not."""
+    reasons: dict[int, list[str]] = defaultdict(list)
+    for line, found in problems_by_line(problems, schema.CLAIMS_FILE).items():
+        reasons[line] += [f"{problem.column}: {problem.message}" for problem in found]
+    bad_articles = bad_keys(dataset, problems, schema.SOURCES_FILE, "article_id")
+    bad_claimants = bad_keys(dataset, problems, schema.CLAIMANTS_FILE, "claimant_id")
+    for line, row in rows(dataset.claims):
+        if row["article_id"] in bad_articles:
+            reasons[line].append(f"article_id: its article row has problems "
+                                 f"({bad_articles[row['article_id']]})")
+        if row["claimant_id"] in bad_claimants:
+            reasons[line].append(f"claimant_id: its claimant row has problems "
+                                 f"({bad_claimants[row['claimant_id']]})")
+    return reasons
+
+
+def join_claims(claims: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """Claims with their article's and claimant's columns, in the contract's order."""
+    sources = dataset.sources.drop_duplicates("article_id").rename(
+        columns={"file": "article_file", "title": "article_title"})
+    claimants = dataset.claimants.drop_duplicates("claimant_id").rename(
+        columns={"name": "claimant", "organisation": "claimant_org"})
+    joined = claims.merge(
+        sources[["article_id", "article_file", "outlet", "published", "published_basis",
+                 "article_title"]], on="article_id", how="left"
+    ).merge(
+        claimants[["claimant_id", "claimant", "claimant_org", "claimant_type", "party"]],
+        on="claimant_id", how="left",
+    )
+    joined = joined[list(schema.TABLE_COLUMNS)].copy()
+    for column in schema.TABLE_COLUMNS:
+        joined[column] = joined[column].astype(object).map(
+            lambda cell: "" if pd.isna(cell) else str(cell).strip())
+    for column in schema.NUMBER_COLUMNS[schema.CLAIMS_FILE]:
+        joined[column] = joined[column].map(parse_value).astype("float64")
+    return joined.reset_index(drop=True)
+
+
+def rejected_frame(dataset: Dataset, reasons: dict[int, list[str]]) -> pd.DataFrame:
+    """One row per rejected claim: where it is and why it is not shown."""
+    records = [
+        {"file": schema.CLAIMS_FILE, "line": line, "claim_id": row["claim_id"],
+         "reason": "; ".join(reasons[line])}
+        for line, row in rows(dataset.claims)
+        if reasons.get(line)
+    ]
+    return pd.DataFrame.from_records(records, columns=list(REJECTED_COLUMNS))
+
+
+def build_figures(data_dir: Path | str | None = None) -> Figures:
+    """Read, check and join a data folder into the figure table."""
+    dataset = read_dataset(Path(data_dir) if data_dir is not None else None)
+    problems = check(dataset)
+    reasons = rejection_reasons(dataset, problems)
+    valid = dataset.claims[~dataset.claims[LINE].isin(list(reasons))]
+    return Figures(join_claims(valid, dataset), rejected_frame(dataset, reasons),
+                   tuple(problems), dataset)
