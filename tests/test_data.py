@@ -1,0 +1,148 @@
+"""The shipped data: clean, complete, and holding the articles' headline figures as claimed."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from figures import schema
+from figures.__main__ import main
+from figures.export import table_csv
+from figures.load import DEFAULT_DATA_DIR
+from figures.table import Figures
+
+# SHA-256 of the five source articles as received; the stored copies must be byte-identical.
+ARTICLE_SHA256 = {
+    "000_4009dbee8e00b788.txt":
+        "7cb0afaffda624563f39d76c49b12595ffb054fcf9926a5106d43de6fd8bb914",
+    "001_f20d49c3a727c437.txt":
+        "9a8598cdb016cd176b9d5a446d9b4b3df51ea47af74500b1185091facb0556ec",
+    "002_7bc8ab39567d527b.txt":
+        "bbd0ef76eac5efccad859f74541cade59b90298b6400e950552668c86d4d1313",
+    "003_e50b3248676841e1.txt":
+        "e9abeb93f3f4da53f1fa7d3a3c742bdaa1ab4268c4e5f9b8ae971baa3a0d43cc",
+    "004_eb640161b00f142c.txt":
+        "f1b44f6e59499e3ac0ff8614080ec09923f3f9d5d4cb0580c6fa70321aa2a977",
+}
+
+
+def test_shipped_data_checks_clean(shipped: Figures) -> None:
+    """The checker finds no problem in the shipped data and rejects no claim."""
+    assert [str(problem) for problem in shipped.problems] == []
+    assert shipped.rejected.empty
+    assert len(shipped.table) == shipped.rows_in == 27
+
+
+@pytest.mark.parametrize(("file", "digest"), list(ARTICLE_SHA256.items()))
+def test_articles_are_stored_byte_for_byte(file: str, digest: str) -> None:
+    """Each article is the received file unchanged, odd characters and all."""
+    raw = (DEFAULT_DATA_DIR / schema.ARTICLES_DIR / file).read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == digest
+
+
+HEADLINES = [
+    # (value, measure, subject, claimant, party, qualifier, qualifier words)
+    (250_000, "besieged", "people", "AFP", "news media", "over", "over"),
+    (96, "killed", "children", "Anthony Lake", "United Nations", "at_least", "At least"),
+    (223, "injured", "children", "Anthony Lake", "United Nations", "at_least", "At least"),
+    (370, "killed", "people", "Syrian Observatory for Human Rights", "independent monitor",
+     "over", "more than"),
+    (68, "killed", "children", "Syrian Observatory for Human Rights", "independent monitor",
+     "exact", ""),
+    (68, "killed", "people", "AFP", "news media", "exact", ""),
+    (4, "killed", "children", "Syrian state television", "Syrian government", "exact", ""),
+    (3179, "left", "people", "Russian Reconciliation Center", "Russia", "exact", ""),
+    (1519, "left", "children", "Russian Reconciliation Center", "Russia", "exact", ""),
+    (138, "left", "newborns", "Russian Reconciliation Center", "Russia", "exact", ""),
+    (507, "surrendered", "fighters", "Russian Reconciliation Center", "Russia", "exact", ""),
+    (484, "pardoned", "fighters", "Russian Reconciliation Center", "Russia", "exact", ""),
+    (80_000, "freed", "people", "Igor Konashenkov", "Russia", "over", "over"),
+    (300_000, "remaining", "people", "TRT World", "Turkey", "about", "some"),
+    (300_000, "killed", "people", "AFP", "news media", "over", "more than"),
+    (200_000, "trapped", "people", "Moscow", "Russia", "at_least", "at least"),
+    (1, "aid_share", "UN aid", "Moscow", "Russia", "as_little_as", "as little as"),
+    (48, "pause_length", "pause", "Sergei Ryabkov", "Russia", "exact", ""),
+    (3, "pause_length", "pause", "Russian General Staff", "Russia", "exact", ""),
+    (2, "attacked", "hospitals", "American Relief Coalition for Syria", "humanitarian NGO",
+     "exact", ""),
+]
+
+
+@pytest.mark.parametrize("headline", HEADLINES, ids=lambda h: f"{h[0]}-{h[1]}-{h[2]}")
+def test_headline_figure_present_with_claimant_and_qualifier(
+    shipped: Figures, headline: tuple
+) -> None:
+    """A reader finds each headline figure, said by the right claimant, qualifier kept."""
+    value, measure, subject, claimant, party, qualifier, words = headline
+    table = shipped.table
+    rows = table[(table["value"] == value) & (table["measure"] == measure)
+                 & (table["subject"] == subject) & (table["claimant"] == claimant)]
+    assert len(rows) >= 1, f"no {value} {subject} {measure} claimed by {claimant}"
+    row = rows.iloc[0]
+    assert (row["party"], row["qualifier"], row["qualifier_text"]) == (party, qualifier, words)
+
+
+def test_every_figure_in_its_quote_keeps_its_qualifier_words(shipped: Figures) -> None:
+    """Where a claim has qualifier words, they stand right before its figure in the quote."""
+    for row in shipped.table.itertuples():
+        if row.qualifier_text:
+            assert row.qualifier_text.lower() in " ".join(row.quote.split()).lower()
+
+
+def test_inferred_dates_say_how(shipped: Figures) -> None:
+    """A date not stated in an article is marked inferred, with how it was inferred."""
+    sources = shipped.dataset.sources.set_index("article_id")
+    assert sources.loc["eghtesad", "published_basis"] == "stated"
+    assert sources.loc["ahram", "published_basis"] == "stated"
+    for article in ("rferl", "rt", "trt"):
+        assert sources.loc[article, "published_basis"].startswith("inferred: ")
+
+
+CODEBOOK = (DEFAULT_DATA_DIR / schema.CODEBOOK_FILE).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "column",
+    sorted(set(schema.SOURCE_COLUMNS + schema.CLAIMANT_COLUMNS + schema.TABLE_COLUMNS
+               + schema.NOT_CLAIM_COLUMNS)),
+)
+def test_codebook_documents_every_column(column: str) -> None:
+    """Every column of every table, and of the figure table, has a row in the codebook."""
+    assert re.search(rf"^\| `{re.escape(column)}` \|", CODEBOOK, re.MULTILINE)
+
+
+@pytest.mark.parametrize(
+    "value", sorted({value for values in schema.CONTROLLED.values() for value in values}),
+)
+def test_codebook_documents_every_controlled_value(value: str) -> None:
+    """Every controlled value has a row in the codebook."""
+    assert re.search(rf"^\| `{re.escape(value)}` \|", CODEBOOK, re.MULTILINE)
+
+
+def test_table_command_writes_the_joined_table(
+    shipped: Figures, capsysbinary: pytest.CaptureFixture
+) -> None:
+    """`table` writes every claim with its provenance columns, as the download does."""
+    assert main(["table"]) == 0
+    out = capsysbinary.readouterr().out
+    frame = pd.read_csv(io.BytesIO(out), dtype=str, keep_default_na=False)
+    assert tuple(frame.columns) == schema.TABLE_COLUMNS
+    assert frame["claim_id"].tolist() == shipped.table["claim_id"].tolist()
+    assert out == table_csv(shipped.table)
+    assert table_csv(shipped.table, excel=True).startswith("\ufeff".encode())
+
+
+def test_table_command_json(shipped: Figures, capsysbinary: pytest.CaptureFixture) -> None:
+    """`table --format json` gives the same rows as objects, figures as numbers."""
+    assert main(["table", "--format", "json"]) == 0
+    rows = json.loads(capsysbinary.readouterr().out)
+    assert len(rows) == 27
+    lake = next(row for row in rows if row["claim_id"] == "eghtesad-04")
+    assert (lake["value"], lake["qualifier"], lake["claimant"], lake["outlet"]) == (
+        96, "at_least", "Anthony Lake", "EghtesadOnline")
+    assert lake["period_start"] is None
