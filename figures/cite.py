@@ -1,0 +1,74 @@
+"""A citation for the view a reader is looking at, to paste under a figure they reuse.
+
+A number taken from the dashboard is only as good as the reader's ability to say where it
+came from, so the citation names the data set and its version, the filters that made the
+view, how many claims it showed, the articles those claims come from (saying which
+publication dates are inferred, never passing them off as stated), and when it was seen.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from figures import schema
+from figures.check import parse_date
+from figures.package import PROJECT
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+INFERRED_MARK = " (date inferred)"
+
+
+def day_text(day: date) -> str:
+    """A day as citations write it ("1 Oct 2016"), the same in every locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def published_text(published: str, basis: str) -> str:
+    """An article's publication day in words, marked where it was inferred, not stated."""
+    day = parse_date(published)
+    shown = day_text(day) if day is not None else "date unknown"
+    inferred = basis.startswith(schema.PUBLISHED_INFERRED_PREFIX.rstrip(": "))
+    return shown + (INFERRED_MARK if inferred and day is not None else "")
+
+
+def sources_text(table: pd.DataFrame) -> str:
+    """The outlets behind the claims shown, each with its day, earliest first."""
+    articles = (
+        table[["outlet", "published", "published_basis"]]
+        .astype(str)
+        .drop_duplicates()
+        .sort_values(["published", "outlet"], kind="stable")
+    )
+    listed = [
+        f"{row.outlet}, {published_text(row.published, row.published_basis)}"
+        for row in articles.itertuples(index=False)
+    ]
+    return "; ".join(listed) if listed else "none"
+
+
+def claims_text(count: int) -> str:
+    """How many claims the view shows, in words that agree with the number."""
+    return f"{count} claim shown" if count == 1 else f"{count} claims shown"
+
+
+def cite_view(
+    selection_text: str, table: pd.DataFrame, accessed: date, url: str | None = None
+) -> str:
+    """A plain-text citation of the view: what data set, which claims, from where, when.
+
+    `selection_text` is `describe_selection(selection)` and `table` the rows the view
+    shows. The year after the author is the year of access: the data set has no release
+    date of its own yet, and the version number pins down what was cited.
+    """
+    lines = [
+        f"{PROJECT} ({accessed.year}). {schema.DATASET_NAME}, "
+        f"version {schema.DATASET_VERSION} [data set].",
+        f"Selection: {selection_text.strip().rstrip('.')} ({claims_text(len(table))}).",
+        f"Sources: {sources_text(table)}.",
+    ]
+    if url:
+        lines.append(f"View: {url}")
+    lines.append(f"Accessed {day_text(accessed)}.")
+    return "\n".join(lines) + "\n"
