@@ -1,0 +1,451 @@
+"""Like with like: which claims may stand on one axis, and how each is labelled for a reader.
+
+A comparison groups claims that count the same kind of thing, so that a chart never sets
+a death toll beside a number of people who left, nor children beside all people. The
+groups and the reasons for them:
+
+- Children and people are kept apart for deaths, injuries and departures: a toll of
+  children is part of a toll of people, so setting 68 children beside 370 people would
+  compare a part with its whole. Newborns go with children (they are children, and the
+  only newborn figure is part of a children figure).
+- "Civilians" and "people" share a group: articles use them for the same tolls, and the
+  subject stays visible in each claim's detail line when both occur.
+- Besieged, trapped and remaining are different words for how many people are still in
+  a place; they share a group, and the measure is shown beside each claim.
+- Surrendered and pardoned fighters share a group, as do hospitals attacked and shells
+  fired (both from the same sentences); the measure is shown beside each claim.
+- Pause and truce lengths are plotted in hours (schema.HOURS_PER_UNIT) so that "48 hours"
+  and "7 days" share one axis, but each is labelled in the article's own unit.
+
+A (measure, subject) pair that no named comparison holds gets a comparison of its own,
+named from the schema's words, so every claim of any table falls in exactly one group.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Mapping
+from datetime import date
+
+import pandas as pd
+
+from figures import schema
+from figures.numbers import format_value
+
+Pair = tuple[str, str]
+
+COMPARISONS: dict[str, tuple[Pair, ...]] = {
+    "Children killed": (("killed", "children"), ("killed", "newborns")),
+    "People killed": (("killed", "people"), ("killed", "civilians")),
+    "Children injured": (("injured", "children"), ("injured", "newborns")),
+    "People injured": (("injured", "people"), ("injured", "civilians")),
+    "People besieged, trapped or remaining": tuple(
+        (measure, subject)
+        for measure in ("besieged", "trapped", "remaining")
+        for subject in ("people", "civilians")
+    ),
+    "People who left or were freed": tuple(
+        (measure, subject) for measure in ("left", "freed") for subject in ("people", "civilians")
+    ),
+    "Children who left or were freed": tuple(
+        (measure, subject) for measure in ("left", "freed") for subject in ("children", "newborns")
+    ),
+    "Fighters surrendered or pardoned": (("surrendered", "fighters"), ("pardoned", "fighters")),
+    "Pause and truce lengths": (("pause_length", "pause"), ("pause_length", "truce")),
+    "Hospitals attacked and shells fired": (
+        ("attacked", "hospitals"),
+        ("fired", "artillery shells"),
+    ),
+    "Share of aid": (("aid_share", "UN aid"),),
+}
+
+# What each comparison counts, in a sentence a chart can carry as its subtitle.
+COUNTED: dict[str, str] = {
+    "Children killed": "Children reported killed, as each claimant counted them.",
+    "People killed": "People or civilians reported killed, as each claimant counted them.",
+    "Children injured": "Children reported injured.",
+    "People injured": "People or civilians reported injured.",
+    "People besieged, trapped or remaining": (
+        "People said to be under siege, trapped, or still living in a place."
+    ),
+    "People who left or were freed": (
+        "People said to have left a place (evacuated, fled) or to have been freed."
+    ),
+    "Children who left or were freed": (
+        "Children and newborn babies said to have left a place or to have been freed."
+    ),
+    "Fighters surrendered or pardoned": "Fighters said to have surrendered or been pardoned.",
+    "Pause and truce lengths": (
+        "Lengths of pauses and truces offered, agreed, announced or ruled out; "
+        "plotted in hours (1 day = 24 hours), labelled in the article's own unit."
+    ),
+    "Hospitals attacked and shells fired": (
+        "Hospitals said to have been attacked, and shells said to have been fired; "
+        "two measures, each named beside its claim."
+    ),
+    "Share of aid": "The share of aid said to go to a place, in percent.",
+}
+
+_PAIR_LABEL: dict[Pair, str] = {
+    pair: label for label, pairs in COMPARISONS.items() for pair in pairs
+}
+
+# How a subject is named on an axis counting it (newborns are children, civilians people).
+UNIT_NOUNS: dict[str, str] = {
+    "people": "people",
+    "civilians": "people",
+    "children": "children",
+    "newborns": "children",
+    "fighters": "fighters",
+    "hospitals": "hospitals",
+    "artillery shells": "artillery shells",
+}
+DURATION_LABEL = "hours"
+PERCENT_LABEL = "percent"
+
+# How a measure reads after its subject ("children killed", "people who left").
+MEASURE_WORDS: dict[str, str] = {
+    "left": "who left",
+    "aid_share": "share",
+    "pause_length": "",
+}
+SUBJECT_WORDS: dict[str, str] = {"newborns": "newborn babies"}
+
+EXACT = "exact"
+INEXACT = "bound or estimate"
+SEPARATOR = " · "
+INFERRED_NOTE = " (date inferred)"
+
+# Notes that open with a short tag and a colon ("Offered: ...", "Ruled out: ...") say how
+# the claimant put the figure; the tag is shown with the claim so that a length a party
+# ruled out is not read as one it offered.
+STANCE_PATTERN = re.compile(r"^([A-Z][a-z]+(?: [a-z]+)?):\s")
+
+LABEL_COLUMNS: tuple[str, ...] = (
+    "comparison",
+    "value_label",
+    "plot_value",
+    "plot_value_max",
+    "unit_label",
+    "claimant_label",
+    "exactness",
+    "context",
+    "what",
+    "stance",
+    "detail",
+    "row_label",
+    "who",
+    "source_label",
+    "published_label",
+)
+ROW_BREAK = "\n"  # between the lines of a chart's row label
+ROW_WIDTH = 80  # characters per line of a row label, so that no label is cut off
+
+
+def comparison_of(measure: str, subject: str) -> str:
+    """The comparison a (measure, subject) pair belongs to; a new one if none is named."""
+    if (measure, subject) in _PAIR_LABEL:
+        return _PAIR_LABEL[(measure, subject)]
+    return f"Other: {what_phrase(measure, subject)}"
+
+
+def what_phrase(measure: str, subject: str) -> str:
+    """What one claim counts, in a few words: "children killed", "truce length"."""
+    noun = SUBJECT_WORDS.get(subject, subject)
+    verb = MEASURE_WORDS.get(measure, measure.replace("_", " "))
+    return f"{noun} {verb}".strip()
+
+
+def lower_first(text: str) -> str:
+    """The article's words with the first letter lower-cased to sit inside a label."""
+    return text[:1].lower() + text[1:]
+
+
+def qualifier_words(qualifier: str, qualifier_text: str) -> str:
+    """The qualifier in the article's words if stored, else the schema's; none if exact."""
+    if qualifier == "exact":
+        return ""
+    if qualifier_text.strip():
+        return lower_first(qualifier_text.strip())
+    return schema.QUALIFIER_WORDS.get(qualifier, "")
+
+
+def unit_suffix(unit: str, value: float, value_max: float) -> str:
+    """What follows the figure: "%", " hours", " day"; nothing for counts."""
+    if unit == "percent":
+        return "%"
+    if unit in schema.HOURS_PER_UNIT:
+        single = pd.isna(value_max) and float(value) == 1.0
+        return " " + (unit.removesuffix("s") if single else unit)
+    return ""
+
+
+def figure_text(value: float, value_max: float) -> str:
+    """The figure, or the range "x–y" when the claim gives one."""
+    if pd.isna(value):
+        return ""
+    if pd.isna(value_max):
+        return format_value(value)
+    return f"{format_value(value)}–{format_value(value_max)}"
+
+
+def value_label(row: Mapping[str, object]) -> str:
+    """The figure as the article put it: "at least 96", "some 300,000", "7 days"."""
+    words = qualifier_words(str(row["qualifier"]), str(row["qualifier_text"]))
+    value, value_max = float(row["value"]), float(row["value_max"])  # type: ignore[arg-type]
+    figure = figure_text(value, value_max)
+    suffix = unit_suffix(str(row["unit"]), value, value_max)
+    return f"{words} {figure}{suffix}".strip()
+
+
+def in_common_unit(value: float, unit: str) -> float:
+    """A figure in the unit its comparison is plotted in (durations in hours)."""
+    return value * schema.HOURS_PER_UNIT.get(unit, 1.0)
+
+
+def unit_label(unit: str, subject: str) -> str:
+    """The axis title a claim's plotted value is counted in."""
+    if unit in schema.HOURS_PER_UNIT:
+        return DURATION_LABEL
+    if unit == "percent":
+        return PERCENT_LABEL
+    return UNIT_NOUNS.get(subject, subject)
+
+
+def short_org(organisation: str) -> str:
+    """An organisation's short name: "UNICEF (United Nations Children's Fund)" -> "UNICEF"."""
+    short = re.sub(r"\s*\([^)]*\)", "", organisation).strip()
+    return short or organisation.strip()
+
+
+def _initials(text: str) -> str:
+    return "".join(word[0] for word in re.split(r"[\s/-]+", text) if word).lower()
+
+
+def _stems(text: str) -> list[str]:
+    return [word[:4].lower() for word in re.findall(r"[A-Za-z]{3,}", text)]
+
+
+def same_body(name: str, organisation: str) -> bool:
+    """Whether a claimant's name already names its organisation, so it need not repeat.
+
+    True when one contains the other ("Bloomberg", "Bloomberg News"), when the name is
+    the organisation's initials ("AFP", "Agence France-Presse") or when every word of the
+    name opens a word of the organisation ("Russian Reconciliation Center", "Russian
+    Centre for Reconciliation..."). A person's name shares none of these with a body.
+    """
+    plain_name = re.sub(r"[^a-z]", "", name.lower())
+    plain_org = re.sub(r"[^a-z]", "", organisation.lower())
+    if not plain_name or not plain_org:
+        return True
+    if plain_name in plain_org or plain_org in plain_name:
+        return True
+    if plain_name == _initials(organisation):
+        return True
+    name_stems, org_stems = _stems(name), set(_stems(organisation))
+    return bool(name_stems) and all(stem in org_stems for stem in name_stems)
+
+
+def claimant_label(name: str, organisation: str) -> str:
+    """ "Anthony Lake (UNICEF)": the claimant, with its body when the name does not say it."""
+    org = short_org(organisation)
+    if not org or same_body(name, org):
+        return name or org
+    return f"{name} ({org})"
+
+
+def who_said(name: str, organisation: str) -> str:
+    """The body to credit in a source line: a person's organisation, else the name."""
+    org = short_org(organisation)
+    if org and not same_body(name, org):
+        return org
+    return name or org
+
+
+def parse_date(text: str) -> date | None:
+    """An ISO date, or None when the cell is empty or not a date."""
+    try:
+        return date.fromisoformat(str(text).strip())
+    except ValueError:
+        return None
+
+
+def day_label(day: date | None) -> str:
+    """A date as a reader writes it: "1 Oct 2016"."""
+    return f"{day.day} {day:%b %Y}" if day else ""
+
+
+def period_label(period_text: str, start: str, end: str) -> str:
+    """The period a claim covers: the article's words, else its dates, else nothing."""
+    if period_text.strip():
+        return period_text.strip()
+    first, last = parse_date(start), parse_date(end)
+    if first and last:
+        return day_label(first) if first == last else f"{day_label(first)} to {day_label(last)}"
+    if first:
+        return f"from {day_label(first)}"
+    if last:
+        return f"until {day_label(last)}"
+    return ""
+
+
+def context_label(row: Mapping[str, object]) -> str:
+    """Place and period told apart: "Aleppo · this week alone"."""
+    period = period_label(str(row["period_text"]), str(row["period_start"]),
+                          str(row["period_end"]))
+    return SEPARATOR.join(part for part in (str(row["place"]).strip(), period) if part)
+
+
+def stance_of(notes: str) -> str:
+    """How the claimant put the figure, when the notes open with a tag: "ruled out"."""
+    match = STANCE_PATTERN.match(notes.strip())
+    return match.group(1).lower() if match else ""
+
+
+def relays_of(relayed_by: str) -> list[str]:
+    """The agencies a claim passed through before its outlet, as the table lists them."""
+    return [relay.strip() for relay in relayed_by.split(";") if relay.strip()]
+
+
+def credit(who: str, outlet: str, relays: list[str], when: str, inferred: bool) -> str:
+    """ "UNICEF via EghtesadOnline/Interfax, 1 Oct 2016 (date inferred)"."""
+    chain = "/".join(part for part in [outlet, *relays] if part)
+    said = who if who in ("", outlet) or not chain else f"{who} via {chain}"
+    said = said or chain
+    dated = f"{said}, {when}" if when else said
+    return dated + (INFERRED_NOTE if inferred and when else "")
+
+
+def is_inferred(published_basis: str) -> bool:
+    """Whether the article's date was worked out from its text rather than stated."""
+    return published_basis.startswith("inferred")
+
+
+def source_label(row: Mapping[str, object]) -> str:
+    """ "UNICEF via EghtesadOnline, 1 Oct 2016": who said it, who carried it, and when."""
+    return credit(str(row["who"]), str(row["outlet"]).strip(),
+                  relays_of(str(row["relayed_by"])), str(row["published_label"]),
+                  is_inferred(str(row["published_basis"])))
+
+
+def with_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy holding every contract column, so a bare or empty frame can be labelled."""
+    frame = table.copy()
+    for column in schema.TABLE_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = float("nan") if column in ("value", "value_max") else ""
+    for column in ("value", "value_max"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    return frame.reset_index(drop=True)
+
+
+def details(frame: pd.DataFrame) -> pd.Series:
+    """What, where and when of each claim, for the line under its claimant on a chart.
+
+    What is counted joins the line only when the claims shown count different things, so
+    "children killed" is not repeated down a chart that counts only that; how the claimant
+    put the figure ("ruled out") is always kept.
+    """
+    several = frame[["measure", "subject"]].drop_duplicates().shape[0] > 1
+    lines = []
+    for row in frame.to_dict("records"):
+        what = " ".join(part for part in (row["what"], row["stance"]) if part)
+        parts = ([what] if several or row["stance"] else []) + [row["context"]]
+        lines.append(SEPARATOR.join(part for part in parts if part))
+    return pd.Series(lines, index=frame.index, dtype=object)
+
+
+def with_row_labels(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with `detail` and the wrapped two-part `row_label` of each claim."""
+    if frame.empty:
+        return frame
+    detail = details(frame)
+    labels = [wrapped(name) + ROW_BREAK + wrapped(text)
+              for name, text in zip(frame["claimant_label"], detail, strict=True)]
+    return frame.assign(detail=detail, row_label=labels)
+
+
+def wrapped(text: str, width: int = ROW_WIDTH) -> str:
+    """Text broken into lines of at most `width` characters, joined by ROW_BREAK."""
+    return ROW_BREAK.join(textwrap.wrap(text, width)) or text
+
+
+def label_frame(table: pd.DataFrame) -> pd.DataFrame:
+    """Every claim of `table` with the columns a chart or a caption needs to stand alone."""
+    frame = with_columns(table)
+    if frame.empty:
+        for column in LABEL_COLUMNS:
+            frame[column] = pd.Series(dtype="float64" if column.startswith("plot_") else object)
+        return frame
+    records = frame.to_dict("records")
+    frame["comparison"] = [comparison_of(r["measure"], r["subject"]) for r in records]
+    frame["value_label"] = [value_label(r) for r in records]
+    frame["plot_value"] = [in_common_unit(r["value"], r["unit"]) for r in records]
+    frame["plot_value_max"] = [in_common_unit(r["value_max"], r["unit"]) for r in records]
+    frame["unit_label"] = [unit_label(r["unit"], r["subject"]) for r in records]
+    frame["claimant_label"] = [claimant_label(r["claimant"], r["claimant_org"]) for r in records]
+    frame["exactness"] = [INEXACT if r["qualifier"] in schema.INEXACT_QUALIFIERS else EXACT
+                          for r in records]
+    frame["context"] = [context_label(r) for r in records]
+    frame["what"] = [what_phrase(r["measure"], r["subject"]) for r in records]
+    frame["stance"] = [stance_of(r["notes"]) for r in records]
+    frame["who"] = [who_said(r["claimant"], r["claimant_org"]) for r in records]
+    frame["published_label"] = [day_label(parse_date(r["published"])) for r in records]
+    frame["source_label"] = [source_label(r) for r in frame.to_dict("records")]
+    return with_row_labels(frame)
+
+
+def comparison_order(labels: list[str]) -> list[str]:
+    """Labels in the order of COMPARISONS, any others after them in alphabetical order."""
+    named = [label for label in COMPARISONS if label in labels]
+    return named + sorted(set(labels) - set(named))
+
+
+def available_comparisons(table: pd.DataFrame) -> list[str]:
+    """The comparisons holding at least one claim of `table`, in reading order."""
+    frame = with_columns(table)
+    labels = {comparison_of(m, s) for m, s in zip(frame["measure"], frame["subject"],
+                                                  strict=True)}
+    return comparison_order(sorted(labels))
+
+
+def ranked(frame: pd.DataFrame) -> pd.DataFrame:
+    """Claims grouped by claimant, the claimant with the largest figure first."""
+    if frame.empty:
+        return frame
+    top = frame.groupby("claimant_label")["plot_value"].transform("max")
+    ordered = frame.assign(_top=top).sort_values(
+        ["_top", "claimant_label", "plot_value", "claim_id"],
+        ascending=[False, True, False, True], kind="stable")
+    return ordered.drop(columns="_top").reset_index(drop=True)
+
+
+def comparison_frame(table: pd.DataFrame, label: str) -> pd.DataFrame:
+    """The claims of one comparison, labelled and grouped by claimant."""
+    frame = label_frame(table)
+    chosen = frame[frame["comparison"] == label]
+    return ranked(with_row_labels(chosen))
+
+
+def sources_line(frame: pd.DataFrame) -> str:
+    """ "Sources: UNICEF via EghtesadOnline, 1 Oct 2016; ..." once each, oldest first.
+
+    Claims that one body made in one article share an entry, with every agency that
+    relayed any of them, so the line names each source once without losing a relay.
+    """
+    if frame.empty:
+        return "Sources: none (no claims shown)."
+    if "who" not in frame.columns:
+        frame = label_frame(frame)
+    ordered = frame.assign(_day=[parse_date(text) or date.max for text in frame["published"]])
+    ordered = ordered.sort_values("_day", kind="stable")
+    relays: dict[tuple[str, str, str, bool], list[str]] = {}
+    for row in ordered.to_dict("records"):
+        key = (str(row["who"]), str(row["outlet"]).strip(), str(row["published_label"]),
+               is_inferred(str(row["published_basis"])))
+        known = relays.setdefault(key, [])
+        known += [relay for relay in relays_of(str(row["relayed_by"])) if relay not in known]
+    entries = [credit(who, outlet, found, when, inferred)
+               for (who, outlet, when, inferred), found in relays.items()]
+    return "Sources: " + "; ".join(entries) + "."

@@ -1,0 +1,302 @@
+"""The real dashboard on the real data, run through Streamlit's AppTest."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from figures.table import Figures
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+TIMEOUT = 60
+
+
+class RecordingManager(MediaFileManager):
+    """AppTest's media file manager, kept so a test can read what a download holds."""
+
+    last: RecordingManager | None = None
+
+    def __init__(self, storage) -> None:
+        super().__init__(storage)
+        self.storage = storage
+        RecordingManager.last = self
+
+
+@pytest.fixture(autouse=True)
+def recorded_downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Make every app run keep its media file manager, for reading downloads."""
+    monkeypatch.setattr("streamlit.testing.v1.app_test.MediaFileManager", RecordingManager)
+    yield
+
+
+def run_app(query: dict[str, str | list[str]] | None = None) -> AppTest:
+    """Run the dashboard once, optionally opened from a URL with query parameters."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+CHART_ORDER = ("chart_side_by_side", "chart_overview", "chart_timeline")
+
+
+def charts(at: AppTest) -> dict[str, dict]:
+    """Each Altair chart on the page, in its fixed order, as its spec with its data."""
+    elements = list(at.get("vega_lite_chart"))
+    assert len(elements) == len(CHART_ORDER)
+    found = {}
+    for name, element in zip(CHART_ORDER, elements, strict=True):
+        spec = json.loads(element.proto.spec)
+        datasets = {
+            dataset.name: dataset_frame(dataset.data.data) for dataset in element.proto.datasets
+        }
+        spec["__datasets__"] = datasets
+        found[name] = spec
+    return found
+
+
+def dataset_frame(arrow: bytes) -> pd.DataFrame:
+    """A chart dataset's Arrow bytes as a frame."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    return convert_arrow_bytes_to_pandas_df(arrow)
+
+
+def chart_rows(spec: dict) -> pd.DataFrame:
+    """All the rows a chart spec carries, across its datasets and inline values."""
+    frames = list(spec.get("__datasets__", {}).values())
+    frames += [pd.DataFrame(values) for values in inline_values(spec)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def inline_values(node: object) -> Iterator[list[dict]]:
+    """Every inline `data.values` list in a spec."""
+    if isinstance(node, dict):
+        data = node.get("data")
+        if isinstance(data, dict) and isinstance(data.get("values"), list):
+            yield data["values"]
+        for value in node.values():
+            yield from inline_values(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from inline_values(item)
+
+
+def claim_ids_in_chart(at: AppTest, key: str) -> set[str]:
+    """The claim ids a chart plots."""
+    rows = chart_rows(charts(at)[key])
+    return set(rows["claim_id"].dropna()) if "claim_id" in rows else set()
+
+
+def claims_table(at: AppTest) -> pd.DataFrame:
+    """The claims table as the page shows it."""
+    for frame in at.dataframe:
+        if frame.key == "claims_table" or frame.proto.id.endswith("claims_table"):
+            return frame.value
+    frames = [frame.value for frame in at.dataframe]
+    return max(frames, key=lambda value: len(value.columns))
+
+
+def download(at: AppTest, key: str) -> bytes:
+    """The bytes a download button hands the reader."""
+    button = next(b for b in at.get("download_button") if b.proto.id.endswith(key))
+    manager = RecordingManager.last
+    assert manager is not None
+    url = button.proto.url or manager.execute_deferred(button.proto.deferred_file_id)
+    return manager.storage.get_file(url.rsplit("/", 1)[1]).content
+
+
+def url_values(at: AppTest, key: str) -> list[str]:
+    """The values of one query parameter of the page's URL after a run."""
+    value = at.query_params.get(key, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def sidebar_multiselect(at: AppTest, field: str):
+    """A sidebar filter by its stable key."""
+    return at.multiselect(key=f"filter_{field}")
+
+
+@pytest.fixture(scope="module")
+def first_view() -> AppTest:
+    """The page as a reader first opens it."""
+    return run_app()
+
+
+def test_page_runs_without_exception(first_view: AppTest) -> None:
+    """A reader opens the dashboard and sees no error."""
+    assert not first_view.exception
+    assert not first_view.error
+    assert first_view.title[0].value == "Contested Figures"
+
+
+def test_header_shows_corpus_at_a_glance(first_view: AppTest, shipped: Figures) -> None:
+    """The header counts articles, claims, claimants and parties, and gives the date span."""
+    metrics = {metric.label: metric.value for metric in first_view.metric}
+    assert metrics["Articles"] == "5"
+    assert metrics["Claims shown"] == f"{len(shipped.table)} of {len(shipped.table)}"
+    assert metrics["Claimants"] == "13"
+    assert metrics["Parties"] == "8"
+    assert metrics["Published"] == "29 Jul 2016 – 30 Nov 2016"
+    assert "not verified" in first_view.caption[0].value
+
+
+def test_every_chart_holds_every_claim(first_view: AppTest, shipped: Figures) -> None:
+    """Unfiltered, the overview and timeline plot all 27 claims."""
+    every = set(shipped.table["claim_id"])
+    assert claim_ids_in_chart(first_view, "chart_overview") == every
+    assert claim_ids_in_chart(first_view, "chart_timeline") == every
+
+
+def test_children_killed_side_by_side() -> None:
+    """Children killed: UNICEF's 96, the Observatory's 68 and state television's 4."""
+    at = run_app({"compare": "Children killed"})
+    assert not at.exception
+    rows = chart_rows(charts(at)["chart_side_by_side"]).drop_duplicates("claim_id")
+    found = {(row.claimant, int(row.value), row.party) for row in rows.itertuples()}
+    assert found == {
+        ("Anthony Lake", 96, "United Nations"),
+        ("Syrian Observatory for Human Rights", 68, "independent monitor"),
+        ("Syrian state television", 4, "Syrian government"),
+    }
+    labels = dict(zip(rows["claimant"], rows["value_label"], strict=True))
+    assert labels["Anthony Lake"] == "at least 96"
+
+
+@pytest.mark.parametrize(
+    ("field", "choice", "expected"),
+    [
+        ("parties", ["United Nations"], {"eghtesad-04", "eghtesad-05"}),
+        ("claimants", ["Syrian state television"], {"ahram-03"}),
+        ("outlets", ["TRT World"], {"trt-01", "trt-02"}),
+        ("measures", ["pardoned"], {"rt-06"}),
+        ("subjects", ["newborns"], {"rt-09"}),
+        ("places", ["Deir al-Zor"], {"rt-02", "rt-03"}),
+    ],
+)
+def test_each_filter_narrows_charts_and_table(field: str, choice: list[str],
+                                              expected: set[str]) -> None:
+    """A reader narrows by one filter and every chart and the table hold only those claims."""
+    at = run_app()
+    sidebar_multiselect(at, field).set_value(choice).run()
+    assert not at.exception
+    assert set(claims_table(at)["claim_id"]) == expected
+    assert claim_ids_in_chart(at, "chart_timeline") == expected
+    assert claim_ids_in_chart(at, "chart_overview") == expected
+    assert claim_ids_in_chart(at, "chart_side_by_side") <= expected
+    assert at.metric[2].value == f"{len(expected)} of 27"
+
+
+def test_search_and_dates_narrow_the_view() -> None:
+    """Free-text search and the date range narrow the table."""
+    at = run_app()
+    at.text_input(key="filter_search").set_value("newborn").run()
+    assert set(claims_table(at)["claim_id"]) == {"rt-07", "rt-08", "rt-09"}
+    at.text_input(key="filter_search").set_value("").run()
+    at.date_input(key="filter_dates").set_value(
+        (pd.Timestamp("2016-10-01").date(), pd.Timestamp("2016-10-13").date())).run()
+    assert set(claims_table(at)["article_id"]) == {"eghtesad", "ahram"}
+
+
+def test_filter_matching_nothing_shows_empty_state() -> None:
+    """A search that matches nothing shows a friendly message, not an error."""
+    at = run_app({"q": "zeppelin"})
+    assert not at.exception
+    assert "No claim matches" in at.info[0].value
+
+
+def test_reset_clears_filters() -> None:
+    """Reset brings back every claim."""
+    at = run_app({"party": "Russia"})
+    assert len(claims_table(at)) == 13
+    at.button(key="reset").click().run()
+    assert len(claims_table(at)) == 27
+
+
+def test_query_parameters_restore_a_view() -> None:
+    """A copied link reopens the same view: filters and comparison come from the URL."""
+    at = run_app({"party": ["Russia", "Turkey"], "compare": "Pause and truce lengths"})
+    assert not at.exception
+    assert sidebar_multiselect(at, "parties").value == ["Russia", "Turkey"]
+    assert at.selectbox(key="comparison").value == "Pause and truce lengths"
+    assert set(claims_table(at)["party"]) == {"Russia", "Turkey"}
+    assert url_values(at, "party") == ["Russia", "Turkey"]
+    assert url_values(at, "compare") == ["Pause and truce lengths"]
+
+
+def test_view_is_written_to_the_url() -> None:
+    """Choosing a filter writes it into the URL's query parameters."""
+    at = run_app()
+    sidebar_multiselect(at, "outlets").set_value(["RT"]).run()
+    assert url_values(at, "outlet") == ["RT"]
+
+
+def test_unknown_url_values_are_ignored_with_a_warning() -> None:
+    """A link naming a party the data does not hold opens with a warning, not an error."""
+    at = run_app({"party": "Mars"})
+    assert not at.exception
+    assert any("Mars" in warning.value for warning in at.warning)
+    assert len(claims_table(at)) == 27
+
+
+def test_downloads_hold_exactly_the_filtered_rows() -> None:
+    """The CSV and JSON downloads hold exactly the rows shown, with provenance."""
+    at = run_app({"outlet": "Ahram Online"})
+    shown = list(claims_table(at)["claim_id"])
+    raw_csv = download(at, "download_csv")
+    assert raw_csv.startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(io.BytesIO(raw_csv), encoding="utf-8-sig")
+    assert list(frame["claim_id"]) == shown
+    assert {"quote", "claimant", "party", "outlet", "published_basis"} <= set(frame.columns)
+    rows = json.loads(download(at, "download_json"))
+    assert [row["claim_id"] for row in rows] == shown
+
+
+def test_zip_download_holds_the_whole_dataset() -> None:
+    """The dataset zip holds the tables, the articles, the codebook and datapackage.json."""
+    at = run_app({"outlet": "RT"})
+    names = set(zipfile.ZipFile(io.BytesIO(download(at, "download_zip"))).namelist())
+    assert {"claims.csv", "sources.csv", "claimants.csv", "not_claims.csv", "README.md",
+            "datapackage.json"} <= names
+    assert sum(name.endswith(".txt") for name in names) == 5
+
+
+def test_chosen_claim_shows_its_article_with_quote_marked() -> None:
+    """Choosing a claim shows its article, escaped, with the quote highlighted."""
+    at = run_app()
+    at.selectbox(key="claim_choice").set_value("eghtesad-04").run()
+    assert not at.exception
+    shown = [element.proto.body for element in at.get("html")]
+    article = next(body for body in shown if "article-text" in body)
+    assert "<mark" in article and "At least 96 children" in article
+    assert "we&#x27;ve" in article or "we’ve" in article
+
+
+def test_broken_data_folder_shows_rejected_rows_and_valid_claims(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bad rows are listed with file, line and reason; the valid claims still show."""
+    claims = data_copy / "claims.csv"
+    text = claims.read_text(encoding="utf-8")
+    text = text.replace("ahram-03,ahram,syrian_tv,4,", "ahram-03,ahram,syrian_tv,four,", 1)
+    text = text.replace("rt-09,rt,reconciliation,138,,count,exact,,left,newborns",
+                        "rt-09,rt,reconciliation,138,,count,exact,,evacuated,newborns", 1)
+    claims.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("FIGURES_DATA_DIR", str(data_copy))
+    at = run_app()
+    assert not at.exception
+    rejected = next(frame.value for frame in at.dataframe if "reason" in frame.value.columns)
+    assert list(rejected["claim_id"]) == ["ahram-03", "rt-09"]
+    assert list(rejected["line"]) == [13, 26]
+    assert "not a number" in rejected["reason"].iloc[0]
+    assert "'evacuated' is not one of" in rejected["reason"].iloc[1]
+    assert len(claims_table(at)) == 25
+    assert "2 of 27 claim rows rejected" in at.expander[0].label
