@@ -43,8 +43,10 @@ if screenshot:
 dates = pd.to_datetime(table["published"], errors="coerce")
 glance = st.columns(5)
 glance[0].metric("Articles", table["article_id"].nunique())
-glance[1].metric("Published", f"{dates.min():%d %b %Y} – {dates.max():%d %b %Y}"
-                 if dates.notna().any() else "–")
+glance[1].metric("Published", f"{dates.min():%b} – {dates.max():%b %Y}"
+                 if dates.notna().any() else "–",
+                 help=f"From {dates.min():%d %b %Y} to {dates.max():%d %b %Y}; dates not stated "
+                      "in an article are inferred, as the Sources section says.")
 glance[2].metric("Claims shown", f"{len(shown)} of {len(table)}")
 glance[3].metric("Claimants", shown["claimant_id"].nunique())
 glance[4].metric("Parties", shown["party"].nunique())

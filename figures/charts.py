@@ -27,9 +27,11 @@ FONT = "Liberation Sans, Arial, Helvetica, sans-serif"  # vl-convert bundles Lib
 TEXT_COLOUR = "#1a1a1a"
 MUTED_COLOUR = "#4d4d4d"
 GRID_COLOUR = "#e3e3e3"
-SUBTITLE_CHARACTERS = 185  # per subtitle line at 13 px, well inside the export width
+SUBTITLE_CHARACTERS = 130  # per subtitle line at 13 px: fits a 900 px page column too
+LOG_RATIO = 100  # figures spanning more than this factor go on a log axis, so none hides
+LOG_LINE = ("Log scale: these figures span more than a hundredfold, so each gridline is ten "
+            "times the one before and small figures stay visible.")
 ROW_STEP = 54  # pixels per claim row: room for a two- or three-line row label
-PANEL_ROW_STEP = 40
 TIMELINE_STEP = 22  # pixels per claim line on the timeline
 MIN_DAYS = 40  # the shortest span a timeline shows, so its axis has dates to read
 LINE_MARK = "#"  # between a comparison and a claim's place in it, in a timeline line key
@@ -51,10 +53,10 @@ PARTY_SHAPES: dict[str, str] = dict(
     )
 )
 EXACTNESS_OPACITY: dict[str, float] = {compare.EXACT: 1.0, compare.INEXACT: 0.0}
-KEY_LINE = (
-    "Each mark is one claim; colour and shape show the claimant's party.   "
+KEY_LINES = (
+    "Each mark is one claim; colour and shape show the claimant's party.",
     "\u25cf Filled: an exact figure.   \u25cb Hollow: a bound or estimate "
-    "(at least, more than, some, an estimated)."
+    "(at least, more than, some, an estimated).",
 )
 DIFFER_LINE = ("The claims cover different places or periods: they are set side by side, "
                "not added up or reconciled.")
@@ -71,7 +73,7 @@ def contested_figures_theme() -> alt.theme.ThemeConfig:
     """The one look of every chart: plain fonts, quiet axes, a title that reads first."""
     return {
         "background": "white",
-        "padding": 16,
+        "padding": {"left": 16, "right": 16, "top": 16, "bottom": 16},
         "config": {
             "font": FONT,
             "view": {"stroke": None},
@@ -145,7 +147,7 @@ def party_shape(parties: list[str] | None = None) -> alt.Shape:
 def exactness_fill() -> alt.FillOpacity:
     """Filled marks for exact figures, hollow marks for bounds and estimates.
 
-    Vega-Lite draws no legend for fill opacity, so KEY_LINE says it in the subtitle.
+    Vega-Lite draws no legend for fill opacity, so KEY_LINES say it in the subtitle.
     """
     return alt.FillOpacity(
         "exactness:N",
@@ -182,7 +184,7 @@ def wrap_lines(text: str, width: int = SUBTITLE_CHARACTERS) -> list[str]:
 def dataset_line(made_on: date) -> str:
     """The dataset, its version and the day the chart was made."""
     return (f"Dataset: {schema.DATASET_NAME} v{schema.DATASET_VERSION}, "
-            f"made {made_on:%d %b %Y}; {UNVERIFIED}")
+            f"made {made_on.day} {made_on:%b %Y}; {UNVERIFIED}")
 
 
 def packed_lines(parts: list[str], separator: str, width: int = SUBTITLE_CHARACTERS) -> list[str]:
@@ -241,9 +243,17 @@ def counted_line(source: pd.DataFrame, label: str) -> str:
     return "Counted: " + joined(list(source["what"])) + "." if len(source) else ""
 
 
+def needs_log_scale(source: pd.DataFrame) -> bool:
+    """Whether a linear axis would crush the small figures against zero."""
+    values = source["plot_value"][source["plot_value"] > 0] if len(source) else source
+    return len(values) > 1 and float(values.max()) / float(values.min()) > LOG_RATIO
+
+
 def comparison_subtitle(source: pd.DataFrame, label: str, made_on: date) -> list[str]:
     """Subtitle lines: what is counted, where and when, the key, the sources, the dataset."""
-    lines = [counted_line(source, label), *where_when_lines(source), KEY_LINE]
+    lines = [counted_line(source, label), *where_when_lines(source), *KEY_LINES]
+    if needs_log_scale(source):
+        lines.append(LOG_LINE)
     wrapped = [part for line in lines if line for part in wrap_lines(line)]
     return [*wrapped, *footer_lines(source, made_on)]
 
@@ -251,6 +261,10 @@ def comparison_subtitle(source: pd.DataFrame, label: str, made_on: date) -> list
 def value_axis(source: pd.DataFrame) -> alt.Axis:
     """The value axis; durations get a tick every 24 hours, so whole days read off it."""
     room = x_room(source)
+    if needs_log_scale(source):
+        domain = value_scale(source).domain
+        exponents = range(round(math.log10(domain[0])), round(math.log10(domain[1])) + 1)
+        return alt.Axis(format=",~f", values=[10**power for power in exponents])
     if set(source["unit_label"]) == {compare.DURATION_LABEL} and room > 48:
         ticks = list(range(0, int(room) + 24, 24))
         return alt.Axis(format=",~f", values=ticks)
@@ -258,9 +272,12 @@ def value_axis(source: pd.DataFrame) -> alt.Axis:
 
 
 def x_room(source: pd.DataFrame, column: str = "plot_value") -> float:
-    """The largest value with room beside it for its label, so labels are not cut off."""
+    """The largest value with room beside it for its label, so labels are not cut off;
+    for shares, at least 100 percent, so a small share looks small."""
     values = pd.concat([source[column], source.get("plot_value_max", source[column])])
     largest = float(values.max()) if len(values) and values.notna().any() else 0.0
+    if "unit_label" in source.columns and set(source["unit_label"]) == {compare.PERCENT_LABEL}:
+        return max(largest * 1.3, 100.0)  # a share is read against the whole
     return largest * 1.3 if largest > 0 else 1.0
 
 
@@ -312,8 +329,20 @@ def empty_chart(heading: str, subtitle: list[str]) -> alt.Chart:
     return fitted(chart)
 
 
+def value_scale(source: pd.DataFrame) -> alt.Scale:
+    """Linear from zero, or a log scale when the figures span more than LOG_RATIO."""
+    if needs_log_scale(source):
+        positive = source["plot_value"][source["plot_value"] > 0]
+        low = 10 ** math.floor(math.log10(float(positive.min())))
+        # A decade of room past the largest figure, for its label in words.
+        high = 10 ** (math.ceil(math.log10(float(positive.max()))) + 1)
+        return alt.Scale(type="log", domain=[low, high], nice=False)
+    return alt.Scale(zero=True, domain=[0, x_room(source)], nice=True)
+
+
 def side_by_side(source: pd.DataFrame, label: str, made_on: date) -> AnyChart:
-    """The claims of one comparison side by side on one linear axis from zero.
+    """The claims of one comparison side by side on one axis: linear from zero, or a
+    log scale, said so in the subtitle, when a linear one would hide the small figures.
 
     `source` is compare.comparison_frame output: one row per claim, grouped by claimant.
     """
@@ -324,8 +353,7 @@ def side_by_side(source: pd.DataFrame, label: str, made_on: date) -> AnyChart:
     units = " or ".join(dict.fromkeys(source["unit_label"]))
     base = alt.Chart(source).encode(
         x=alt.X("plot_value:Q", title=units,
-                scale=alt.Scale(zero=True, domain=[0, x_room(source)], nice=True),
-                axis=value_axis(source)),
+                scale=value_scale(source), axis=value_axis(source)),
         y=row_axis(list(source["row_label"])),
     )
     layers = alt.layer(range_rules(base, parties), claim_marks(base, parties), value_labels(base))
@@ -418,7 +446,7 @@ def timeline_subtitle(frame: pd.DataFrame, made_on: date) -> list[str]:
         "Each claim at the date its article was published, in the group of the kind of "
         "figure it gives; figures in different groups count different things.",
         "A dashed line before a mark: the period the claim covers, where the article dates it.",
-        inferred_line(frame), KEY_LINE,
+        inferred_line(frame), *KEY_LINES,
     ]
     subtitle = [part for line in lines if line for part in wrap_lines(line)]
     return [*subtitle, *footer_lines(frame, made_on)]
@@ -494,7 +522,7 @@ def overview(source: pd.DataFrame, made_on: date, width: int = EXPORT_WIDTH) -> 
     lines = [
         "One panel per kind of figure, each on its own scale starting at zero: compare marks "
         "within a panel, not across panels.",
-        KEY_LINE,
+        *KEY_LINES,
     ]
     subtitle = [part for line in lines for part in wrap_lines(line)]
     if frame.empty:

@@ -116,7 +116,7 @@ def test_exact_figures_are_filled_and_bounds_hollow(all_specs: dict[str, Spec]) 
         (fill,) = channels(spec, "fillOpacity")
         assert fill["field"] == "exactness"
         assert fill["scale"] == {"domain": ["exact", "bound or estimate"], "range": [1.0, 0.0]}
-        assert charts.KEY_LINE in subtitle(spec)
+        assert set(charts.KEY_LINES) <= set(subtitle(spec))
 
 
 def test_side_by_side_encodes_claims_on_a_linear_axis_from_zero(shipped: Figures) -> None:
@@ -289,3 +289,23 @@ def test_sources_break_between_sources() -> None:
     assert all(len(line) <= 100 for line in lines)
     assert " ".join(lines) == "; ".join(parts)
     assert all(line.endswith(";") for line in lines[:-1])
+
+
+def test_a_share_is_drawn_against_the_whole(shipped: Figures) -> None:
+    """As little as 1 percent of aid sits on an axis running to 100 percent."""
+    spec = comparison_chart(shipped, "Share of aid")
+    x = next(x for x in channels(spec, "x") if x.get("field") == "plot_value")
+    assert x["scale"]["domain"] == [0, 100.0]
+    assert x["title"] == "percent"
+
+
+def test_figures_spanning_a_hundredfold_go_on_a_log_axis(shipped: Figures) -> None:
+    """People killed runs from 7 to 300,000: a log axis, said so, keeps the 7 visible."""
+    spec = comparison_chart(shipped, "People killed")
+    (x,) = [c for c in channels(spec, "x") if c.get("field") == "plot_value"][:1]
+    assert x["scale"]["type"] == "log"
+    assert x["scale"]["domain"] == [1, 10_000_000]
+    assert charts.LOG_LINE in " ".join(subtitle(spec))
+    children = comparison_chart(shipped, "Children killed")
+    (linear,) = [c for c in channels(children, "x") if c.get("field") == "plot_value"][:1]
+    assert "type" not in linear["scale"] and linear["scale"]["zero"] is True
