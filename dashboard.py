@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from figures import compare, schema, ui
-from figures.charts import overview, side_by_side, timeline
+from figures.charts import EXPORT_WIDTH, overview, side_by_side, timeline
 from figures.cite import cite_view
 from figures.export import table_csv, table_json
 from figures.filters import apply_selection, describe_selection
@@ -23,6 +23,7 @@ from figures.text import find_quote
 st.set_page_config(page_title="Contested Figures: Aleppo 2016", page_icon=":bar_chart:",
                    layout="wide")
 TODAY = date.today()
+SCREEN_WIDTH = 940  # pixels: the main column of a 1440 px wide window beside the sidebar
 figures = ui.load_figures()
 table = figures.table
 
@@ -105,9 +106,11 @@ image_downloads(main_chart, f"side-by-side-{label.lower().replace(' ', '-')}")
 
 # 5. Across measures: small multiples, each panel on its own scale.
 st.header("All measures")
-all_chart = overview(shown, TODAY)
-st.altair_chart(all_chart, width="stretch", key="chart_overview")
-image_downloads(all_chart, "all-measures")
+# Stacked panels cannot stretch to the column, so the page draws them to fit it;
+# the images are drawn at the export width from the same builder and data.
+st.altair_chart(overview(shown, TODAY, width=EXPORT_WIDTH if screenshot else SCREEN_WIDTH),
+                width="content", key="chart_overview")
+image_downloads(overview(shown, TODAY), "all-measures")
 
 # 6. Timeline: who said what, when.
 st.header("Timeline")

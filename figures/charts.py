@@ -508,20 +508,43 @@ def label_width(labels: list[str]) -> int:
     return round(max((len(line) for line in lines), default=10) * 6.4) + 16
 
 
-def overview(source: pd.DataFrame, made_on: date, width: int = EXPORT_WIDTH) -> AnyChart:
-    """Every comparison in its own panel, each on its own linear scale from zero.
+def overview_panel(part: pd.DataFrame, parties: list[str], plot_width: int,
+                   label_room: int) -> alt.LayerChart:
+    """One comparison's panel: its claims on its own axis, linear from zero or, when its
+    figures span more than LOG_RATIO, logarithmic, said so in the panel's title."""
+    units = " or ".join(dict.fromkeys(part["unit_label"]))
+    heading = f"{part['comparison'].iloc[0]} ({units})"
+    if needs_log_scale(part):
+        heading += ", log scale"
+    rows = list(part["row_label"])
+    base = alt.Chart(part).encode(
+        x=alt.X("plot_value:Q", title=None, scale=value_scale(part), axis=value_axis(part)),
+        y=alt.Y("row_label:N", sort=rows, title=None,
+                axis=alt.Axis(labelExpr=SPLIT_LINES, labelLimit=0, labelPadding=12,
+                              labelFontSize=12, labelLineHeight=16, ticks=False,
+                              domain=False, grid=True, gridDash=[2, 3],
+                              minExtent=label_room, maxExtent=label_room)),
+    )
+    return alt.layer(range_rules(base, parties), claim_marks(base, parties),
+                     value_labels(base)).properties(
+        width=plot_width, height=alt.Step(ROW_STEP),
+        title=alt.Title(heading, fontSize=15, anchor="start", frame="bounds", offset=8))
 
-    Small multiples rather than one log axis: a log axis would still set 1 percent beside
-    300,000 people as if they were one kind of thing, and it hides how many times larger
-    one figure is than another, which is what a reader comparing two parties' tolls
-    needs to see. Each panel compares like with like on a linear scale from zero; the
-    subtitle warns that scales differ between panels.
+
+def overview(source: pd.DataFrame, made_on: date, width: int = EXPORT_WIDTH) -> AnyChart:
+    """Every comparison in its own panel, each on its own scale.
+
+    Small multiples rather than one log axis for everything: one axis would still set
+    1 percent beside 300,000 people as if they were one kind of thing. Each panel compares
+    like with like, linear from zero, except where its own figures span more than a
+    hundredfold; that panel goes on a log axis and says so, so no figure hides at zero.
+    The subtitle warns that scales differ between panels.
     """
     frame = overview_frame(source)
     heading = "Every figure, by what it counts"
     lines = [
-        "One panel per kind of figure, each on its own scale starting at zero: compare marks "
-        "within a panel, not across panels.",
+        "One panel per kind of figure, each on its own scale: compare marks within a panel, "
+        "not across panels. Panels marked 'log scale' have gridlines ten times apart.",
         *KEY_LINES,
     ]
     subtitle = [part for line in lines for part in wrap_lines(line)]
@@ -529,26 +552,10 @@ def overview(source: pd.DataFrame, made_on: date, width: int = EXPORT_WIDTH) -> 
         return empty_chart(f"{heading}: {EMPTY_TITLE.lower()}",
                            [*subtitle, *footer_lines(frame, made_on)])
     parties = parties_in(frame)
-    order = list(dict.fromkeys(frame["panel"]))
-    rows = list(frame["row_label"]) if len(frame) else []
-    plot_width = max(width - 2 * 16 - label_width(rows), 200)
-    base = alt.Chart().encode(
-        x=alt.X("plot_value:Q", title=None, scale=alt.Scale(zero=True, nice=True),
-                axis=alt.Axis(format=",~f", tickCount=6)),
-        y=alt.Y("row_label:N", sort=rows, title=None,
-                axis=alt.Axis(labelExpr=SPLIT_LINES, labelLimit=0, labelPadding=12,
-                              labelFontSize=12, labelLineHeight=16, ticks=False,
-                              domain=False, grid=True, gridDash=[2, 3])),
-    )
-    room = base.mark_point(opacity=0).encode(x=alt.X("x_room:Q"))
-    layers = alt.layer(room, range_rules(base, parties), claim_marks(base, parties),
-                       value_labels(base), data=frame).properties(
-        width=plot_width, height=alt.Step(ROW_STEP))
-    chart = layers.facet(
-        row=alt.Row("panel:N", sort=order, title=None, header=alt.Header(
-            labelOrient="top", labelAnchor="start", labelAngle=0, labelFontSize=15,
-            labelFontWeight="bold", labelPadding=6, labelAlign="left")),
-        spacing=26,
-    ).resolve_scale(x="independent", y="independent").properties(
-        title=chart_title(heading, [*subtitle, *footer_lines(frame, made_on)]))
-    return chart
+    label_room = label_width(list(frame["row_label"]))
+    plot_width = max(width - 2 * 16 - label_room, 200)
+    panels = [overview_panel(part, parties, plot_width, label_room)
+              for _, part in frame.groupby("panel", sort=False)]
+    return alt.vconcat(*panels, spacing=26).resolve_scale(
+        x="independent", y="independent", color="shared", shape="shared",
+    ).properties(title=chart_title(heading, [*subtitle, *footer_lines(frame, made_on)]))

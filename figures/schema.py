@@ -199,6 +199,7 @@ NOT_CLAIM_REASONS: dict[str, str] = {
     "period length": "the length of the period a claim covers, not the claim",
     "vague quantity": "an amount with no figure ('tens of thousands', 'hundreds of')",
     "not a count": "a number word that counts nothing ('one of the', 'no one', 'half of')",
+    "set aside": "a number the person adding the article chose not to record as a claim",
 }
 
 PUBLISHED_STATED = "stated"

@@ -113,9 +113,12 @@ def test_party_is_shown_by_shape_as_well_as_colour(all_specs: dict[str, Spec]) -
 def test_exact_figures_are_filled_and_bounds_hollow(all_specs: dict[str, Spec]) -> None:
     """Fill opacity is 1 for exact figures and 0 for bounds and estimates, as the key says."""
     for spec in all_specs.values():
-        (fill,) = channels(spec, "fillOpacity")
-        assert fill["field"] == "exactness"
-        assert fill["scale"] == {"domain": ["exact", "bound or estimate"], "range": [1.0, 0.0]}
+        fills = channels(spec, "fillOpacity")
+        assert fills
+        for fill in fills:
+            assert fill["field"] == "exactness"
+            assert fill["scale"] == {"domain": ["exact", "bound or estimate"],
+                                     "range": [1.0, 0.0]}
         assert set(charts.KEY_LINES) <= set(subtitle(spec))
 
 
@@ -220,12 +223,16 @@ def test_timeline_says_which_dates_are_inferred(shipped: Figures) -> None:
 def test_overview_gives_each_comparison_its_own_scale(shipped: Figures) -> None:
     """80,000 people and 96 children never share one linear axis."""
     spec = charts.overview(shipped.table, MADE_ON).to_dict()
-    assert spec["facet"]["row"]["field"] == "panel"
     assert spec["resolve"]["scale"]["x"] == "independent"
-    panels = {row["panel"] for row in data_rows(spec)}
-    assert "Children killed (children)" in panels
-    assert "Pause and truce lengths (hours)" in panels
-    assert len(panels) == len(compare.available_comparisons(shipped.table))
+    titles = [panel["title"]["text"] for panel in spec["vconcat"]]
+    assert "Children killed (children)" in titles
+    assert "Pause and truce lengths (hours)" in titles
+    assert "People killed (people), log scale" in titles
+    assert len(titles) == len(compare.available_comparisons(shipped.table))
+    scales = {panel["title"]["text"]: panel["layer"][1]["encoding"]["x"]["scale"]
+              for panel in spec["vconcat"]}
+    assert scales["People killed (people), log scale"]["type"] == "log"
+    assert scales["Children killed (children)"]["zero"] is True
 
 
 ChartMaker = Callable[[pd.DataFrame], alt.TopLevelMixin]
