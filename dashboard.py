@@ -23,7 +23,7 @@ from figures.text import find_quote
 st.set_page_config(page_title="Contested Figures: Aleppo 2016", page_icon=":bar_chart:",
                    layout="wide")
 TODAY = date.today()
-SCREEN_WIDTH = 940  # pixels: the main column of a 1440 px wide window beside the sidebar
+SCREEN_WIDTH = 860  # pixels: fits, legend and all, the main column of a 1440 px window
 figures = ui.load_figures()
 table = figures.table
 

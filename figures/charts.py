@@ -92,7 +92,7 @@ def contested_figures_theme() -> alt.theme.ThemeConfig:
                 "labelFont": FONT, "titleFont": FONT, "labelFontSize": 12, "titleFontSize": 12,
                 "labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR, "orient": "top",
                 "direction": "horizontal", "symbolSize": 140, "symbolStrokeWidth": 2,
-                "columnPadding": 14, "labelLimit": 260, "columns": 5, "rowPadding": 6,
+                "columnPadding": 14, "labelLimit": 200, "columns": 3, "rowPadding": 6,
             },
             "header": {"labelFont": FONT, "titleFont": FONT, "labelColor": TEXT_COLOUR},
             "text": {"font": FONT, "fontSize": 13, "color": TEXT_COLOUR},
