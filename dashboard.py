@@ -21,7 +21,8 @@ from figures.package import dataset_zip
 from figures.text import find_quote
 
 st.set_page_config(page_title="Contested Figures: Aleppo 2016", page_icon=":bar_chart:",
-                   layout="wide")
+                   layout="wide", initial_sidebar_state="auto")
+ui.page_style()
 TODAY = date.today()
 SCREEN_WIDTH = 860  # pixels: fits, legend and all, the main column of a 1440 px window
 figures = ui.load_figures()
@@ -44,11 +45,11 @@ if screenshot:
 dates = pd.to_datetime(table["published"], errors="coerce")
 glance = st.columns(5)
 glance[0].metric("Articles", table["article_id"].nunique())
-glance[1].metric("Published", f"{dates.min():%b} – {dates.max():%b %Y}"
-                 if dates.notna().any() else "–",
+glance[1].metric(f"Published in {dates.max():%Y}" if dates.notna().any() else "Published",
+                 f"{dates.min():%b}–{dates.max():%b}" if dates.notna().any() else "–",
                  help=f"From {dates.min():%d %b %Y} to {dates.max():%d %b %Y}; dates not stated "
                       "in an article are inferred, as the Sources section says.")
-glance[2].metric("Claims shown", f"{len(shown)} of {len(table)}")
+glance[2].metric(f"Claims shown of {len(table)}", len(shown))
 glance[3].metric("Claimants", shown["claimant_id"].nunique())
 glance[4].metric("Parties", shown["party"].nunique())
 st.caption("Method: figures are shown **as claimed by each party, not verified**. "
@@ -124,8 +125,12 @@ st.dataframe(shown, hide_index=True, key="claims_table", width="stretch",
              column_config={"quote": st.column_config.TextColumn("quote", width="large")})
 labels = {row["claim_id"]: f"{row['claim_id']}: {row['claimant']}, {compare.value_label(row)} "
           f"{row['subject']} {row['measure']}" for row in shown.to_dict("records")}
-chosen = st.selectbox("Show the article of claim", list(labels), format_func=labels.get,
-                      key="claim_choice")
+if st.session_state.get("claim_choice") not in labels:
+    st.session_state["claim_choice"] = next(iter(labels))
+if not screenshot:
+    st.selectbox("Show the article of claim", list(labels), format_func=labels.get,
+                 key="claim_choice")
+chosen = st.session_state["claim_choice"]
 claim = shown.set_index("claim_id").loc[chosen]
 article = figures.dataset.articles.get(claim["article_file"], "")
 spans = find_quote(article, claim["quote"])
@@ -170,3 +175,5 @@ st.code(cite_view(describe_selection(selection), shown, TODAY), language=None,
         wrap_lines=True)
 st.caption(f"Source: {schema.DATASET_NAME}, version {schema.DATASET_VERSION}. Articles "
            "© their publishers; the tables are offered for research and fact-checking.")
+if screenshot:
+    st.markdown(f"[Leave screenshot mode]({ui.url_without_screenshot()})")

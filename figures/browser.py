@@ -137,3 +137,15 @@ def open_page(browser: Browser, url: str, width: int, height: int = 900) -> Any:
                             accept_downloads=True)
     page.goto(url)
     return page
+
+
+def full_screenshot(page: Page, path: Path | str, max_height: int = 12_000) -> None:
+    """The whole page as one image: Streamlit scrolls inside its own container, so the
+    viewport is grown to the container's height before the picture is taken."""
+    width = page.viewport_size["width"] if page.viewport_size else 1440
+    height = page.evaluate(
+        "() => (document.querySelector(\"[data-testid='stMain']\") || document.body)"
+        ".scrollHeight")
+    page.set_viewport_size({"width": width, "height": min(int(height) + 40, max_height)})
+    wait_until_idle(page)
+    page.screenshot(path=str(path), full_page=True)

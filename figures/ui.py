@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -72,7 +73,7 @@ def load_figures() -> Figures:
 
 def url_params() -> dict[str, list[str]]:
     """The page's query parameters, every key with all its values."""
-    return {key: st.query_params.get_all(key) for key in st.query_params.keys()}  # noqa: SIM118
+    return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
 
 
 def restore_view(table: pd.DataFrame) -> None:
@@ -152,6 +153,24 @@ def keep_view_in_url(selection: Selection, screenshot: bool) -> None:
         st.query_params.from_dict(params)
 
 
+def url_without_screenshot() -> str:
+    """A relative link to the same view with screenshot mode off."""
+    params = {key: values for key, values in url_params().items() if key != SCREENSHOT_PARAM}
+    return "?" + urlencode(params, doseq=True)
+
+
+def page_style() -> None:
+    """Charts keep a readable minimum width; on a narrow window they scroll sideways
+    instead of squeezing their labels into each other."""
+    st.html(
+        "<style>"
+        "[data-testid='stVegaLiteChart'] {min-width: 880px;}"
+        "[data-testid='stElementContainer']:has(> [data-testid='stVegaLiteChart'])"
+        " {overflow-x: auto;}"
+        "</style>"
+    )
+
+
 def screenshot_layout() -> None:
     """Hide the sidebar and the toolbar and fix the page's width for a clean capture."""
     st.html(
@@ -185,6 +204,8 @@ __all__ = [
     "keep_view_in_url",
     "load_figures",
     "restore_view",
+    "page_style",
     "screenshot_layout",
+    "url_without_screenshot",
     "sidebar_selection",
 ]

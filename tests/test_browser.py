@@ -1,0 +1,159 @@
+"""The real page in a real browser: `streamlit run dashboard.py` driven in Debian's Chromium.
+
+Skipped on a machine without Chromium, unless FIGURES_REQUIRE_BROWSER=1 (as CI sets),
+which turns a missing browser into a failure.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from figures.browser import (
+    chromium,
+    chromium_path,
+    full_screenshot,
+    open_page,
+    serve_dashboard,
+    wait_for_dashboard,
+    wait_until_idle,
+)
+
+pytestmark = pytest.mark.browser
+REQUIRE_VARIABLE = "FIGURES_REQUIRE_BROWSER"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+CHARTS = "[data-testid='stVegaLiteChart']"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's Chromium through Playwright, or a skip (a failure when CI requires it)."""
+    path = chromium_path()
+    if path is None:
+        message = "Chromium not found (apt-get install chromium, or set FIGURES_CHROMIUM)"
+        if os.environ.get(REQUIRE_VARIABLE) == "1":
+            pytest.fail(f"{message}; {REQUIRE_VARIABLE}=1 requires the browser test to run")
+        pytest.skip(message)
+    with chromium(path) as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def app_url(browser: object) -> Iterator[str]:
+    """The dashboard served on a free localhost port."""
+    with serve_dashboard() as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser, app_url: str) -> Iterator[object]:
+    """A fresh page at 1440 px wide, with the dashboard drawn."""
+    opened = open_page(browser, app_url, 1440)
+    wait_for_dashboard(opened)
+    yield opened
+    opened.close()
+
+
+def chart_labels(page, index: int) -> list[str]:
+    """The accessible labels of one chart's marks, which name each claim's party and value."""
+    return page.locator(CHARTS).nth(index).locator("[aria-label]").evaluate_all(
+        "nodes => nodes.map(node => node.getAttribute('aria-label'))")
+
+
+def test_page_has_no_error(page) -> None:
+    """A reader opens the page and sees no exception or error box."""
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.locator("[data-testid='stAlertContentError']").count() == 0
+    assert page.get_by_role("heading", name="Contested Figures").is_visible()
+
+
+def test_every_chart_is_drawn_at_a_real_size(page) -> None:
+    """The three charts are drawn as SVG of real size."""
+    charts = page.locator(CHARTS)
+    assert charts.count() == 3
+    for index in range(3):
+        box = charts.nth(index).locator("svg").first.bounding_box()
+        assert box is not None and box["width"] > 500 and box["height"] > 200
+
+
+def test_side_by_side_shows_each_party(page) -> None:
+    """The children-killed chart shows UNICEF's, the Observatory's and state TV's parties."""
+    labels = " | ".join(chart_labels(page, 0))
+    for party in ("United Nations", "independent monitor", "Syrian government"):
+        assert f"party: {party}" in labels
+    assert "value_label: at least 96" in labels
+
+
+def test_changing_a_filter_changes_the_chart(page) -> None:
+    """Choosing a party in the sidebar redraws the charts with only that party's claims."""
+    before = chart_labels(page, 2)
+    party = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
+    party.click()
+    page.keyboard.type("Turkey")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    wait_until_idle(page)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll(\"[data-testid='stMetric']\")]"
+        ".some(node => node.textContent.includes('Claims shown of 27') && "
+        "node.querySelector(\"[data-testid='stMetricValue']\").textContent.trim() === '1')",
+        timeout=30_000)
+    after = chart_labels(page, 2)
+    marks = [label for label in after if "party:" in label]
+    assert after != before
+    assert marks and all("party: Turkey" in label for label in marks)
+    assert "party=Turkey" in page.url
+
+
+def test_screenshot_mode_hides_the_sidebar(browser, app_url: str) -> None:
+    """Opened with ?view=screenshot the page hides the sidebar and still draws the charts."""
+    shot = open_page(browser, f"{app_url}/?view=screenshot", 1440)
+    wait_for_dashboard(shot)
+    assert not shot.locator("[data-testid='stSidebar']").is_visible()
+    assert shot.locator("[data-testid='stSelectbox']").count() == 0
+    width = shot.locator("[data-testid='stMainBlockContainer']").bounding_box()["width"]
+    assert 1200 <= width <= 1280
+    shot.close()
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """A PNG's width and height, from its header."""
+    return struct.unpack(">II", data[16:24])
+
+
+def test_png_and_csv_downloads_arrive_valid(page, tmp_path: Path) -> None:
+    """The chart's PNG and the figure table's CSV download, and each is what it says."""
+    with page.expect_download() as png_download:
+        page.get_by_role("button", name="PNG image").first.click()
+    png = Path(png_download.value.path()).read_bytes()
+    assert png.startswith(PNG_SIGNATURE)
+    assert png_size(png)[0] >= 2400
+    with page.expect_download() as csv_download:
+        page.get_by_role("button", name="Figure table (CSV)").click()
+    raw = Path(csv_download.value.path()).read_bytes()
+    frame = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig", dtype=str,
+                        keep_default_na=False)
+    assert len(frame) == 27
+    assert {"claim_id", "quote", "claimant", "party", "outlet"} <= set(frame.columns)
+
+
+@pytest.mark.parametrize("width", [1440, 800])
+def test_screenshots_at_two_widths(browser, app_url: str, width: int,
+                                   tmp_path_factory: pytest.TempPathFactory,
+                                   capsys: pytest.CaptureFixture) -> None:
+    """The page draws at a desktop and a narrow width; the screenshots are kept to look at."""
+    shot = open_page(browser, app_url, width)
+    wait_for_dashboard(shot)
+    path = tmp_path_factory.mktemp("screenshots") / f"dashboard-{width}.png"
+    full_screenshot(shot, path)
+    shot.close()
+    data = path.read_bytes()
+    assert data.startswith(PNG_SIGNATURE) and png_size(data)[0] == width
+    with capsys.disabled():
+        print(f"\nscreenshot {width} px: {path}")
