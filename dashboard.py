@@ -177,3 +177,9 @@ st.caption(f"Source: {schema.DATASET_NAME}, version {schema.DATASET_VERSION}. Ar
            "© their publishers; the tables are offered for research and fact-checking.")
 if screenshot:
     st.markdown(f"[Leave screenshot mode]({ui.url_without_screenshot()})")
+
+# 10. Add an article: its figures proposed, reviewed by a person, then saved.
+if not screenshot:
+    st.header("Add an article")
+    with st.expander("Upload or paste a new article and review its figures"):
+        ui.add_article_panel(figures)

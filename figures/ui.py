@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from figures import intake, schema
 from figures.filters import (
     COMPARE_KEY,
     FILTERS,
@@ -209,3 +210,143 @@ __all__ = [
     "url_without_screenshot",
     "sidebar_selection",
 ]
+
+
+# --- Add an article: upload or paste, review the candidates, save ----------------------
+
+ADD_TEXT_KEY = "add_text"
+ADD_REVIEW_KEY = "add_review"
+ADD_EDITOR_KEY = "add_editor"
+ADD_CLAIMANTS_KEY = "add_claimants"
+NEW_CLAIMANT_COLUMNS = ("name", "organisation", "claimant_type", "party")
+
+
+def article_text_from_input(data_dir: Path) -> tuple[str | None, list[str]]:
+    """The text of the uploaded file, or else of the pasted text, or why it is refused."""
+    stored = intake.stored_articles(data_dir)
+    upload = st.session_state.get("add_upload")
+    if upload is not None:
+        return intake.read_upload(upload.getvalue(), upload.name, stored)
+    pasted = str(st.session_state.get("add_paste", ""))
+    return intake.read_upload(pasted.encode("utf-8"), intake.PASTED, stored)
+
+
+def find_candidates(figures: Figures) -> None:
+    """A button's callback: read the input and lay out its candidate claims for review."""
+    text, errors = article_text_from_input(figures.dataset.data_dir)
+    st.session_state["add_errors"] = errors
+    st.session_state.pop(ADD_EDITOR_KEY, None)
+    st.session_state.pop(ADD_CLAIMANTS_KEY, None)
+    if text is None:
+        st.session_state.pop(ADD_TEXT_KEY, None)
+        st.session_state.pop(ADD_REVIEW_KEY, None)
+        return
+    review = intake.review_frame(text, figures.dataset.claimants,
+                                 str(st.session_state.get("add_outlet", "")))
+    st.session_state[ADD_TEXT_KEY] = text
+    st.session_state[ADD_REVIEW_KEY] = review
+    unmatched = review[(review["claimant_id"] == "") & (review["claimant"] != "")]
+    st.session_state["add_new_claimants"] = pd.DataFrame(
+        {"name": list(dict.fromkeys(unmatched["claimant"])), "organisation": "",
+         "claimant_type": None, "party": None}, columns=list(NEW_CLAIMANT_COLUMNS))
+
+
+def new_claimants_editor() -> pd.DataFrame:
+    """The claimants the reader creates: names the extractor found, type and party to fill."""
+    st.markdown("**New claimants**: the names found that match no stored claimant. Fill in "
+                "their organisation, type and party, or delete the rows you do not need.")
+    return st.data_editor(
+        st.session_state.get("add_new_claimants",
+                             pd.DataFrame(columns=list(NEW_CLAIMANT_COLUMNS))),
+        key=ADD_CLAIMANTS_KEY, num_rows="dynamic", hide_index=True, width="stretch",
+        column_config={
+            "claimant_type": st.column_config.SelectboxColumn(
+                "claimant_type", options=list(schema.CLAIMANT_TYPES)),
+            "party": st.column_config.SelectboxColumn("party", options=list(schema.PARTIES)),
+        },
+    )
+
+
+def review_editor(review: pd.DataFrame, claimant_choices: list[str]) -> pd.DataFrame:
+    """The candidates as an editable table: tick what to keep, fix what is wrong."""
+    choice = st.column_config.SelectboxColumn
+    return st.data_editor(
+        review, key=ADD_EDITOR_KEY, num_rows="fixed", hide_index=True, width="stretch",
+        disabled=("claimant", "quote", "start", "end"),
+        column_config={
+            "keep": st.column_config.CheckboxColumn("keep"),
+            "claimant_id": choice("claimant_id", options=claimant_choices),
+            "measure": choice("measure", options=list(schema.MEASURES)),
+            "subject": choice("subject", options=list(schema.SUBJECTS)),
+            "unit": choice("unit", options=list(schema.UNITS)),
+            "qualifier": choice("qualifier", options=list(schema.QUALIFIERS)),
+            "quote": st.column_config.TextColumn("quote", width="large"),
+        },
+    )
+
+
+def published_basis_input() -> str:
+    """'stated', or 'inferred: <how>' as the codebook asks."""
+    stated = st.radio("Is the date stated in the article?", ["stated", "inferred"],
+                      key="add_basis", horizontal=True)
+    if stated == "stated":
+        return schema.PUBLISHED_STATED
+    how = st.text_input("How was the date inferred?", key="add_basis_how")
+    return f"{schema.PUBLISHED_INFERRED_PREFIX}{how.strip()}"
+
+
+def save_reviewed(figures: Figures, reviewed: pd.DataFrame, created: pd.DataFrame,
+                  basis: str) -> None:
+    """Plan the save, show what is missing, or write the files and say what was added."""
+    plan = intake.plan_save(
+        figures.dataset.data_dir, st.session_state[ADD_TEXT_KEY],
+        str(st.session_state.get("add_outlet", "")), str(st.session_state.get("add_title", "")),
+        st.session_state.get("add_published") or date.today(), basis,
+        str(st.session_state.get("add_credits", "")), reviewed,
+        created.dropna(how="all").to_dict("records"))
+    if plan.messages:
+        st.error("Not saved; mend these first:\n\n" +
+                 "\n".join(f"- {message}" for message in plan.messages))
+        return
+    result = intake.save(figures.dataset.data_dir, plan)
+    if not result.ok:
+        st.error("Not saved; the data folder is unchanged. The checker found:\n\n" +
+                 "\n".join(f"- {message}" for message in result.messages))
+        return
+    for key in (ADD_TEXT_KEY, ADD_REVIEW_KEY, ADD_EDITOR_KEY, ADD_CLAIMANTS_KEY):
+        st.session_state.pop(key, None)
+    st.session_state["add_saved"] = (f"Saved {plan.file_name} with {len(plan.claims)} claims "
+                                     f"and {len(plan.not_claims)} numbers set apart "
+                                     f"(article id {result.article_id}).")
+    st.rerun()
+
+
+def add_article_panel(figures: Figures) -> None:
+    """Upload or paste an article, review its candidate claims, and save them."""
+    if st.session_state.get("add_saved"):
+        st.success(st.session_state.pop("add_saved"), icon=":material/check_circle:")
+    st.file_uploader("Article text (.txt, UTF-8, up to 2 MB)", type=["txt"], key="add_upload")
+    st.text_area("…or paste the article's text", key="add_paste", height=160)
+    left, middle, right = st.columns(3)
+    left.text_input("Outlet", key="add_outlet")
+    middle.text_input("Title", key="add_title")
+    right.date_input("Published", key="add_published", value=None, format="YYYY-MM-DD")
+    basis = published_basis_input()
+    st.text_input("Credits (wire services and agencies named; separate with ;)",
+                  key="add_credits")
+    st.button("Find the figures", key="add_find", on_click=find_candidates, args=(figures,),
+              icon=":material/search:")
+    for error in st.session_state.get("add_errors", []):
+        st.error(error)
+    review = st.session_state.get(ADD_REVIEW_KEY)
+    if review is None:
+        return
+    st.caption(f"{len(review)} candidate figures found. Check each against its quote: "
+               "the extractor proposes, a person decides.")
+    created = new_claimants_editor()
+    choices = [*figures.dataset.claimants["claimant_id"],
+               *[name for name in created["name"].dropna() if name]]
+    reviewed = review_editor(review, choices)
+    if st.button("Save to the data folder", key="add_save", type="primary",
+                 icon=":material/save:"):
+        save_reviewed(figures, reviewed, created, basis)

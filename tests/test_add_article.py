@@ -1,0 +1,137 @@
+"""Adding an article through the real dashboard: bad uploads change nothing, a good one
+is reviewed and saved in a few clicks, and the folder still checks clean."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from figures.table import build_figures
+from tests.test_dashboard import APP, TIMEOUT
+
+NEW_ARTICLE = (
+    "Aleppo clinic hit as evacuation talks stall\n\n"
+    "At least 15 civilians were killed in shelling of the Bustan al-Qasr district on Sunday, "
+    "the Syrian Civil Defence said. Some 2,000 families fled towards the west of the city "
+    "over the past three days, according to the Norwegian Refugee Council.\n"
+)
+
+
+def folder_digest(folder: Path) -> dict[str, str]:
+    """A hash of every file of a data folder, to prove nothing changed."""
+    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture
+def app_on_copy(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The dashboard reading a copy of the shipped data that the test may change."""
+    monkeypatch.setenv("FIGURES_DATA_DIR", str(data_copy))
+    return AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+
+
+def find_figures(at: AppTest) -> AppTest:
+    """Press 'Find the figures'."""
+    return at.button(key="add_find").click().run()
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (("empty.txt", b"", "text/plain"), ("empty.txt", "empty")),
+        (("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "text/plain"),
+         ("photo.txt", "binary")),
+        (("latin.txt", "Caf\u00e9 killed 12".encode("latin-1"), "text/plain"),
+         ("latin.txt", "UTF-8")),
+        (("big.txt", b"a" * (2 * 1024 * 1024 + 1), "text/plain"), ("big.txt", "2 MB")),
+    ],
+    ids=["empty", "binary", "not-utf8", "too-large"],
+)
+def test_bad_upload_gets_a_message_and_changes_nothing(
+    app_on_copy: AppTest, data_copy: Path, upload: tuple[str, bytes, str],
+    message: tuple[str, str],
+) -> None:
+    """An empty, binary, non-UTF-8 or oversized file is refused with a clear message."""
+    before = folder_digest(data_copy)
+    at = app_on_copy
+    at.file_uploader(key="add_upload").set_value(upload).run()
+    find_figures(at)
+    assert not at.exception
+    errors = " ".join(error.value for error in at.error)
+    file_name, problem = message
+    assert errors.startswith(f"{file_name}:")
+    assert problem.lower() in errors.lower()
+    assert folder_digest(data_copy) == before
+
+
+def test_article_already_stored_is_refused(app_on_copy: AppTest, data_copy: Path) -> None:
+    """Pasting the text of an article already stored is refused and changes nothing."""
+    before = folder_digest(data_copy)
+    stored = (data_copy / "articles" / "002_7bc8ab39567d527b.txt").read_text(encoding="utf-8")
+    at = app_on_copy
+    at.text_area(key="add_paste").set_value(stored).run()
+    find_figures(at)
+    assert any("002_7bc8ab39567d527b.txt" in error.value for error in at.error)
+    assert folder_digest(data_copy) == before
+
+
+def test_new_article_is_reviewed_and_saved(app_on_copy: AppTest, data_copy: Path) -> None:
+    """A reader pastes a new article, fills in two claimants, and saves its figures."""
+    at = app_on_copy
+    at.text_area(key="add_paste").set_value(NEW_ARTICLE)
+    at.text_input(key="add_outlet").set_value("Aleppo Today")
+    at.text_input(key="add_title").set_value("Aleppo clinic hit as evacuation talks stall")
+    at.date_input(key="add_published").set_value(pytest.importorskip("datetime").date(
+        2016, 11, 28))
+    at.run()
+    find_figures(at)
+    review = at.session_state["add_review"]
+    assert list(review["value"]) == [15.0, 2000.0]
+    assert list(review["claimant"]) == ["Syrian Civil Defence", "Norwegian Refugee Council"]
+    at.session_state["add_claimants"] = {
+        "edited_rows": {
+            0: {"organisation": "Syrian Civil Defence", "claimant_type": "NGO",
+                "party": "humanitarian NGO"},
+            1: {"organisation": "Norwegian Refugee Council", "claimant_type": "NGO",
+                "party": "humanitarian NGO"},
+        },
+        "added_rows": [], "deleted_rows": [],
+    }
+    at.session_state["add_editor"] = {
+        "edited_rows": {
+            0: {"claimant_id": "Syrian Civil Defence", "place": "Aleppo"},
+            1: {"claimant_id": "Norwegian Refugee Council", "place": "western Aleppo"},
+        },
+        "added_rows": [], "deleted_rows": [],
+    }
+    at.run()
+    at.button(key="add_save").click().run()
+    assert not at.exception
+    assert not at.error, [error.value for error in at.error]
+    assert "Saved" in at.success[0].value
+    figures = build_figures(data_copy)
+    assert figures.problems == ()
+    added = figures.table[figures.table["outlet"] == "Aleppo Today"]
+    assert sorted(zip(added["claimant"], added["value"], added["qualifier"], strict=True)) == [
+        ("Norwegian Refugee Council", 2000.0, "about"),
+        ("Syrian Civil Defence", 15.0, "at_least"),
+    ]
+    assert len(figures.table) == 29
+
+
+def test_save_with_missing_cells_is_refused(app_on_copy: AppTest, data_copy: Path) -> None:
+    """Saving before the claimants are filled in says what is missing and writes nothing."""
+    before = folder_digest(data_copy)
+    at = app_on_copy
+    at.text_area(key="add_paste").set_value(NEW_ARTICLE)
+    at.text_input(key="add_outlet").set_value("Aleppo Today")
+    at.text_input(key="add_title").set_value("Aleppo clinic hit")
+    at.run()
+    find_figures(at)
+    at.button(key="add_save").click().run()
+    assert not at.exception
+    assert any("Not saved" in error.value for error in at.error)
+    assert folder_digest(data_copy) == before
