@@ -171,7 +171,7 @@ if not screenshot:
                           "contested-figures-dataset.zip", "application/zip",
                           key="download_zip", icon=":material/folder_zip:")
 st.subheader("Cite this view")
-st.code(cite_view(describe_selection(selection), shown, TODAY), language=None,
+st.code(cite_view(describe_selection(selection), shown, TODAY, ui.view_url()), language=None,
         wrap_lines=True)
 st.caption(f"Source: {schema.DATASET_NAME}, version {schema.DATASET_VERSION}. Articles "
            "© their publishers; the tables are offered for research and fact-checking.")

@@ -154,6 +154,15 @@ def keep_view_in_url(selection: Selection, screenshot: bool) -> None:
         st.query_params.from_dict(params)
 
 
+def view_url() -> str | None:
+    """The address that reopens the current view, where the browser has told it."""
+    base = st.context.url
+    if not base:
+        return None
+    params = {key: values for key, values in url_params().items() if key != SCREENSHOT_PARAM}
+    return f"{base}?{urlencode(params, doseq=True)}" if params else base
+
+
 def url_without_screenshot() -> str:
     """A relative link to the same view with screenshot mode off."""
     params = {key: values for key, values in url_params().items() if key != SCREENSHOT_PARAM}
@@ -208,6 +217,7 @@ __all__ = [
     "page_style",
     "screenshot_layout",
     "url_without_screenshot",
+    "view_url",
     "sidebar_selection",
 ]
 

@@ -109,6 +109,8 @@ def test_changing_a_filter_changes_the_chart(page) -> None:
     assert after != before
     assert marks and all("party: Turkey" in label for label in marks)
     assert "party=Turkey" in page.url
+    citation = page.locator("[data-testid='stCode']").last.inner_text()
+    assert "party: Turkey" in citation and "party=Turkey" in citation
 
 
 def test_screenshot_mode_hides_the_sidebar(browser, app_url: str) -> None:
