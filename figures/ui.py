@@ -83,7 +83,8 @@ def restore_view(table: pd.DataFrame) -> None:
         return
     st.session_state[STARTED_KEY] = True
     params = url_params()
-    selection, warnings = selection_from_params(params, filter_options(table))
+    filters = {key: values for key, values in params.items() if key != SCREENSHOT_PARAM}
+    selection, warnings = selection_from_params(filters, filter_options(table))
     st.session_state[WARNINGS_KEY] = warnings
     for field, _ in FILTERS:
         st.session_state[widget_key(field)] = list(getattr(selection, field))

@@ -300,3 +300,14 @@ def test_broken_data_folder_shows_rejected_rows_and_valid_claims(
     assert "'evacuated' is not one of" in rejected["reason"].iloc[1]
     assert len(claims_table(at)) == 25
     assert "2 of 27 claim rows rejected" in at.expander[0].label
+
+
+def test_screenshot_mode_from_the_url_hides_the_controls() -> None:
+    """Opened with ?view=screenshot, the page shows the view without widgets or warnings."""
+    at = run_app({"view": "screenshot", "compare": "People killed"})
+    assert not at.exception
+    assert not at.warning
+    assert at.session_state["screenshot_mode"] is True
+    assert not [box for box in at.selectbox if box.key in ("comparison", "claim_choice")]
+    assert not list(at.get("download_button"))
+    assert chart_rows(charts(at)["chart_side_by_side"])["claim_id"].nunique() == 4
