@@ -65,7 +65,7 @@ UNVERIFIED = "figures as claimed, not verified."
 EMPTY_TITLE = "No claims to show"
 SPLIT_LINES = "split(datum.label, '\\n')"  # a row label's lines (compare.ROW_BREAK)
 
-AnyChart = alt.Chart | alt.LayerChart | alt.FacetChart
+AnyChart = alt.Chart | alt.LayerChart | alt.VConcatChart
 
 
 @alt.theme.register("contested_figures", enable=True)

@@ -6,13 +6,11 @@ for, so an image looks the same on any machine. Drawing is allowed no network ac
 fetch anything would fail here rather than depend on a server.
 
 Every exported chart is EXPORT_WIDTH pixels wide at scale 1. Single and layered charts
-are fitted to that width by Vega-Lite itself; a faceted chart cannot be, so its panels
-are widened or narrowed by what a trial drawing measured.
+are fitted to that width by Vega-Lite itself; stacked panels cannot be, so their builder
+(`charts.overview`) sizes them for the width it is given.
 """
 
 from __future__ import annotations
-
-import re
 
 import altair as alt
 import vl_convert
@@ -20,8 +18,6 @@ import vl_convert
 from figures.charts import EXPORT_WIDTH, AnyChart, fitted
 
 NO_NETWORK: list[str] = []
-FIT_ATTEMPTS = 3  # trial drawings allowed to bring a faceted chart to its width
-SVG_WIDTH = re.compile(r'<svg[^>]*?\swidth="([\d.]+)"')
 
 
 def vegalite_version() -> str:
@@ -36,30 +32,8 @@ def svg_text(chart: AnyChart) -> str:
                                       allowed_base_urls=NO_NETWORK)
 
 
-def drawn_width(chart: AnyChart) -> float:
-    """How many pixels wide the chart is once drawn."""
-    match = SVG_WIDTH.search(svg_text(chart))
-    if match is None:
-        raise ValueError("vl-convert returned an SVG without a width; check its version")
-    return float(match.group(1))
-
-
-def fit_facets(chart: alt.FacetChart, width: int) -> alt.FacetChart:
-    """A faceted chart with its panels resized until the whole is `width` pixels wide."""
-    fitted_chart = chart.copy(deep=True)
-    for _ in range(FIT_ATTEMPTS):
-        difference = width - drawn_width(fitted_chart)
-        if abs(difference) < 1:
-            break
-        panel = fitted_chart.spec.width
-        fitted_chart.spec.width = max(round(panel + difference), 100)
-    return fitted_chart
-
-
 def for_export(chart: AnyChart, width: int = EXPORT_WIDTH) -> AnyChart:
     """The chart sized for a report: `width` pixels wide, axes, labels and legend included."""
-    if isinstance(chart, alt.FacetChart) and isinstance(chart.spec.width, int | float):
-        return fit_facets(chart, width)
     if isinstance(chart, alt.Chart | alt.LayerChart):
         return fitted(chart, width)
     return chart

@@ -56,7 +56,7 @@ def test_timeline_png_is_twice_the_export_width(shipped: Figures) -> None:
 
 
 def test_overview_is_fitted_to_the_export_width(shipped: Figures) -> None:
-    """The faceted overview, which Vega-Lite cannot fit itself, is resized to 1200 pixels."""
+    """The stacked overview, which Vega-Lite cannot fit itself, is drawn 1200 pixels wide."""
     svg = images.chart_svg(charts.overview(shipped.table, MADE_ON))
     assert abs(svg_width(svg) - charts.EXPORT_WIDTH) <= 1
 
