@@ -389,7 +389,9 @@ def source_row(
            "url": "", "public_copy": ""}
     messages = [f"article: {column} is empty" for column in ("outlet", "title")
                 if not row[column]]
-    if parse_date(row["published"]) is None:
+    if not row["published"]:
+        messages.append("article: published is empty (give the date of publication)")
+    elif parse_date(row["published"]) is None:
         messages.append(f"article: published '{row['published']}' is not a date")
     basis = row["published_basis"]
     inferred = basis.startswith(schema.PUBLISHED_INFERRED_PREFIX) and basis[

@@ -312,7 +312,7 @@ def save_reviewed(figures: Figures, reviewed: pd.DataFrame, created: pd.DataFram
     plan = intake.plan_save(
         figures.dataset.data_dir, st.session_state[ADD_TEXT_KEY],
         str(st.session_state.get("add_outlet", "")), str(st.session_state.get("add_title", "")),
-        st.session_state.get("add_published") or date.today(), basis,
+        st.session_state.get("add_published") or "", basis,
         str(st.session_state.get("add_credits", "")), reviewed,
         created.dropna(how="all").to_dict("records"))
     if plan.messages:
@@ -339,9 +339,10 @@ def add_article_panel(figures: Figures) -> None:
     st.file_uploader("Article text (.txt, UTF-8, up to 2 MB)", type=["txt"], key="add_upload")
     st.text_area("…or paste the article's text", key="add_paste", height=160)
     left, middle, right = st.columns(3)
-    left.text_input("Outlet", key="add_outlet")
-    middle.text_input("Title", key="add_title")
-    right.date_input("Published", key="add_published", value=None, format="YYYY-MM-DD")
+    left.text_input("Outlet of the new article", key="add_outlet")
+    middle.text_input("Its title", key="add_title")
+    right.date_input("Its date of publication", key="add_published", value=None,
+                     format="YYYY-MM-DD")
     basis = published_basis_input()
     st.text_input("Credits (wire services and agencies named; separate with ;)",
                   key="add_credits")

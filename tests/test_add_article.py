@@ -133,5 +133,6 @@ def test_save_with_missing_cells_is_refused(app_on_copy: AppTest, data_copy: Pat
     find_figures(at)
     at.button(key="add_save").click().run()
     assert not at.exception
-    assert any("Not saved" in error.value for error in at.error)
+    refusal = next(error.value for error in at.error if "Not saved" in error.value)
+    assert "published is empty" in refusal
     assert folder_digest(data_copy) == before
