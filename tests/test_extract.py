@@ -451,3 +451,37 @@ def test_candidates_frame_of_text_without_claims_is_empty() -> None:
 def test_empty_text() -> None:
     """An empty article has no candidates."""
     assert extract("") == []
+
+
+def test_extract_command_prints_candidates(tmp_path, capsys) -> None:
+    """`python -m figures extract FILE` prints each candidate with its quote and offsets."""
+    import csv
+    import io
+    import json
+
+    from figures.__main__ import main
+
+    article = tmp_path / "new.txt"
+    text = ("At least 15 civilians were killed on Sunday, the Civil Defence said. "
+            "Some 2,000 families fled, according to the Refugee Council.\n")
+    article.write_text(text, encoding="utf-8")
+    assert main(["extract", str(article)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert list(rows[0])[:9] == ["value", "qualifier", "measure", "subject", "claimant",
+                                 "period_text", "quote", "start", "end"]
+    assert [(row["value"], row["qualifier"], row["claimant"]) for row in rows] == [
+        ("15.0", "at_least", "Civil Defence"), ("2000.0", "about", "Refugee Council")]
+    for row in rows:
+        assert text[int(row["start"]):int(row["end"])] == row["quote"]
+    assert main(["extract", str(article), "--format", "json"]) == 0
+    assert [item["value"] for item in json.loads(capsys.readouterr().out)] == [15.0, 2000.0]
+
+
+def test_extract_command_refuses_unreadable_file(tmp_path, capsys) -> None:
+    """A file that is not UTF-8 text gets a message and exit status 1."""
+    from figures.__main__ import main
+
+    article = tmp_path / "latin.txt"
+    article.write_bytes("Caf\u00e9".encode("latin-1"))
+    assert main(["extract", str(article)]) == 1
+    assert "cannot be read as UTF-8 text" in capsys.readouterr().err
