@@ -121,10 +121,18 @@ image_downloads(time_chart, "timeline")
 
 # 7. Claims table, and the article of a chosen claim with its quote marked.
 st.header("Claims")
-st.dataframe(shown, hide_index=True, key="claims_table", width="stretch",
-             column_config={"quote": st.column_config.TextColumn("quote", width="large")})
+st.caption("Sort by a column's header, search with the table's magnifier, or click a row "
+           "to read its article below.")
+# A range's top is blank, not "None", where a claim gives a single figure.
+listing = shown.assign(value_max=shown["value_max"].astype(object).where(
+    shown["value_max"].notna(), ""))
+picked = st.dataframe(listing, hide_index=True, key="claims_table", width="stretch",
+                      on_select="rerun", selection_mode="single-row",
+                      column_config={"quote": st.column_config.TextColumn("quote",
+                                                                          width="large")})
 labels = {row["claim_id"]: f"{row['claim_id']}: {row['claimant']}, {compare.value_label(row)} "
           f"{row['subject']} {row['measure']}" for row in shown.to_dict("records")}
+ui.follow_table_choice(picked.selection.rows, list(shown["claim_id"]))
 if st.session_state.get("claim_choice") not in labels:
     st.session_state["claim_choice"] = next(iter(labels))
 if not screenshot:

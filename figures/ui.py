@@ -195,6 +195,15 @@ def screenshot_layout() -> None:
     )
 
 
+def follow_table_choice(rows: list[int], claim_ids: list[str]) -> None:
+    """A row newly clicked in the claims table becomes the claim whose article is shown;
+    the choice made in the selectbox stands until another row is clicked."""
+    clicked = claim_ids[rows[0]] if rows and rows[0] < len(claim_ids) else None
+    if clicked and clicked != st.session_state.get("claim_clicked"):
+        st.session_state["claim_choice"] = clicked
+    st.session_state["claim_clicked"] = clicked
+
+
 def highlighted_article(text: str, start: int, end: int) -> str:
     """An article as escaped HTML with one passage marked; nothing in it is ever rendered."""
     return (
@@ -211,6 +220,7 @@ __all__ = [
     "COMPARISON_KEY",
     "SCREENSHOT_KEY",
     "WARNINGS_KEY",
+    "follow_table_choice",
     "highlighted_article",
     "keep_view_in_url",
     "load_figures",

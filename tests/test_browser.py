@@ -113,6 +113,19 @@ def test_changing_a_filter_changes_the_chart(page) -> None:
     assert "party: Turkey" in citation and "party=Turkey" in citation
 
 
+def test_clicking_a_table_row_opens_its_article(page) -> None:
+    """A reader ticks a row of the claims table and its article opens with the quote marked."""
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    box = grid.bounding_box()
+    row = 3  # eghtesad-03: the seven-day truce Ryabkov ruled out
+    page.mouse.click(box["x"] + 17, box["y"] + 35 * (row + 1) + 17)
+    page.wait_for_function(
+        "() => (document.querySelector('mark') || {}).textContent === "
+        "'But he ruled out even a seven-day truce'", timeout=30_000)
+
+
 def test_screenshot_mode_hides_the_sidebar(browser, app_url: str) -> None:
     """Opened with ?view=screenshot the page hides the sidebar and still draws the charts."""
     shot = open_page(browser, f"{app_url}/?view=screenshot", 1440)

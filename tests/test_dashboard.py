@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -118,6 +119,13 @@ def url_values(at: AppTest, key: str) -> list[str]:
     """The values of one query parameter of the page's URL after a run."""
     value = at.query_params.get(key, [])
     return [value] if isinstance(value, str) else list(value)
+
+
+def marked_passage(body: str) -> str:
+    """The text an article view highlights."""
+    match = re.search(r"<mark[^>]*>(.*?)</mark>", body, re.DOTALL)
+    assert match is not None, "no passage is highlighted"
+    return match.group(1)
 
 
 def sidebar_multiselect(at: AppTest, field: str):
@@ -276,7 +284,7 @@ def test_chosen_claim_shows_its_article_with_quote_marked() -> None:
     assert not at.exception
     shown = [element.proto.body for element in at.get("html")]
     article = next(body for body in shown if "article-text" in body)
-    assert "<mark" in article and "At least 96 children" in article
+    assert marked_passage(article).startswith("At least 96 children have been killed")
     assert "we&#x27;ve" in article or "we’ve" in article
 
 
@@ -311,3 +319,15 @@ def test_screenshot_mode_from_the_url_hides_the_controls() -> None:
     assert not [box for box in at.selectbox if box.key in ("comparison", "claim_choice")]
     assert not list(at.get("download_button"))
     assert chart_rows(charts(at)["chart_side_by_side"])["claim_id"].nunique() == 4
+
+
+def test_clicking_a_table_row_shows_its_article() -> None:
+    """A reader clicks a row of the claims table and its article opens, quote marked."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state["claims_table"] = {"selection": {"rows": [14], "columns": [],
+                                                      "cells": []}}
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="claim_choice").value == "ahram-06"
+    article = next(e.proto.body for e in at.get("html") if "article-text" in e.proto.body)
+    assert "has killed 68 people" in marked_passage(article)
