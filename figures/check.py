@@ -10,7 +10,8 @@ number-bearing phrase of every article is either a claim or listed as not one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -269,45 +270,64 @@ def same_written(a: str, b: str) -> bool:
     return normalise_space(a).lower() == normalise_space(b).lower()
 
 
-def accounted_spans(dataset: Dataset, article_id: str, text: str) -> list[tuple[int, int, str]]:
-    """Where the claims and non-claims of one article stand, with what they account for.
+@dataclass(frozen=True)
+class Account:
+    """A stretch of an article that accounts for some of its number phrases.
 
-    A claim accounts for the phrases of its quote worth its value (or its range's top);
-    a non-claim for the phrases of its context written as its `text`.
+    A claim's quote accounts for the phrases in it worth the claim's figure (`value`); a
+    non-claim's context for the phrases in it written as its `written` text.
     """
-    spans: list[tuple[int, int, str]] = []
-    for _, row in rows(dataset.claims):
-        if row["article_id"] == article_id:
-            for value in (parse_value(row["value"]), parse_value(row["value_max"])):
-                if value is not None:
-                    spans += [(start, end, f"={value!r}") for start, end in
-                              find_quote(text, row["quote"])]
-    for _, row in rows(dataset.not_claims):
-        if row["article_id"] == article_id:
-            spans += [(start, end, row["text"]) for start, end in find_quote(text, row["context"])]
-    return spans
+
+    start: int
+    end: int
+    value: float | None = None
+    written: str = ""
+
+    def covers(self, mention: NumberMention) -> bool:
+        """Whether this stretch accounts for the number phrase."""
+        if not (self.start <= mention.start and mention.end <= self.end):
+            return False
+        if self.value is not None:
+            return same_value(mention.value, self.value)
+        return same_written(mention.text, self.written)
 
 
-def is_accounted(mention: NumberMention, spans: list[tuple[int, int, str]]) -> bool:
+def claim_accounts(text: str, claims: Iterable[Mapping[str, str]]) -> list[Account]:
+    """Where each claim's quote stands in the text, once for its figure and its range's top."""
+    accounts = []
+    for claim in claims:
+        for value in (parse_value(claim["value"]), parse_value(claim["value_max"])):
+            if value is not None:
+                accounts += [Account(start, end, value=value)
+                             for start, end in find_quote(text, claim["quote"])]
+    return accounts
+
+
+def not_claim_accounts(text: str, not_claims: Iterable[Mapping[str, str]]) -> list[Account]:
+    """Where each listed non-claim's context stands in the text, with the phrase it names."""
+    return [Account(start, end, written=row["text"])
+            for row in not_claims for start, end in find_quote(text, row["context"])]
+
+
+def is_accounted(mention: NumberMention, accounts: list[Account]) -> bool:
     """Whether a claim or a listed non-claim accounts for this number phrase."""
-    for start, end, what in spans:
-        if not (start <= mention.start and mention.end <= end):
-            continue
-        if what.startswith("="):
-            if same_value(mention.value, float(what[1:])):
-                return True
-        elif same_written(mention.text, what):
-            return True
-    return False
+    return any(account.covers(mention) for account in accounts)
+
+
+def article_accounts(dataset: Dataset, article_id: str, text: str) -> list[Account]:
+    """Every stretch of one article that its claims and non-claims account for."""
+    claims = [row for _, row in rows(dataset.claims) if row["article_id"] == article_id]
+    listed = [row for _, row in rows(dataset.not_claims) if row["article_id"] == article_id]
+    return claim_accounts(text, claims) + not_claim_accounts(text, listed)
 
 
 def check_coverage(dataset: Dataset) -> list[Problem]:
     """Every number-bearing phrase of every article is a claim or listed as not one."""
     problems = []
     for article_id, (file, text) in article_texts(dataset).items():
-        spans = accounted_spans(dataset, article_id, text)
+        accounts = article_accounts(dataset, article_id, text)
         for mention in find_numbers(text):
-            if not is_accounted(mention, spans):
+            if not is_accounted(mention, accounts):
                 line = text.count("\n", 0, mention.start) + 1
                 problems.append(Problem(
                     f"{schema.ARTICLES_DIR}/{file}", line, "-",

@@ -34,11 +34,11 @@ from pathlib import Path
 import pandas as pd
 
 from figures import schema
-from figures.check import check, parse_date, parse_value
+from figures.check import check, claim_accounts, is_accounted, parse_date, parse_value
 from figures.extract import extract, non_claims, qualifier_of
 from figures.load import TABLE_FILES, data_files, read_articles, read_dataset
-from figures.numbers import NumberMention, find_numbers, format_value, mentions_of, same_value
-from figures.text import find_quote, normalise_space
+from figures.numbers import find_numbers, format_value, mentions_of
+from figures.text import normalise_space
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 PASTED = "pasted text"  # the name `read_upload` gives text pasted into the panel
@@ -525,22 +525,6 @@ def claim_rows(
     return claims, messages
 
 
-def _claim_spans(text: str, claims: Iterable[Mapping[str, str]]) -> list[tuple[int, int, float]]:
-    """Where each claim's quote stands in the text, with each figure it accounts for."""
-    spans = []
-    for claim in claims:
-        for value in (parse_value(claim["value"]), parse_value(claim["value_max"])):
-            if value is not None:
-                spans += [(start, end, value) for start, end in find_quote(text, claim["quote"])]
-    return spans
-
-
-def _is_claimed(mention: NumberMention, spans: list[tuple[int, int, float]]) -> bool:
-    """Whether a kept claim accounts for this number phrase, as the checker will judge it."""
-    return any(start <= mention.start and mention.end <= end
-               and same_value(mention.value, value) for start, end, value in spans)
-
-
 def context_for(text: str, start: int, end: int, spaced: str | None = None) -> str:
     """A short verbatim passage of the line around text[start:end] that finds it.
 
@@ -574,13 +558,13 @@ def not_claim_rows(
     (a date, a war's length); a vague amount is a 'vague quantity'; anything else, a
     candidate the reader dropped included, is 'set aside' for a person to review.
     """
-    spans = _claim_spans(text, claims)
+    accounts = claim_accounts(text, claims)
     reasons = {(mention.start, mention.end): reason for mention, reason in non_claims(text)
                if reason in schema.NOT_CLAIM_REASONS}
     rows: dict[tuple[str, str], dict[str, str]] = {}
     spaced = normalise_space(text)
     for mention in find_numbers(text):
-        if _is_claimed(mention, spans):
+        if is_accounted(mention, accounts):
             continue
         reason = reasons.get((mention.start, mention.end)) or (
             VAGUE_QUANTITY if mention.kind == "vague" else SET_ASIDE)
