@@ -16,6 +16,7 @@ from figures.charts import EXPORT_WIDTH, overview, side_by_side, timeline
 from figures.cite import cite_view
 from figures.export import table_csv, table_json
 from figures.filters import apply_selection, describe_selection
+from figures.glance import glance
 from figures.images import chart_png, chart_svg
 from figures.package import dataset_zip
 from figures.text import find_quote
@@ -42,16 +43,13 @@ shown = apply_selection(table, selection)
 if screenshot:
     ui.screenshot_layout()
 
-dates = pd.to_datetime(table["published"], errors="coerce")
-glance = st.columns(5)
-glance[0].metric("Articles", table["article_id"].nunique())
-glance[1].metric(f"Published in {dates.max():%Y}" if dates.notna().any() else "Published",
-                 f"{dates.min():%b}–{dates.max():%b}" if dates.notna().any() else "–",
-                 help=f"From {dates.min():%d %b %Y} to {dates.max():%d %b %Y}; dates not stated "
-                      "in an article are inferred, as the Sources section says.")
-glance[2].metric(f"Claims shown of {len(table)}", len(shown))
-glance[3].metric("Claimants", shown["claimant_id"].nunique())
-glance[4].metric("Parties", shown["party"].nunique())
+at_a_glance = glance(table, shown)
+columns = st.columns(5)
+columns[0].metric("Articles", at_a_glance.articles)
+columns[1].metric(at_a_glance.span_label, at_a_glance.span_value, help=at_a_glance.span_help)
+columns[2].metric(f"Claims shown of {at_a_glance.claims_total}", at_a_glance.claims_shown)
+columns[3].metric("Claimants", at_a_glance.claimants_shown)
+columns[4].metric("Parties", at_a_glance.parties_shown)
 st.caption("Method: figures are shown **as claimed by each party, not verified**. "
            "Qualifiers (\"at least\", \"more than\", \"some\") are kept as the article gives "
            "them, and dates not stated in an article are marked as inferred. "
@@ -70,6 +68,10 @@ if figures.problems:
         st.dataframe(pd.DataFrame([p.as_dict() for p in figures.problems]), hide_index=True,
                      key="problems", width="stretch")
 
+if table.empty:
+    st.error("No claim could be read from the data folder: the list of problems above says "
+             "what to mend.", icon=":material/error:")
+    st.stop()
 if shown.empty:
     st.info("No claim matches these filters. Widen them, or press **Reset filters** in the "
             "sidebar.", icon=":material/filter_alt_off:")

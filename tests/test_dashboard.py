@@ -331,3 +331,26 @@ def test_clicking_a_table_row_shows_its_article() -> None:
     assert at.selectbox(key="claim_choice").value == "ahram-06"
     article = next(e.proto.body for e in at.get("html") if "article-text" in e.proto.body)
     assert "has killed 68 people" in marked_passage(article)
+
+
+def test_folder_with_nothing_valid_says_so_without_a_traceback(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With claimants.csv gone no claim can be shown: the page lists why, and never crashes."""
+    (data_copy / "claimants.csv").unlink()
+    monkeypatch.setenv("FIGURES_DATA_DIR", str(data_copy))
+    at = run_app()
+    assert not at.exception
+    assert any("No claim could be read" in error.value for error in at.error)
+    problems = next(frame.value for frame in at.dataframe if "message" in frame.value.columns)
+    assert "claimants.csv" in set(problems["file"])
+    assert "27 of 27 claim rows rejected" in at.expander[0].label
+
+
+def test_missing_data_folder_does_not_crash(monkeypatch: pytest.MonkeyPatch,
+                                            tmp_path: Path) -> None:
+    """A FIGURES_DATA_DIR that does not exist gives the problem list, not a traceback."""
+    monkeypatch.setenv("FIGURES_DATA_DIR", str(tmp_path / "nowhere"))
+    at = run_app()
+    assert not at.exception
+    assert any("No claim could be read" in error.value for error in at.error)
