@@ -17,7 +17,6 @@ from figures.cite import cite_view
 from figures.export import table_csv, table_json
 from figures.filters import apply_selection, describe_selection
 from figures.glance import glance
-from figures.images import chart_png, chart_svg
 from figures.package import dataset_zip
 from figures.text import find_quote
 
@@ -93,33 +92,24 @@ main_chart = side_by_side(compared, label, TODAY)
 st.altair_chart(main_chart, width="stretch", key="chart_side_by_side")
 
 
-def image_downloads(chart, name: str) -> None:
-    """PNG (2x, for print) and SVG of a chart, from the same spec as on screen."""
-    if screenshot:
-        return
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button("PNG image", partial(chart_png, chart), f"{name}.png", "image/png",
-                         key=f"png_{name}", icon=":material/image:")
-    right.download_button("SVG image", partial(chart_svg, chart), f"{name}.svg",
-                          "image/svg+xml",
-                          key=f"svg_{name}", icon=":material/draw:")
-
-
-image_downloads(main_chart, f"side-by-side-{label.lower().replace(' ', '-')}")
+if not screenshot:
+    ui.image_downloads(lambda: main_chart, f"side-by-side-{label.lower().replace(' ', '-')}")
 
 # 5. Across measures: small multiples, each panel on its own scale.
 st.header("All measures")
 # Stacked panels cannot stretch to the column, so the page draws them to fit it;
 # the images are drawn at the export width from the same builder and data.
-st.altair_chart(overview(shown, TODAY, width=EXPORT_WIDTH if screenshot else SCREEN_WIDTH),
+st.altair_chart(ui.cached_overview(shown, TODAY, EXPORT_WIDTH if screenshot else SCREEN_WIDTH),
                 width="content", key="chart_overview")
-image_downloads(overview(shown, TODAY), "all-measures")
+if not screenshot:
+    ui.image_downloads(partial(overview, shown, TODAY), "all-measures")
 
 # 6. Timeline: who said what, when.
 st.header("Timeline")
 time_chart = timeline(shown, TODAY)
 st.altair_chart(time_chart, width="stretch", key="chart_timeline")
-image_downloads(time_chart, "timeline")
+if not screenshot:
+    ui.image_downloads(lambda: time_chart, "timeline")
 
 # 7. Claims table, and the article of a chosen claim with its quote marked.
 st.header("Claims")

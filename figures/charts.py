@@ -517,7 +517,8 @@ def overview_panel(part: pd.DataFrame, parties: list[str], plot_width: int,
     if needs_log_scale(part):
         heading += ", log scale"
     rows = list(part["row_label"])
-    base = alt.Chart(part).encode(
+    # The panel reads the stacked chart's one dataset, so the data is held once.
+    base = alt.Chart().transform_filter(alt.datum.panel == part["panel"].iloc[0]).encode(
         x=alt.X("plot_value:Q", title=None, scale=value_scale(part), axis=value_axis(part)),
         y=alt.Y("row_label:N", sort=rows, title=None,
                 axis=alt.Axis(labelExpr=SPLIT_LINES, labelLimit=0, labelPadding=12,
@@ -556,6 +557,6 @@ def overview(source: pd.DataFrame, made_on: date, width: int = EXPORT_WIDTH) -> 
     plot_width = max(width - 2 * 16 - label_room, 200)
     panels = [overview_panel(part, parties, plot_width, label_room)
               for _, part in frame.groupby("panel", sort=False)]
-    return alt.vconcat(*panels, spacing=26).resolve_scale(
+    return alt.vconcat(*panels, spacing=26, data=frame).resolve_scale(
         x="independent", y="independent", color="shared", shape="shared",
     ).properties(title=chart_title(heading, [*subtitle, *footer_lines(frame, made_on)]))

@@ -7,6 +7,7 @@ values (a `Selection`), so everything downstream stays pure and testable without
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
@@ -15,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from figures import intake, schema
+from figures.charts import AnyChart, overview
 from figures.filters import (
     COMPARE_KEY,
     FILTERS,
@@ -24,6 +26,7 @@ from figures.filters import (
     selection_from_params,
     selection_to_params,
 )
+from figures.images import chart_png, chart_svg
 from figures.load import data_dir_from_env, data_files
 from figures.table import Figures, build_figures
 
@@ -64,6 +67,12 @@ def cached_figures(data_dir: str, stamp: tuple[tuple[str, int, int], ...]) -> Fi
     """The figure table, rebuilt only when the folder or one of its files changes."""
     del stamp  # part of the cache key only
     return build_figures(data_dir)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def cached_overview(source: pd.DataFrame, made_on: date, width: int) -> AnyChart:
+    """The stacked overview, the slowest chart to build, kept across reruns of one view."""
+    return overview(source, made_on, width)
 
 
 def load_figures() -> Figures:
@@ -204,6 +213,16 @@ def follow_table_choice(rows: list[int], claim_ids: list[str]) -> None:
     st.session_state["claim_clicked"] = clicked
 
 
+def image_downloads(make_chart: Callable[[], AnyChart], name: str) -> None:
+    """PNG (2x, for print) and SVG buttons for a chart, drawn only when clicked, from the
+    same builder as the chart on screen."""
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button("PNG image", lambda: chart_png(make_chart()), f"{name}.png",
+                         "image/png", key=f"png_{name}", icon=":material/image:")
+    right.download_button("SVG image", lambda: chart_svg(make_chart()), f"{name}.svg",
+                          "image/svg+xml", key=f"svg_{name}", icon=":material/draw:")
+
+
 def highlighted_article(text: str, start: int, end: int) -> str:
     """An article as escaped HTML with one passage marked; nothing in it is ever rendered."""
     return (
@@ -222,6 +241,7 @@ __all__ = [
     "WARNINGS_KEY",
     "follow_table_choice",
     "highlighted_article",
+    "image_downloads",
     "keep_view_in_url",
     "load_figures",
     "restore_view",
