@@ -308,9 +308,13 @@ def relays_of(relayed_by: str) -> list[str]:
     return [relay.strip() for relay in relayed_by.split(";") if relay.strip()]
 
 
-def credit(who: str, outlet: str, relays: list[str], when: str, inferred: bool) -> str:
-    """ "UNICEF via EghtesadOnline/Interfax, 1 Oct 2016 (date inferred)"."""
-    chain = "/".join(part for part in [outlet, *relays] if part)
+def credit(who: str, outlet: str, relays: list[str], when: str, inferred: bool,
+           wire: str = "") -> str:
+    """ "UNICEF via EghtesadOnline/Bloomberg, 1 Oct 2016": the claimant, then the outlet and
+    the wire whose story it ran, then the agencies that relayed the claim; a name that is
+    the claimant itself is not repeated."""
+    chain = "/".join(dict.fromkeys(part for part in [outlet, wire, *relays]
+                                   if part and part != who))
     said = who if who in ("", outlet) or not chain else f"{who} via {chain}"
     said = said or chain
     dated = f"{said}, {when}" if when else said
@@ -326,7 +330,7 @@ def source_label(row: Mapping[str, object]) -> str:
     """ "UNICEF via EghtesadOnline, 1 Oct 2016": who said it, who carried it, and when."""
     return credit(str(row["who"]), str(row["outlet"]).strip(),
                   relays_of(str(row["relayed_by"])), str(row["published_label"]),
-                  is_inferred(str(row["published_basis"])))
+                  is_inferred(str(row["published_basis"])), str(row.get("wire", "")).strip())
 
 
 def with_columns(table: pd.DataFrame) -> pd.DataFrame:
@@ -440,12 +444,12 @@ def sources_line(frame: pd.DataFrame) -> str:
         frame = label_frame(frame)
     ordered = frame.assign(_day=[parse_date(text) or date.max for text in frame["published"]])
     ordered = ordered.sort_values("_day", kind="stable")
-    relays: dict[tuple[str, str, str, bool], list[str]] = {}
+    relays: dict[tuple[str, str, str, bool, str], list[str]] = {}
     for row in ordered.to_dict("records"):
         key = (str(row["who"]), str(row["outlet"]).strip(), str(row["published_label"]),
-               is_inferred(str(row["published_basis"])))
+               is_inferred(str(row["published_basis"])), str(row.get("wire", "")).strip())
         known = relays.setdefault(key, [])
         known += [relay for relay in relays_of(str(row["relayed_by"])) if relay not in known]
-    entries = [credit(who, outlet, found, when, inferred)
-               for (who, outlet, when, inferred), found in relays.items()]
+    entries = [credit(who, outlet, found, when, inferred, wire)
+               for (who, outlet, when, inferred, wire), found in relays.items()]
     return "Sources: " + "; ".join(entries) + "."

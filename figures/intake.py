@@ -385,7 +385,7 @@ def source_row(
     """The article's row of sources.csv, and what is missing from it."""
     row = {"article_id": article_id, "file": file_name, "outlet": outlet.strip(),
            "title": normalise_space(title), "published": iso_day(published),
-           "published_basis": published_basis.strip(), "credits": credits_text(credits),
+           "published_basis": published_basis.strip(), "credits": credits_text(credits), "wire": "",
            "url": "", "public_copy": ""}
     messages = [f"article: {column} is empty" for column in ("outlet", "title")
                 if not row[column]]

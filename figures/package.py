@@ -86,6 +86,8 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "gives it, otherwise 'inferred: ' followed by how it was worked out.",
         "credits": "Wire services and agencies the article credits or quotes, "
         "separated by '; '.",
+        "wire": "The wire service whose story the outlet published, where the article "
+        "says so; empty for an outlet's own story.",
         "url": "The article's web address, where known.",
         "public_copy": "Where a public copy of the article can be found (site and "
         "article reference), where known.",
@@ -144,6 +146,7 @@ JOINED_DESCRIPTIONS: dict[str, str] = {
     "published_basis": "How that day is known: 'stated' or 'inferred: ...' "
     "(sources.csv published_basis).",
     "article_title": "The headline of the claim's article (sources.csv title).",
+    "wire": "The wire service whose story the outlet published (sources.csv wire).",
     "claimant": "Who makes the claim (claimants.csv name).",
     "claimant_org": "The organisation the claimant belongs to or speaks for "
     "(claimants.csv organisation).",

@@ -25,6 +25,7 @@ SOURCE_COLUMNS: tuple[str, ...] = (
     "published",
     "published_basis",
     "credits",
+    "wire",
     "url",
     "public_copy",
 )
@@ -72,6 +73,7 @@ JOINED_COLUMNS: dict[str, tuple[str, str]] = {
     "published": (SOURCES_FILE, "published"),
     "published_basis": (SOURCES_FILE, "published_basis"),
     "article_title": (SOURCES_FILE, "title"),
+    "wire": (SOURCES_FILE, "wire"),
     "claimant": (CLAIMANTS_FILE, "name"),
     "claimant_org": (CLAIMANTS_FILE, "organisation"),
     "claimant_type": (CLAIMANTS_FILE, "claimant_type"),

@@ -80,7 +80,7 @@ def join_claims(claims: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
         columns={"name": "claimant", "organisation": "claimant_org"})
     joined = claims.merge(
         sources[["article_id", "article_file", "outlet", "published", "published_basis",
-                 "article_title"]], on="article_id", how="left"
+                 "article_title", "wire"]], on="article_id", how="left"
     ).merge(
         claimants[["claimant_id", "claimant", "claimant_org", "claimant_type", "party"]],
         on="claimant_id", how="left",

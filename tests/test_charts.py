@@ -257,7 +257,7 @@ def test_a_single_claim_makes_a_chart(shipped: Figures, name: str) -> None:
     """One claim alone is drawn, with its source line."""
     one = shipped.table[shipped.table["claim_id"] == "eghtesad-04"]
     spec = MAKERS[name](one).to_dict()
-    assert "Sources: UNICEF via EghtesadOnline, 1 Oct 2016." in subtitle(spec)
+    assert "Sources: UNICEF via EghtesadOnline/Bloomberg, 1 Oct 2016." in subtitle(spec)
     assert [row["value_label"] for row in data_rows(spec)] == ["at least 96"]
 
 

@@ -212,10 +212,11 @@ def test_context_tells_place_and_period_apart(
 def test_source_label_credits_claimant_outlet_and_date(shipped: Figures) -> None:
     """A reader sees who said it, who published it, and when."""
     rows = by_claim(compare.label_frame(shipped.table))
-    assert rows["eghtesad-04"]["source_label"] == "UNICEF via EghtesadOnline, 1 Oct 2016"
+    assert rows["eghtesad-04"]["source_label"] == (
+        "UNICEF via EghtesadOnline/Bloomberg, 1 Oct 2016")
     assert rows["eghtesad-04"]["published_label"] == "1 Oct 2016"
     assert rows["eghtesad-02"]["source_label"] == (
-        "Russian Foreign Ministry via EghtesadOnline/Interfax, 1 Oct 2016")
+        "Russian Foreign Ministry via EghtesadOnline/Bloomberg/Interfax, 1 Oct 2016")
     assert rows["rt-01"]["source_label"] == (
         "Russian Defence Ministry via RT, 30 Nov 2016 (date inferred)")
     assert rows["rferl-01"]["source_label"] == "RFE/RL, 29 Jul 2016 (date inferred)"
@@ -225,9 +226,9 @@ def test_sources_line_for_children_killed(shipped: Figures) -> None:
     """The source line of the children-killed chart, word for word."""
     frame = compare.comparison_frame(shipped.table, "Children killed")
     assert compare.sources_line(frame) == (
-        "Sources: UNICEF via EghtesadOnline, 1 Oct 2016; "
-        "Syrian Observatory for Human Rights via Ahram Online, 13 Oct 2016; "
-        "Syrian state television via Ahram Online, 13 Oct 2016."
+        "Sources: UNICEF via EghtesadOnline/Bloomberg, 1 Oct 2016; "
+        "Syrian Observatory for Human Rights via Ahram Online/AFP, 13 Oct 2016; "
+        "Syrian state television via Ahram Online/AFP, 13 Oct 2016."
     )
 
 
@@ -237,7 +238,7 @@ def test_sources_line_names_each_source_once_oldest_first(shipped: Figures) -> N
     assert compare.sources_line(frame) == (
         "Sources: Russian General Staff via TRT World, 16 Aug 2016 (date inferred); "
         "Bloomberg via EghtesadOnline, 1 Oct 2016; "
-        "Russian Foreign Ministry via EghtesadOnline/Interfax/TASS, 1 Oct 2016."
+        "Russian Foreign Ministry via EghtesadOnline/Bloomberg/Interfax/TASS, 1 Oct 2016."
     )
 
 
