@@ -245,6 +245,13 @@ _RUN_STOP = frozenset(
 _CONNECTORS = frozenset(("of", "for", "the", "de", "del", "da", "al", "bin", "ibn", "van",
                          "von", "du", "le", "la"))  # fmt: skip
 _PERSON_REFERENCES = frozenset(("he", "she", "him", "her"))
+# Words that let an uncapitalised phrase name a speaker ("according to local officials").
+_SPEAKER_NOUNS = _TITLE_WORDS | _ORG_WORDS | _PRONOUNS | frozenset(
+    ("officials", "sources", "residents", "witnesses", "activists", "doctors", "medics",
+     "rescuers", "monitors", "observers", "diplomats", "experts", "analysts", "police",
+     "authorities", "rebels", "volunteers", "workers", "statement", "report", "figures",
+     "estimates", "toll", "count", "data", "survey", "census"),
+)  # fmt: skip
 _ANY_REFERENCES = frozenset(("statement", "report", "announcement"))
 _ANY_ORG_NOUNS = frozenset(("group", "organisation", "organization", "body", "agency"))
 _FUNCTION_WORDS = frozenset(w.capitalize() for w in _RUN_STOP) | frozenset(
@@ -1039,13 +1046,23 @@ def _sentence_subject(text: str, start: int, end: int) -> str:
 def _attributions(text: str, start: int, end: int, quotes) -> list[_Attribution]:
     """Every attribution in text[start:end], in order of position."""
     found = [_Attribution(m.start(), m.group("who")) for pattern in _PHRASE_ATTRIBUTIONS
-             for m in pattern.finditer(text, start, end)]
+             for m in pattern.finditer(text, start, end)
+             if pattern is not _ACCORDING or _could_speak(m.group("who"))]
     found += _verb_attributions(text, start, end, quotes)
     saying = [m.start() for m in _SAYING.finditer(text, start, end)]
     if saying:
         subject = _sentence_subject(text, start, end)
         found += [_Attribution(position, subject) for position in saying]
     return sorted((a for a in found if a.phrase.strip()), key=lambda a: a.position)
+
+
+def _could_speak(phrase: str) -> bool:
+    """Whether the words after "according to" can name a speaker: a capitalised name, a
+    title or body ("officials", "the ministry"), not a thing ("the serious injuries")."""
+    words = re.findall(r"[\w'’-]+", phrase)
+    if any(word[0].isupper() and word not in _FUNCTION_WORDS for word in words):
+        return True
+    return any(word.lower() in _SPEAKER_NOUNS for word in words)
 
 
 def _containing(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:

@@ -485,3 +485,14 @@ def test_extract_command_refuses_unreadable_file(tmp_path, capsys) -> None:
     article.write_bytes("Caf\u00e9".encode("latin-1"))
     assert main(["extract", str(article)]) == 1
     assert "cannot be read as UTF-8 text" in capsys.readouterr().err
+
+
+def test_according_to_a_thing_names_no_claimant() -> None:
+    """'likely to rise according to the serious injuries' names no speaker."""
+    from figures.extract import extract
+
+    text = ("The toll rose to 13 civilians, the number likely to rise according to the "
+            "serious injuries. Nine fighters were killed, according to local officials.")
+    found = {candidate.value: candidate.claimant for candidate in extract(text)}
+    assert found[13.0] == ""
+    assert found[9.0] == "local officials"
