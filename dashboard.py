@@ -148,7 +148,8 @@ for article_id, rows in shown.groupby("article_id", sort=False):
         basis = source["published_basis"]
         st.markdown(f"**Date**: {source['published']} "
                     f"({'stated in the article' if basis == schema.PUBLISHED_STATED else basis})")
-        st.markdown(f"**Credits**: {source['credits'] or 'none named'}")
+        st.markdown(f"**Credits**: {source['credits'] or 'none named'}"
+                    + (f"; **wire story**: {source['wire']}" if source["wire"] else ""))
         if source["url"] or source["public_copy"]:
             st.markdown(f"**Public copy**: {source['url'] or source['public_copy']}")
         st.markdown(f"**File**: `{source['file']}`; **claims**: {len(rows)}")

@@ -354,3 +354,18 @@ def test_missing_data_folder_does_not_crash(monkeypatch: pytest.MonkeyPatch,
     at = run_app()
     assert not at.exception
     assert any("No claim could be read" in error.value for error in at.error)
+
+
+def test_page_follows_an_edited_data_file(data_copy: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cached table is rebuilt when a data file changes: an edit shows on the next run."""
+    monkeypatch.setenv("FIGURES_DATA_DIR", str(data_copy))
+    at = run_app()
+    assert len(claims_table(at)) == 27 and not at.expander[0].label.startswith("⚠")
+    claims = data_copy / "claims.csv"
+    claims.write_text(claims.read_text(encoding="utf-8").replace(
+        "trt-01,trt,trt,300000,", "trt-01,trt,trt,three hundred thousand,", 1), encoding="utf-8")
+    at.run()
+    assert not at.exception
+    assert len(claims_table(at)) == 26
+    assert "1 of 27 claim rows rejected" in at.expander[0].label
