@@ -143,7 +143,9 @@ if spans:
 st.header("Sources")
 for article_id, rows in shown.groupby("article_id", sort=False):
     first = rows.iloc[0]
-    with st.expander(f"{first['outlet']}, {first['published']}: {first['article_title']}"):
+    inferred = "" if first["published_basis"] == schema.PUBLISHED_STATED else " (date inferred)"
+    with st.expander(f"{first['outlet']}, {first['published']}{inferred}: "
+                     f"{first['article_title']}"):
         source = figures.dataset.sources.set_index("article_id").loc[article_id]
         basis = source["published_basis"]
         st.markdown(f"**Date**: {source['published']} "

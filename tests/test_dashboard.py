@@ -369,3 +369,13 @@ def test_page_follows_an_edited_data_file(data_copy: Path,
     assert not at.exception
     assert len(claims_table(at)) == 26
     assert "1 of 27 claim rows rejected" in at.expander[0].label
+
+
+def test_sources_never_show_an_inferred_date_as_stated(first_view: AppTest) -> None:
+    """Each article in Sources is listed with its date, marked where it is inferred."""
+    labels = [expander.label for expander in first_view.expander
+              if expander.label.startswith(("RFE/RL", "EghtesadOnline", "Ahram", "RT,", "TRT"))]
+    assert len(labels) == 5
+    for label in labels:
+        stated = label.startswith(("EghtesadOnline", "Ahram"))
+        assert ("(date inferred)" in label) is not stated, label
