@@ -5,6 +5,7 @@ Sections, in reading order: 1 header, 2 data problems, 3 filters, 4 side by side
 citation.
 """
 
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -27,6 +28,16 @@ TODAY = date.today()
 SCREEN_WIDTH = 860  # pixels: fits, legend and all, the main column of a 1440 px window
 figures = ui.load_figures()
 table = figures.table
+
+
+def add_article_section() -> None:
+    """10. Add an article: its figures proposed, reviewed by a person, then saved."""
+    if st.session_state.get(ui.SCREENSHOT_KEY):
+        return
+    st.header("Add an article")
+    with st.expander("Upload or paste a new article and review its figures"):
+        ui.add_article_panel(figures)
+
 
 # 1. Header: what this is, the corpus at a glance, the method.
 st.title("Contested Figures")
@@ -68,12 +79,15 @@ if figures.problems:
                      key="problems", width="stretch")
 
 if table.empty:
-    st.error("No claim could be read from the data folder: the list of problems above says "
-             "what to mend.", icon=":material/error:")
+    st.error("No claim could be read from the data folder. Where there are problems, the "
+             "list above says what to mend; a new folder can start with an article added "
+             "below.", icon=":material/error:")
+    add_article_section()
     st.stop()
 if shown.empty:
     st.info("No claim matches these filters. Widen them, or press **Reset filters** in the "
             "sidebar.", icon=":material/filter_alt_off:")
+    add_article_section()
     st.stop()
 
 # 4. Side by side: one comparable measure, every claim for it.
@@ -85,7 +99,7 @@ if not screenshot:
     st.selectbox("Compare", choices, key=ui.COMPARISON_KEY,
                  help="Only like is compared with like: each choice groups one kind of figure.")
 label = st.session_state[ui.COMPARISON_KEY]
-selection = type(selection)(**{**selection.__dict__, "comparison": label})
+selection = replace(selection, comparison=label)
 ui.keep_view_in_url(selection, screenshot)
 compared = compare.comparison_frame(shown, label)
 main_chart = side_by_side(compared, label, TODAY)
@@ -181,8 +195,4 @@ st.caption(f"Source: {schema.DATASET_NAME}, version {schema.DATASET_VERSION}. Ar
 if screenshot:
     st.markdown(f"[Leave screenshot mode]({ui.url_without_screenshot()})")
 
-# 10. Add an article: its figures proposed, reviewed by a person, then saved.
-if not screenshot:
-    st.header("Add an article")
-    with st.expander("Upload or paste a new article and review its figures"):
-        ui.add_article_panel(figures)
+add_article_section()

@@ -118,7 +118,7 @@ def reset_filters(table: pd.DataFrame) -> None:
 def chosen_dates(bounds: tuple[date, date] | None) -> tuple[date | None, date | None]:
     """The date range the reader chose, with 'everything' as None at either end."""
     chosen = st.session_state.get(DATES_KEY) or ()
-    if bounds is None or len(chosen) != 2:
+    if bounds is None or not isinstance(chosen, tuple | list) or len(chosen) != 2:
         return None, None
     start, end = chosen
     return (start if start != bounds[0] else None, end if end != bounds[1] else None)
@@ -137,6 +137,8 @@ def sidebar_selection(table: pd.DataFrame) -> Selection:
         sidebar.multiselect(FILTER_LABELS[field], options.get(column, []),
                             key=widget_key(field), placeholder="All")
     if bounds is not None:
+        if not isinstance(st.session_state.get(DATES_KEY), tuple | list):
+            st.session_state[DATES_KEY] = bounds  # the whole span, until the reader narrows it
         sidebar.date_input("Published between", min_value=bounds[0], max_value=bounds[1],
                            key=DATES_KEY, format="YYYY-MM-DD")
     sidebar.button("Reset filters", key="reset", on_click=reset_filters, args=(table,),

@@ -4,6 +4,7 @@ is reviewed and saved in a few clicks, and the folder still checks clean."""
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -84,8 +85,7 @@ def test_new_article_is_reviewed_and_saved(app_on_copy: AppTest, data_copy: Path
     at.text_area(key="add_paste").set_value(NEW_ARTICLE)
     at.text_input(key="add_outlet").set_value("Aleppo Today")
     at.text_input(key="add_title").set_value("Aleppo clinic hit as evacuation talks stall")
-    at.date_input(key="add_published").set_value(pytest.importorskip("datetime").date(
-        2016, 11, 28))
+    at.date_input(key="add_published").set_value(date(2016, 11, 28))
     at.run()
     find_figures(at)
     review = at.session_state["add_review"]
@@ -136,3 +136,40 @@ def test_save_with_missing_cells_is_refused(app_on_copy: AppTest, data_copy: Pat
     refusal = next(error.value for error in at.error if "Not saved" in error.value)
     assert "published is empty" in refusal
     assert folder_digest(data_copy) == before
+
+
+def test_first_article_of_an_empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new corpus starts from empty tables: the panel is there and the first save works."""
+    from figures import schema
+    from tests.conftest import COLUMNS, write_table
+
+    folder = tmp_path / "new"
+    (folder / schema.ARTICLES_DIR).mkdir(parents=True)
+    for name, columns in COLUMNS.items():
+        write_table(folder / name, columns, [])
+    monkeypatch.setenv("FIGURES_DATA_DIR", str(folder))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert any("No claim could be read" in error.value for error in at.error)
+    at.text_area(key="add_paste").set_value(NEW_ARTICLE)
+    at.text_input(key="add_outlet").set_value("Aleppo Today")
+    at.text_input(key="add_title").set_value("Aleppo clinic hit as evacuation talks stall")
+    at.date_input(key="add_published").set_value(date(2016, 11, 28))
+    at.run()
+    find_figures(at)
+    at.session_state["add_claimants"] = {
+        "edited_rows": {index: {"organisation": name, "claimant_type": "NGO",
+                                "party": "humanitarian NGO"}
+                        for index, name in enumerate(
+                            ["Syrian Civil Defence", "Norwegian Refugee Council"])},
+        "added_rows": [], "deleted_rows": []}
+    at.session_state["add_editor"] = {
+        "edited_rows": {0: {"claimant_id": "Syrian Civil Defence", "place": "Aleppo"},
+                        1: {"claimant_id": "Norwegian Refugee Council", "place": "Aleppo"}},
+        "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key="add_save").click().run()
+    assert not at.exception
+    figures = build_figures(folder)
+    assert figures.problems == ()
+    assert len(figures.table) == 2
