@@ -39,6 +39,29 @@ def find_figures(at: AppTest) -> AppTest:
     return at.button(key="add_find").click().run()
 
 
+def paste_new_article(at: AppTest) -> AppTest:
+    """Paste the new article, give its outlet, title and date, and find its figures."""
+    at.text_area(key="add_paste").set_value(NEW_ARTICLE)
+    at.text_input(key="add_outlet").set_value("Aleppo Today")
+    at.text_input(key="add_title").set_value("Aleppo clinic hit as evacuation talks stall")
+    at.date_input(key="add_published").set_value(date(2016, 11, 28))
+    return find_figures(at.run())
+
+
+def review_and_save(at: AppTest, places: tuple[str, str]) -> AppTest:
+    """Fill in the two new claimants and each figure's claimant and place, then save."""
+    names = ["Syrian Civil Defence", "Norwegian Refugee Council"]
+    at.session_state["add_claimants"] = {
+        "edited_rows": {index: {"organisation": name, "claimant_type": "NGO",
+                                "party": "humanitarian NGO"} for index, name in enumerate(names)},
+        "added_rows": [], "deleted_rows": []}
+    at.session_state["add_editor"] = {
+        "edited_rows": {index: {"claimant_id": name, "place": place}
+                        for index, (name, place) in enumerate(zip(names, places, strict=True))},
+        "added_rows": [], "deleted_rows": []}
+    return at.run().button(key="add_save").click().run()
+
+
 @pytest.mark.parametrize(
     ("upload", "message"),
     [
@@ -81,34 +104,11 @@ def test_article_already_stored_is_refused(app_on_copy: AppTest, data_copy: Path
 
 def test_new_article_is_reviewed_and_saved(app_on_copy: AppTest, data_copy: Path) -> None:
     """A reader pastes a new article, fills in two claimants, and saves its figures."""
-    at = app_on_copy
-    at.text_area(key="add_paste").set_value(NEW_ARTICLE)
-    at.text_input(key="add_outlet").set_value("Aleppo Today")
-    at.text_input(key="add_title").set_value("Aleppo clinic hit as evacuation talks stall")
-    at.date_input(key="add_published").set_value(date(2016, 11, 28))
-    at.run()
-    find_figures(at)
+    at = paste_new_article(app_on_copy)
     review = at.session_state["add_review"]
     assert list(review["value"]) == [15.0, 2000.0]
     assert list(review["claimant"]) == ["Syrian Civil Defence", "Norwegian Refugee Council"]
-    at.session_state["add_claimants"] = {
-        "edited_rows": {
-            0: {"organisation": "Syrian Civil Defence", "claimant_type": "NGO",
-                "party": "humanitarian NGO"},
-            1: {"organisation": "Norwegian Refugee Council", "claimant_type": "NGO",
-                "party": "humanitarian NGO"},
-        },
-        "added_rows": [], "deleted_rows": [],
-    }
-    at.session_state["add_editor"] = {
-        "edited_rows": {
-            0: {"claimant_id": "Syrian Civil Defence", "place": "Aleppo"},
-            1: {"claimant_id": "Norwegian Refugee Council", "place": "western Aleppo"},
-        },
-        "added_rows": [], "deleted_rows": [],
-    }
-    at.run()
-    at.button(key="add_save").click().run()
+    review_and_save(at, ("Aleppo", "western Aleppo"))
     assert not at.exception
     assert not at.error, [error.value for error in at.error]
     assert "Saved" in at.success[0].value
@@ -151,24 +151,7 @@ def test_first_article_of_an_empty_folder(tmp_path: Path, monkeypatch: pytest.Mo
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception
     assert any("No claim could be read" in error.value for error in at.error)
-    at.text_area(key="add_paste").set_value(NEW_ARTICLE)
-    at.text_input(key="add_outlet").set_value("Aleppo Today")
-    at.text_input(key="add_title").set_value("Aleppo clinic hit as evacuation talks stall")
-    at.date_input(key="add_published").set_value(date(2016, 11, 28))
-    at.run()
-    find_figures(at)
-    at.session_state["add_claimants"] = {
-        "edited_rows": {index: {"organisation": name, "claimant_type": "NGO",
-                                "party": "humanitarian NGO"}
-                        for index, name in enumerate(
-                            ["Syrian Civil Defence", "Norwegian Refugee Council"])},
-        "added_rows": [], "deleted_rows": []}
-    at.session_state["add_editor"] = {
-        "edited_rows": {0: {"claimant_id": "Syrian Civil Defence", "place": "Aleppo"},
-                        1: {"claimant_id": "Norwegian Refugee Council", "place": "Aleppo"}},
-        "added_rows": [], "deleted_rows": []}
-    at.run()
-    at.button(key="add_save").click().run()
+    review_and_save(paste_new_article(at), ("Aleppo", "Aleppo"))
     assert not at.exception
     figures = build_figures(folder)
     assert figures.problems == ()
