@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from figures import schema
-from figures.check import check, parse_value, rows
+from figures.check import check, memo, parse_value, rows
 from figures.load import LINE, Dataset, read_dataset
 from figures.problems import Problem
 
@@ -108,8 +108,9 @@ def rejected_frame(dataset: Dataset, reasons: dict[int, list[str]]) -> pd.DataFr
 def build_figures(data_dir: Path | str | None = None) -> Figures:
     """Read, check and join a data folder into the figure table."""
     dataset = read_dataset(Path(data_dir) if data_dir is not None else None)
-    problems = check(dataset)
-    reasons = rejection_reasons(dataset, problems)
+    with memo():
+        problems = check(dataset)
+        reasons = rejection_reasons(dataset, problems)
+        rejected = rejected_frame(dataset, reasons)
     valid = dataset.claims[~dataset.claims[LINE].isin(list(reasons))]
-    return Figures(join_claims(valid, dataset), rejected_frame(dataset, reasons),
-                   tuple(problems), dataset)
+    return Figures(join_claims(valid, dataset), rejected, tuple(problems), dataset)
