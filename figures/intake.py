@@ -469,7 +469,8 @@ def claim_row(
                   if column in row})
     claim.update(claim_id=claim_id, article_id=article_id, claimant_id=claimant_id,
                  value=plain_number(row.get("value")),
-                 value_max=plain_number(row.get("value_max")))
+                 value_max=plain_number(row.get("value_max")),
+                 review_status=cell(row.get("review_status")) or schema.CHECKED)
     if claim["qualifier"] in schema.INEXACT_QUALIFIERS and not claim["qualifier_text"]:
         claim["qualifier_text"] = qualifier_words(claim["quote"], parse_value(claim["value"]))
     return claim
