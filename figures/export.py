@@ -48,3 +48,25 @@ def table_records(table: pd.DataFrame) -> list[dict[str, object]]:
 def table_json(table: pd.DataFrame) -> bytes:
     """The table as a JSON array of row objects, UTF-8, readable by people too."""
     return (json.dumps(table_records(table), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def plain_frame(frame: pd.DataFrame, number_columns: tuple[str, ...]) -> pd.DataFrame:
+    """Any table with its figures written plainly, as `export_frame` writes the claims."""
+    frame = frame.copy()
+    for column in number_columns:
+        frame[column] = frame[column].map(plain_number).astype(object)
+    return frame
+
+
+def frame_csv(frame: pd.DataFrame, number_columns: tuple[str, ...]) -> bytes:
+    """Any table as UTF-8 CSV the way `table_csv` writes one: figures plain, blanks empty."""
+    return plain_frame(frame, number_columns).to_csv(index=False, lineterminator="\n").encode()
+
+
+def frame_json(frame: pd.DataFrame, number_columns: tuple[str, ...]) -> bytes:
+    """Any table as a JSON array the way `table_json` writes one: blanks as null."""
+    records = [
+        {key: (None if value == "" else value) for key, value in row.items()}
+        for row in plain_frame(frame, number_columns).to_dict("records")
+    ]
+    return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 
 import pandas as pd
 
@@ -26,6 +26,7 @@ from figures.extract.reading import (
     period_of,
     phrase_words,
     qualifier_of,
+    range_qualifiers,
     subject_of,
     unit_of,
     with_defaults,
@@ -204,17 +205,28 @@ def _sentence_readings(text: str, view: _View) -> list[tuple[Figure, Reading]]:
     return readings
 
 
-def _sentence_candidates(article: _Article, view: _View) -> list[Candidate]:
-    """The candidate claims of one sentence."""
-    return [
-        _candidate(article.text, view, figure, reading,
-                   claimant_at(article.voices, view.speech, (figure.start, figure.end)))
-        for figure, reading in _sentence_readings(article.text, view)
-        if is_claim(reading)
-    ]
+def _sentence_candidates(article: _Article, view: _View, outlet: str) -> list[Candidate]:
+    """The candidate claims of one sentence; a range gives one candidate per bound."""
+    found = []
+    for figure, reading in _sentence_readings(article.text, view):
+        if not is_claim(reading):
+            continue
+        speaker = claimant_at(article.voices, view.speech, (figure.start, figure.end))
+        claimant = speaker.name if speaker is not None else outlet
+        if len(figure.mentions) == 1:
+            found.append(_candidate(article.text, view, figure, reading, claimant))
+            continue
+        bounds = range_qualifiers(article.text, figure.start, view.span[0], reading)
+        for mention, (qualifier, words) in zip(figure.mentions, bounds, strict=True):
+            bound = Figure((mention,), mention.start, mention.end, mention.value, None)
+            found.append(_candidate(article.text, view, bound,
+                                    replace(reading, qualifier=qualifier, qualifier_text=words),
+                                    claimant))
+    return found
 
 
-def _candidate(text: str, view: _View, figure: Figure, reading: Reading, speaker) -> Candidate:
+def _candidate(text: str, view: _View, figure: Figure, reading: Reading,
+               claimant: str) -> Candidate:
     """Assemble one Candidate."""
     start, end = view.span
     return Candidate(
@@ -225,7 +237,7 @@ def _candidate(text: str, view: _View, figure: Figure, reading: Reading, speaker
         measure=reading.measure,
         subject=reading.subject,
         unit=reading.unit,
-        claimant=speaker.name if speaker is not None else "",
+        claimant=claimant,
         period_text=period_of(view.periods, figure.start, figure.end),
         quote=text[start:end],
         start=start,
@@ -237,19 +249,23 @@ def _candidate(text: str, view: _View, figure: Figure, reading: Reading, speaker
     )
 
 
-
-def extract(text: str) -> list[Candidate]:
+def extract(text: str, outlet: str = "") -> list[Candidate]:
     """Every candidate claim in `text`, in reading order.
+
+    A figure the article gives in its own voice is the outlet's claim: its claimant is
+    `outlet` (blank when no outlet is given). Where the outlet is itself a body that makes
+    claims (a monitor's own page, a UN agency's release), that is the body's claim.
 
     Pure: the same text always gives the same candidates, and any text at all (empty,
     binary-looking, unbalanced quotation marks) gives a list rather than an error.
     """
+    outlet = outlet.strip()
     article = _read(text)
     candidates: list[Candidate] = []
     for sentence in article.sentences:
         article.voices.memory.sentence_start = sentence[0]
         view = _view(article, sentence)
-        candidates += _sentence_candidates(article, view)
+        candidates += _sentence_candidates(article, view, outlet)
         remember_speaker(article.voices, view.speech, view.span)
     return candidates
 
@@ -274,9 +290,9 @@ def non_claims(text: str) -> list[tuple[NumberMention, str]]:
     return sorted(found, key=lambda item: item[0].start)
 
 
-def candidates_frame(text: str) -> pd.DataFrame:
+def candidates_frame(text: str, outlet: str = "") -> pd.DataFrame:
     """The candidates of `text` as a table, the columns a curator reads first on the left."""
-    rows = [asdict(candidate) for candidate in extract(text)]
+    rows = [asdict(candidate) for candidate in extract(text, outlet)]
     frame = pd.DataFrame(rows, columns=[f.name for f in fields(Candidate)])
     frame = frame.astype({"value": "float64", "value_max": "float64"})
     return frame[list(FRAME_COLUMNS)]

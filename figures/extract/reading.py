@@ -285,3 +285,21 @@ def period_of(periods: list[re.Match[str]], start: int, end: int) -> str:
     return best
 
 
+
+
+def range_qualifiers(text: str, start: int, sentence_start: int,
+                     reading: Reading) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The qualifiers of a range's two bounds, each with the article's words for it.
+
+    "between 1,500 and 5,000" is at least the one and up to the other; a bare range
+    ("6,000-7,000") is an estimate from below; a hedge before the range ("an estimated
+    30,000-50,000") stays with the lower bound.
+    """
+    upper = ("up_to", "")
+    if reading.qualifier != "exact":
+        return (reading.qualifier, reading.qualifier_text), upper
+    between = re.search(r"\bbetween" + WS + "$", text[max(sentence_start, start - 12) : start],
+                        re.IGNORECASE)
+    if between:
+        return ("at_least", between.group().strip()), upper
+    return ("estimated", ""), upper
