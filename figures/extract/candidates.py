@@ -8,7 +8,14 @@ from dataclasses import asdict, dataclass, field, fields, replace
 
 import pandas as pd
 
-from figures.extract.attribution import Speech, Voices, claimant_at, remember_speaker, speech_of
+from figures.extract.attribution import (
+    Speech,
+    Voices,
+    account_speaker,
+    claimant_at,
+    remember_speaker,
+    speech_of,
+)
 from figures.extract.figures import (
     PERIOD_LENGTH,
     Context,
@@ -35,6 +42,7 @@ from figures.extract.reading import (
 from figures.extract.sentences import (
     containing,
     furniture_reason,
+    headline_span,
     paragraph_spans,
     quote_spans,
     sentence_spans,
@@ -86,6 +94,7 @@ class _Article:
     paragraphs: list[tuple[int, int]]
     numbers: list[NumberMention]
     voices: Voices
+    headline: int = -1  # where the headline starts, if the article opens with one
     line_reasons: dict[tuple[int, int], str | None] = field(default_factory=dict)
     number_starts: list[int] = field(init=False)
 
@@ -115,7 +124,9 @@ def _read(text: str) -> _Article:
     sentences = sentence_spans(text)
     memory = Memory(article_names(text), [])
     voices = Voices(text, sentences, quote_spans(text), memory)
-    return _Article(text, sentences, paragraph_spans(text), find_numbers(text), voices)
+    headline = headline_span(text)
+    return _Article(text, sentences, paragraph_spans(text), find_numbers(text), voices,
+                    headline[0] if headline else -1)
 
 
 @dataclass(frozen=True)
@@ -211,7 +222,11 @@ def _sentence_candidates(article: _Article, view: _View, outlet: str) -> list[Ca
     for figure, reading in _sentence_readings(article.text, view):
         if not is_claim(reading):
             continue
-        speaker = claimant_at(article.voices, view.speech, (figure.start, figure.end))
+        speaker = None
+        if view.span[0] != article.headline:
+            speaker = claimant_at(article.voices, view.speech, (figure.start, figure.end))
+        if speaker is None and view.span[0] != article.headline:
+            speaker = account_speaker(article.voices, view.span, article.paragraph_of(view.span))
         claimant = speaker.name if speaker is not None else outlet
         if len(figure.mentions) == 1:
             found.append(_candidate(article.text, view, figure, reading, claimant))
@@ -265,8 +280,10 @@ def extract(text: str, outlet: str = "") -> list[Candidate]:
     for sentence in article.sentences:
         article.voices.memory.sentence_start = sentence[0]
         view = _view(article, sentence)
-        candidates += _sentence_candidates(article, view, outlet)
-        remember_speaker(article.voices, view.speech, view.span)
+        found = _sentence_candidates(article, view, outlet)
+        paragraph = article.paragraph_of(view.span)
+        remember_speaker(article.voices, view.speech, view.span, paragraph, bool(found))
+        candidates += found
     return candidates
 
 

@@ -133,3 +133,16 @@ def inside(spans: list[tuple[int, int]], position: int) -> bool:
     return span is not None and span[0] < position
 
 
+
+
+def headline_span(text: str) -> tuple[int, int] | None:
+    """The article's first line when it reads as a headline: a line of words that ends
+    without a full stop. A headline speaks in the outlet's voice, whoever it names."""
+    paragraphs = paragraph_spans(text)
+    if not paragraphs:
+        return None
+    start, end = paragraphs[0]
+    line = text[start:end]
+    if len(line) > 200 or len(line.split()) < 3 or line.endswith((".", "!", "?", "”", '"')):
+        return None
+    return start, end

@@ -187,9 +187,16 @@ def _full_name(token: str, memory: Memory, position: int) -> Name | None:
             continue
         if name.kind == "person" and token in (parts[-1], parts[-1].split("-")[-1]):
             return name
-        if name.kind == "org" and token in parts[1:]:
+        if name.kind == "org" and (token in parts[1:] or _abbreviates(token, parts)):
             return name
     return None
+
+
+def _abbreviates(token: str, parts: list[str]) -> bool:
+    """Whether `token` is the initials of a name: "SOHR", "MoH" ("Ministry of Health")."""
+    capitals = "".join(c for c in token if c.isupper())
+    initials = "".join(part[0] for part in parts if part[:1].isupper())
+    return len(capitals) >= 2 and len(initials) >= 2 and initials.endswith(capitals)
 
 
 def _resolve_reference(phrase: str, memory: Memory, position: int) -> Name | None:
