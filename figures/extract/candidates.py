@@ -27,6 +27,7 @@ from figures.extract.lexicon import REACH
 from figures.extract.reading import (
     PERIOD,
     Reading,
+    complement_words,
     is_claim,
     measure_of,
     pause_subject,
@@ -45,6 +46,7 @@ from figures.extract.sentences import (
     headline_span,
     paragraph_spans,
     quote_spans,
+    repeated_lines,
     sentence_spans,
 )
 from figures.extract.speakers import Memory, article_names
@@ -95,6 +97,7 @@ class _Article:
     numbers: list[NumberMention]
     voices: Voices
     headline: int = -1  # where the headline starts, if the article opens with one
+    repeats: frozenset[tuple[int, int]] = frozenset()  # lines that repeat an earlier line
     line_reasons: dict[tuple[int, int], str | None] = field(default_factory=dict)
     number_starts: list[int] = field(init=False)
 
@@ -112,10 +115,15 @@ class _Article:
         return containing(self.paragraphs, sentence[0]) or sentence
 
     def line_reason(self, sentence: tuple[int, int]) -> str | None:
-        """Why no number of the sentence's line is a claim (caption, furniture), or None."""
+        """Why no number of the sentence's line is a claim (caption, furniture, a line the
+        page repeats), or None."""
         paragraph = self.paragraph_of(sentence)
         if paragraph not in self.line_reasons:
-            self.line_reasons[paragraph] = furniture_reason(self.text[paragraph[0] : paragraph[1]])
+            line = self.text[paragraph[0] : paragraph[1]]
+            reason = furniture_reason(line)
+            if reason is None and paragraph in self.repeats:
+                reason = "repeated line"
+            self.line_reasons[paragraph] = reason
         return self.line_reasons[paragraph]
 
 
@@ -125,8 +133,9 @@ def _read(text: str) -> _Article:
     memory = Memory(article_names(text), [])
     voices = Voices(text, sentences, quote_spans(text), memory)
     headline = headline_span(text)
-    return _Article(text, sentences, paragraph_spans(text), find_numbers(text), voices,
-                    headline[0] if headline else -1)
+    paragraphs = paragraph_spans(text)
+    return _Article(text, sentences, paragraphs, find_numbers(text), voices,
+                    headline[0] if headline else -1, repeated_lines(text, paragraphs))
 
 
 @dataclass(frozen=True)
@@ -176,7 +185,7 @@ def _windows(text: str, view: _View, index: int) -> tuple[str, str]:
 def _read_figure(text: str, view: _View, index: int) -> Reading:
     """Qualifier, unit, subject and measure of one figure of a sentence."""
     figure, span = view.figures[index], view.span
-    words = phrase_words(text, figure.end, 8)
+    words = phrase_words(text, figure.end, 8) or complement_words(text, figure.end, 8)
     unit = unit_of(figure.mention, words)
     around = text[max(span[0], figure.start - REACH) : min(span[1], figure.end + REACH)]
     qualifier, qualifier_text = qualifier_of(text, figure.start, figure.end, span[0])
@@ -185,7 +194,9 @@ def _read_figure(text: str, view: _View, index: int) -> Reading:
     right, left = _windows(text, view, index)
     measure = measure_of(words, unit, around, right, left)
     if figure.parent is not None:
-        measure = _read_figure(text, view, figure.parent).measure or measure
+        parent = _read_figure(text, view, figure.parent)
+        measure = parent.measure or measure
+        subject = subject or parent.subject
     return Reading(qualifier, qualifier_text, unit, subject, measure)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from figures.extract.lexicon import FUNCTION_WORDS, MONTH, WEEKDAY, WS, WS0
 from figures.extract.reading import SUBJECT_WORDS, phrase_words, subject_of
-from figures.extract.sentences import containing
+from figures.extract.sentences import containing, is_title_case
 from figures.numbers import NumberMention
 
 
@@ -83,11 +83,18 @@ _WAR_WORDS = re.compile(
 )
 
 
+_AGE_IN_MONTHS = re.compile(
+    r"-?" + WS0 + r"(?:day|week|month)s?-?" + WS0 + r"old\b", re.IGNORECASE
+)
+
+
 def _years_reason(ctx: Context) -> str | None:
     """Lengths in years are never claims here: the length of a war ("six-year war",
     "3 1/2 years of fighting"), an age ("aged 70", "a 12-year-old boy"), or a duration."""
     if re.search(r"\baged" + WS + "$", ctx.before, re.IGNORECASE):
         return "age"
+    if _AGE_IN_MONTHS.match(ctx.after):
+        return "age"  # "a 10-month-old child"
     match = _YEARS.match(ctx.after)
     if match is None:
         return None
@@ -116,6 +123,8 @@ def _is_identifier(ctx: Context) -> bool:
         return False
     word = match.group(1)
     opens_sentence = not ctx.before[: match.start(1)].strip()
+    if word[0].isupper() and is_title_case(ctx.text[ctx.sentence[0] : ctx.sentence[1]]):
+        return False  # in a title-case headline every word is capitalised
     return (
         word[0].isupper()
         and word not in FUNCTION_WORDS
@@ -124,17 +133,57 @@ def _is_identifier(ctx: Context) -> bool:
     )
 
 
+_HEDGED = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|some|over|more" + WS + r"than|less" + WS
+    + r"than|fewer" + WS + r"than|just|well|at" + WS + r"least|only)" + WS + "$",
+    re.IGNORECASE,
+)
+_SHARE_OF = re.compile(
+    WS + r"of" + WS + r"(?:them|those|these|whom|all|its|their|the" + WS
+    + r"(?:[\w-]+" + WS + r")?(?:population|people|residents|inhabitants|civilians"
+    + r"|children|fighters|victims|dead|wounded|displaced|refugees))\b",
+    re.IGNORECASE,
+)
+
+
 def _is_not_a_count(ctx: Context) -> bool:
-    """Number words that count nothing: "one of the", "no one", "half of the city"."""
+    """Number words that count nothing: "one of the", "no one", "half of the city".
+
+    A share is a figure when it is hedged or says of whom: "about half of them", "half
+    of the population".
+    """
     word = ctx.mention.text.lower()
     if ctx.mention.percent or ctx.mention.kind != "words":
         return False
     if word == "half":
-        return True
+        return not (_HEDGED.search(ctx.before) or _SHARE_OF.match(ctx.after))
     if word != "one":
         return False
     following = _next_word(ctx.after)
-    return following not in SUBJECT_WORDS and following not in ("hour", "day")
+    if following in ("hour", "day") or following in SUBJECT_WORDS:
+        return False
+    return not subject_of(phrase_words(ctx.text, ctx.mention.end, 8))
+
+
+def _is_ordinal(ctx: Context) -> bool:
+    """Ordinals rank, they do not count: "the 9th day", "21st"."""
+    return bool(re.match(r"(?:st|nd|rd|th)\b", ctx.after))
+
+
+# Nouns that a number after them names, lower case or not: "quarter 1070", "gate 4".
+_NAMED_BY_NUMBER = re.compile(
+    r"\b(?:quarter|district|sector|block|zone|route|road|highway|street|building|gate"
+    r"|checkpoint|number|flight|resolution|article|paragraph|chapter|page|brigade|division"
+    r"|battalion|room|ward|platform|section|phase|exit|apartment|plot|unit|camp|kilometre"
+    r"|km|level|grade|item|clause|case|model|version|no\.)" + WS + "$",
+    re.IGNORECASE,
+)
+
+
+def _is_named_by_number(ctx: Context) -> bool:
+    """A number that names a place or thing after a noun: "quarter 1070", "Gate 4"."""
+    return bool(_NAMED_BY_NUMBER.search(ctx.before)) and not subject_of(
+        phrase_words(ctx.text, ctx.mention.end, 8))
 
 
 def _because(reason: str, predicate: Callable[[Context], bool]) -> _Rule:
@@ -146,6 +195,8 @@ _Rule = Callable[[Context], "str | None"]
 _DATE_RULES: tuple[_Rule, ...] = (_because("time", _is_time), _because("date", _is_date))
 _OTHER_RULES: tuple[_Rule, ...] = (
     _years_reason,
+    _because("ordinal", _is_ordinal),
+    _because("identifier", _is_named_by_number),
     _because("period length", _is_period_length),
     _because("identifier", _is_identifier),
     _because("not a count", _is_not_a_count),
@@ -198,6 +249,9 @@ def _joins_range(text: str, first: NumberMention, second: NumberMention) -> bool
     before = text[max(0, first.start - 12) : first.start]
     if re.fullmatch(WS + "and" + WS, between):
         return bool(re.search(r"\bbetween" + WS + "$", before, re.IGNORECASE))
+    if re.fullmatch(WS + "or" + WS, between):  # "five or six families", "10 or 20 strikes"
+        return second.value > first.value and not re.match(WS + r"(?:more|so)\b",
+                                                            text[second.end : second.end + 8])
     dashed = re.fullmatch(WS0 + r"(?:-|–|—|to)" + WS0, between)
     return bool(dashed) and not re.search(r"\bfrom" + WS + "$", before, re.IGNORECASE)
 
@@ -207,6 +261,10 @@ _BREAKDOWN = re.compile(
     + r"(?:them|whom|which))\b[^.;:!?]{0,20}",
     re.IGNORECASE,
 )
+
+
+# Between two members of a list: "46 soldiers, 21 ...", "25 children and 8 women".
+_LIST_GAP = re.compile(r"[^.;:!?\d()]{0,40}?(?:,|\band\b)" + WS0 + r"(?:and" + WS + r")?")
 
 
 def sentence_figures(text: str, mentions: list[NumberMention]) -> list[Figure]:
@@ -223,9 +281,12 @@ def sentence_figures(text: str, mentions: list[NumberMention]) -> list[Figure]:
         else:
             figure = Figure((mention,), mention.start, mention.end, mention.value, None)
             index += 1
-        if figures and _BREAKDOWN.fullmatch(text[figures[-1].end : figure.start]):
+        gap = text[figures[-1].end : figure.start] if figures else ""
+        if figures and _BREAKDOWN.fullmatch(gap):
             root = figures[-1].parent if figures[-1].parent is not None else len(figures) - 1
             figure = replace(figure, parent=root)
+        elif figures and figures[-1].parent is not None and _LIST_GAP.fullmatch(gap):
+            figure = replace(figure, parent=figures[-1].parent)  # "including 46 x, 21 y"
         figures.append(figure)
     return figures
 

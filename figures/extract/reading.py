@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from figures.extract.lexicon import MONTH, WEEKDAY, WS
+from figures.extract.lexicon import MONTH, WEEKDAY, WS, WS0
 from figures.numbers import SCALE_WORDS, SMALL_WORDS, NumberMention
 
 SUBJECT_WORDS: dict[str, str] = {
@@ -39,11 +39,70 @@ SUBJECT_WORDS: dict[str, str] = {
     **dict.fromkeys(
         (
             "people", "persons", "person", "residents", "inhabitants", "lives", "individuals",
-            "men", "women", "refugees", "patients", "families", "others",
+            "men", "women", "refugees", "patients", "families", "others", "man", "woman",
+            "members", "households", "population", "evacuees", "survivors", "victims",
+            "migrants", "staff", "doctors", "nurses", "medics", "paramedics", "journalists",
+            "workers", "volunteers", "students", "teachers", "pediatricians", "paediatricians",
+            "surgeons", "relatives",
         ),
         "people",
     ),
+    **dict.fromkeys(("hostages", "hostage", "captives", "abductees"), "hostages"),
+    **dict.fromkeys(
+        ("prisoners", "prisoner", "detainees", "detainee", "convicts", "inmates", "pows"),
+        "prisoners",
+    ),
+    **dict.fromkeys(
+        ("vehicles", "vehicle", "trucks", "truck", "lorries", "lorry", "buses", "bus", "cars",
+         "car", "tanks", "tank", "pickups", "pickup", "ambulances", "ambulance", "convoys",
+         "convoy", "armoured", "armored", "jeeps", "bulldozers", "boats", "aircraft", "planes",
+         "helicopters", "carts"),
+        "vehicles",
+    ),  # fmt: skip
+    **dict.fromkeys(
+        ("facilities", "facility", "schools", "school", "bakeries", "bakery", "shelters",
+         "shelter", "centres", "centers", "mosques", "churches", "markets", "bridges",
+         "stations", "plants", "warehouses", "pharmacies", "dispensaries", "wells"),
+        "facilities",
+    ),  # fmt: skip
+    **dict.fromkeys(
+        ("buildings", "building", "homes", "houses", "apartments", "dwellings", "shelters"),
+        "buildings",
+    ),
+    **dict.fromkeys(
+        ("airstrikes", "airstrike", "air-strikes", "strikes", "raids", "sorties", "bombings",
+         "attacks", "assaults", "bombardments"),
+        "airstrikes",
+    ),  # fmt: skip
+    **dict.fromkeys(
+        ("missiles", "missile", "rockets", "rocket", "bombs", "bomb", "grenades", "drones",
+         "projectiles", "munitions"),
+        "munitions",
+    ),  # fmt: skip
+    **dict.fromkeys(
+        ("neighbourhoods", "neighborhoods", "neighbourhood", "neighborhood", "districts",
+         "villages", "towns", "settlements", "localities", "hamlets", "suburbs", "quarters"),
+        "neighbourhoods",
+    ),  # fmt: skip
+    **dict.fromkeys(
+        ("consultations", "treatments", "surgeries", "procedures", "vaccinations",
+         "amputations", "admissions", "dressings", "deliveries"),
+        "medical treatments",
+    ),  # fmt: skip
+    **dict.fromkeys(("teams", "team", "clinics-on-wheels"), "teams"),
 }
+# Units a figure may carry besides a plain count, from the words that follow it.
+_UNIT_WORDS: dict[tuple[str, ...], str] = {
+    ("hour",): "hours", ("hours",): "hours", ("day",): "days", ("days",): "days",
+    ("square", "kilometres"): "square km", ("square", "kilometers"): "square km",
+    ("square", "km"): "square km", ("sq", "km"): "square km", ("km2",): "square km",
+    ("km²",): "square km", ("sqkm",): "square km", ("square", "miles"): "square miles",
+    ("sq", "miles"): "square miles", ("hectares",): "hectares", ("ha",): "hectares",
+    ("acres",): "acres", ("kilometres",): "km", ("kilometers",): "km", ("km",): "km",
+    ("miles",): "miles", ("mile",): "miles", ("kilometre",): "km", ("kilometer",): "km",
+}  # fmt: skip
+AREA_UNITS = frozenset(("square km", "square miles", "hectares", "acres"))
+DISTANCE_UNITS = frozenset(("km", "miles"))
 _MUNITIONS = frozenset(
     ("shells", "shell", "mortars", "rounds", "rockets", "missiles", "bombs", "airstrikes",
      "strikes", "barrel")
@@ -69,7 +128,7 @@ _OUTCOME_CUES: dict[str, str] = {
 }
 _EVENT_CUES: dict[str, str] = {
     "killed": r"kill\w*|dead|died|deaths?|perished|slain|massacred|fatalit\w*|toll|lives",
-    "injured": r"injur\w*|wounded|hurt",
+    "injured": r"injur\w*|wound(?:ed|s|ing)?|hurt",
     "besieged": r"besieged|siege|encircled",
     "trapped": r"trapped|stranded",
     "attacked": r"attack(?:ed|s)?|targeted|bombed|shelled|struck|hit",
@@ -131,6 +190,23 @@ def qualifier_of(text: str, start: int, end: int, sentence_start: int = 0) -> tu
     return match.lastgroup, match.group(match.lastgroup).strip()
 
 
+# "1,486 are believed to be civilians", "557 have been identified as members of ...":
+# what a bare figure counts is named after the verb.
+_COMPLEMENT = re.compile(
+    WS + r"(?:are|were|is|was|have|has|had)" + WS + r"(?:(?:been|being|also|still|now|thought"
+    r"|believed|said|reported|estimated|identified|confirmed|known|classified|listed"
+    r"|described|presumed)" + WS + r"){0,3}(?:to" + WS + r"be|as)\b",
+    re.IGNORECASE,
+)
+
+
+def complement_words(text: str, end: int, limit: int) -> list[str]:
+    """For a figure with no noun after it, the noun phrase its verb names ("1,486 are
+    believed to be civilians" -> ["civilians"]); [] when the figure has a noun."""
+    match = _COMPLEMENT.match(text, end, min(len(text), end + 80))
+    return phrase_words(text, match.end(), limit) if match else []
+
+
 def phrase_words(text: str, end: int, limit: int) -> list[str]:
     """The words of the noun phrase after a figure, up to punctuation, a verb or another
     figure ("the two sides agreed a three-day truce": the truce is not the two's)."""
@@ -146,14 +222,16 @@ def phrase_words(text: str, end: int, limit: int) -> list[str]:
 
 
 def unit_of(mention: NumberMention, words: list[str]) -> str:
-    """The unit (`schema.UNITS`): percent, hours or days when the figure says so, else count."""
+    """The unit (`schema.UNITS`): percent, a length of time, an area or a distance when the
+    figure says so, a share for "half" or "a quarter", else count."""
     if mention.percent:
         return "percent"
-    first = words[0].lower() if words else ""
-    if first in ("hour", "hours"):
-        return "hours"
-    if first in ("day", "days"):
-        return "days"
+    lowered = tuple(word.lower().strip(".") for word in words[:2])
+    for key in (lowered[:2], lowered[:1]):
+        if key in _UNIT_WORDS:
+            return _UNIT_WORDS[key]
+    if mention.kind == "words" and mention.value is not None and 0 < mention.value < 1:
+        return "share"  # "about half of them"
     return "count"
 
 
@@ -168,7 +246,9 @@ def subject_of(words: list[str]) -> str:
     for position, word in enumerate(lowered):
         if word == "aid":
             previous = words[position - 1] if position else ""
-            return "UN aid" if re.fullmatch(r"U\.?N\.?", previous) else ""
+            if re.fullmatch(r"U\.?N\.?", previous):
+                return "UN aid"
+            continue
         if word in SUBJECT_WORDS:
             return SUBJECT_WORDS[word]
         if _demonym_plural(words[position]):
@@ -187,12 +267,31 @@ def _nearest_cue(window: str, cues: dict[str, str], from_end: bool) -> str:
     return best
 
 
-def _measure_from_words(words: list[str], unit: str, context: str) -> str:
-    """A measure the noun phrase itself gives: munitions fired, lives lost, pause lengths."""
+_TIME_WINDOW = re.compile(
+    r"\b(?:in|within|over|after|every|past|last|next|first|per|each)" + WS0 + "$", re.IGNORECASE
+)
+_PLACE_TAKEN = re.compile(
+    r"\b(?:captur\w*|seiz\w*|tak(?:en|e|es|ing)|took|retak\w*|retook|recaptur\w*"
+    r"|liberat\w*|control\w*|overr\w*|fell|fallen|regain\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _measure_from_words(words: list[str], unit: str, context: str, left: str = "") -> str:
+    """A measure the noun phrase itself gives: munitions fired, lives lost, pause lengths,
+    areas and distances. "in 48 hours" is a time window, not a pause, unless the words
+    after it name one."""
     lowered = {word.lower() for word in words}
     if unit == "percent" and "aid" in lowered:
         return "aid_share"
-    if unit in ("hours", "days") and pause_subject(words, context):
+    if unit in AREA_UNITS:
+        return "area"
+    if unit in DISTANCE_UNITS:
+        return "distance"
+    own_pause = any(SUBJECT_WORDS.get(w) in ("pause", "truce") for w in lowered)
+    if unit in ("hours", "days") and (own_pause or not _TIME_WINDOW.search(left)) and (
+        pause_subject(words, context)
+    ):
         return "pause_length"
     if lowered & _MUNITIONS:
         return "fired"
@@ -207,14 +306,20 @@ def measure_of(words: list[str], unit: str, context: str, right: str, left: str)
     First from the noun phrase itself, then from cue words in the clause after the figure
     (a surrender, pardon or release first, otherwise the nearest cue), then before it.
     """
-    from_words = _measure_from_words(words, unit, context)
-    if from_words or unit != "count":
+    from_words = _measure_from_words(words, unit, context, left)
+    if from_words or unit not in ("count", "share"):
         return from_words
-    return (
+    subject = subject_of(words)
+    if subject == "neighbourhoods" and _PLACE_TAKEN.search(f"{left} {right[:80]}"):
+        return "captured"
+    measure = (
         _nearest_cue(right, _OUTCOME_CUES, from_end=False)
         or _nearest_cue(right, _EVENT_CUES, from_end=False)
         or _nearest_cue(left, {**_OUTCOME_CUES, **_EVENT_CUES}, from_end=True)
     )
+    if not measure and subject == "medical treatments":
+        return "treated"
+    return measure
 
 
 def pause_subject(words: list[str], context: str) -> str:
@@ -256,12 +361,15 @@ def with_others(reading: Reading, previous: Reading | None, words: list[str]) ->
 
 
 def with_defaults(reading: Reading) -> Reading:
-    """A measure about people with no noun counts "people"; a surrender counts fighters."""
+    """A measure about people with no noun counts "people"; a surrender counts fighters;
+    an area or a distance is one of territory."""
     subject = reading.subject
     if not subject and reading.measure in _PEOPLE_MEASURES:
         subject = "people"
     if not subject and reading.measure in _FIGHTER_MEASURES:
         subject = "fighters"
+    if not subject and reading.measure in ("area", "distance"):
+        subject = "territory"
     return replace(reading, subject=subject)
 
 
@@ -270,7 +378,7 @@ def is_claim(reading: Reading) -> bool:
     the length of a pause (other lengths of time, "three days of shelling", are not)."""
     if reading.unit in ("hours", "days"):
         return reading.measure == "pause_length"
-    return bool(reading.subject or reading.measure or reading.unit == "percent")
+    return bool(reading.subject or reading.measure or reading.unit != "count")
 
 
 def period_of(periods: list[re.Match[str]], start: int, end: int) -> str:

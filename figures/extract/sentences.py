@@ -146,3 +146,22 @@ def headline_span(text: str) -> tuple[int, int] | None:
     if len(line) > 200 or len(line.split()) < 3 or line.endswith((".", "!", "?", "”", '"')):
         return None
     return start, end
+
+
+def is_title_case(line: str) -> bool:
+    """A headline in title case, whose capitals say nothing about names."""
+    words = [w for w in line.split() if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def repeated_lines(text: str, paragraphs: list[tuple[int, int]]) -> frozenset[tuple[int, int]]:
+    """The lines that repeat an earlier line word for word: pages show a headline or a
+    standfirst twice, and the second is furniture, not a second claim."""
+    seen: set[str] = set()
+    repeats = set()
+    for start, end in paragraphs:
+        words = " ".join(text[start:end].split())
+        if words in seen:
+            repeats.add((start, end))
+        seen.add(words)
+    return frozenset(repeats)

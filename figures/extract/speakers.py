@@ -26,7 +26,7 @@ from figures.extract.lexicon import (
     WS,
     WS0,
 )
-from figures.extract.sentences import INITIALISM
+from figures.extract.sentences import INITIALISM, is_title_case
 
 _TRAILING_NOUNS = re.compile(
     r"(?:['’]s)?(?:" + WS + r"(?:latest|own|death|casualty))*(?:" + WS
@@ -119,12 +119,6 @@ def _classify_run(words: list[str], start: int = 0) -> Name | None:
     return Name(joined, "org" if len(tokens) > 1 else "other", "", start)
 
 
-def _is_title_case(line: str) -> bool:
-    """A headline in title case, whose capitals say nothing about names."""
-    words = [w for w in line.split() if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
 def names_in(text: str) -> list[Name]:
     """Every person and organisation named in `text`, in order."""
     names = []
@@ -139,7 +133,7 @@ def article_names(text: str) -> list[Name]:
     """The names of a whole article, leaving out title-case headlines (all words capitalised)."""
     names = []
     for line in re.finditer(r"[^\n]+", text):
-        if not _is_title_case(line.group()):
+        if not is_title_case(line.group()):
             names += [replace(n, start=n.start + line.start()) for n in names_in(line.group())]
     return names
 
