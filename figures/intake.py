@@ -187,7 +187,7 @@ def review_frame(
             "period_text": candidate.period_text, "quote": candidate.quote,
             "start": candidate.start, "end": candidate.end,
         }
-        for candidate in extract(text)
+        for candidate in extract(text, outlet)
     ]  # fmt: skip
     frame = pd.DataFrame.from_records(records, columns=list(REVIEW_COLUMNS))
     return frame.astype({"keep": bool, "value": "float64", "value_max": "float64",
