@@ -162,6 +162,8 @@ def _is_not_a_count(ctx: Context) -> bool:
     following = _next_word(ctx.after)
     if following in ("hour", "day") or following in SUBJECT_WORDS:
         return False
+    if following == "of":
+        return True  # "one of the hospitals" picks one out, it does not count them
     return not subject_of(phrase_words(ctx.text, ctx.mention.end, 8))
 
 

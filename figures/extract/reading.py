@@ -256,14 +256,27 @@ def subject_of(words: list[str]) -> str:
     return ""
 
 
-def _nearest_cue(window: str, cues: dict[str, str], from_end: bool) -> str:
+def _cue_pattern(cues: dict[str, str]) -> re.Pattern[str]:
+    """One pattern for a list of cues, a named group per measure."""
+    return re.compile(
+        r"\b(?:" + "|".join(f"(?P<{m}>{p})" for m, p in cues.items()) + r")\b", re.IGNORECASE
+    )
+
+
+_CUES_AFTER = (_cue_pattern(_OUTCOME_CUES), _cue_pattern(_EVENT_CUES))
+_CUES_BEFORE = _cue_pattern({**_OUTCOME_CUES, **_EVENT_CUES})
+
+
+def _nearest_cue(window: str, cues: re.Pattern[str], from_end: bool) -> str:
     """The measure whose cue word stands nearest the figure in `window` ("" if none)."""
+    if not from_end:
+        match = cues.search(window)
+        return match.lastgroup or "" if match else ""
     best, best_distance = "", len(window) + 1
-    for measure, pattern in cues.items():
-        for match in re.finditer(rf"\b(?:{pattern})\b", window, re.IGNORECASE):
-            distance = len(window) - match.end() if from_end else match.start()
-            if distance < best_distance:
-                best, best_distance = measure, distance
+    for match in cues.finditer(window):
+        distance = len(window) - match.end()
+        if distance < best_distance:
+            best, best_distance = match.lastgroup or "", distance
     return best
 
 
@@ -313,9 +326,9 @@ def measure_of(words: list[str], unit: str, context: str, right: str, left: str)
     if subject == "neighbourhoods" and _PLACE_TAKEN.search(f"{left} {right[:80]}"):
         return "captured"
     measure = (
-        _nearest_cue(right, _OUTCOME_CUES, from_end=False)
-        or _nearest_cue(right, _EVENT_CUES, from_end=False)
-        or _nearest_cue(left, {**_OUTCOME_CUES, **_EVENT_CUES}, from_end=True)
+        _nearest_cue(right, _CUES_AFTER[0], from_end=False)
+        or _nearest_cue(right, _CUES_AFTER[1], from_end=False)
+        or _nearest_cue(left, _CUES_BEFORE, from_end=True)
     )
     if not measure and subject == "medical treatments":
         return "treated"
