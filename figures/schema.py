@@ -207,7 +207,7 @@ PARTY_COLOURS: dict[str, str] = {
     "independent monitor": "#000000",
     "humanitarian NGO": "#F0E442",
     "news media": "#999999",
-    UNASSIGNED: "#C7C7C7",
+    UNASSIGNED: "#A6761D",
 }
 PARTIES: tuple[str, ...] = tuple(PARTY_COLOURS)
 
