@@ -233,6 +233,7 @@ PUBLISHED_STATED_IN_PREFIX = "stated in "
 PUBLISHED_IN_METADATA = "stated in the page's metadata"
 PUBLISHED_IN_SIDECAR = "stated in articles.csv"
 PUBLISHED_ON_COMMAND_LINE = "stated in the command's --published option"
+PUBLISHED_IN_FORM = "stated in the Add articles form"
 # No date is known: `published` is empty. The article's claims are shown but are not
 # placed on the timeline and fall outside any narrowed date range.
 PUBLISHED_UNKNOWN = "unknown"
