@@ -142,13 +142,22 @@ def reject(article_id: str, claim_id: str, reason: str = schema.REJECTED_IN_REVI
         rows = [{"article_id": article_id, "text": " ".join(text[start:end].split()),
                  "context": intake.context_for(text, start, end), "reason": reason}
                 for start, end in figure_phrases(text, claim)]
-        return {schema.CLAIMS_FILE: without_rows(tables[schema.CLAIMS_FILE], "claim_id",
-                                                 {claim_id}),
-                schema.NOT_CLAIMS_FILE: intake.appended_csv(
-                    tables.get(schema.NOT_CLAIMS_FILE, b""), schema.NOT_CLAIM_COLUMNS, rows)}
+        changes = {schema.CLAIMS_FILE: without_rows(tables[schema.CLAIMS_FILE], "claim_id",
+                                                    {claim_id}),
+                   schema.NOT_CLAIMS_FILE: intake.appended_csv(
+                       tables.get(schema.NOT_CLAIMS_FILE, b""), schema.NOT_CLAIM_COLUMNS,
+                       rows)}
+        # A claimant no claim names any more goes too: the checker allows no unused one.
+        claimant_id = claim.get("claimant_id", "").strip()
+        if not any(row.get("claimant_id", "").strip() == claimant_id for row in claims
+                   if row is not claim):
+            changes[schema.CLAIMANTS_FILE] = without_rows(tables[schema.CLAIMANTS_FILE],
+                                                          "claimant_id", {claimant_id})
+        return changes
 
     return Edit(change, (article_id,), f"Rejected {claim_id} ({reason}); its figure is "
-                                       f"listed in {schema.NOT_CLAIMS_FILE}.")
+                                       f"listed in {schema.NOT_CLAIMS_FILE}, and a claimant "
+                                       f"named by no other claim is removed.")
 
 
 def classify_claimant(claimant_id: str, fields: Mapping[str, str],

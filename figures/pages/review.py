@@ -32,9 +32,17 @@ def fields_of(claim_id: str) -> dict[str, str]:
                            "subject", "place")}
 
 
-def accept_claim(article_id: str, claim_id: str) -> None:
+def changed_fields(claim: Mapping[str, str]) -> dict[str, str]:
+    """The fields of a claim's form that the reader changed from what is stored."""
+    stored = {**claim, "value": intake.plain_number(claim["value"])}
+    return {column: value for column, value in fields_of(claim["claim_id"]).items()
+            if value != str(stored.get(column, "") or "")}
+
+
+def accept_claim(claim: Mapping[str, str]) -> None:
     """Accept a claim as its form shows it; classify its claimant too if that was asked."""
-    edit = review.accept(article_id, claim_id, fields_of(claim_id))
+    article_id, claim_id = claim["article_id"], claim["claim_id"]
+    edit = review.accept(article_id, claim_id, changed_fields(claim))
     claimant_id = fields_of(claim_id)["claimant_id"]
     kind = st.session_state.get(f"review_type_{claim_id}")
     party = st.session_state.get(f"review_party_{claim_id}")
@@ -103,7 +111,7 @@ def claim_card(claim: Mapping[str, str], text: str) -> None:
                          placeholder="where, in the article's words")
         accept, reason, reject = st.columns([1, 2, 1], vertical_alignment="bottom")
         accept.button("Accept", key=f"review_accept_{claim_id}", type="primary",
-                      on_click=accept_claim, args=(article_id, claim_id),
+                      on_click=accept_claim, args=(claim,),
                       icon=":material/check:", help="Saves the fields as shown (fix any "
                       "first) and marks the figure checked.")
         reason.selectbox("Reason to reject", list(schema.NOT_CLAIM_REASONS),
