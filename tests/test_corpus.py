@@ -191,8 +191,7 @@ def test_dry_run_writes_nothing(data_copy: Path, dev_folder: Path,
     before = {path: path.read_bytes() for path in data_copy.rglob("*") if path.is_file()}
     assert main(["--data-dir", str(data_copy), "add", str(dev_folder), "--dry-run"]) == 0
     assert capsys.readouterr().out.startswith("Would add 20 articles:")
-    after = {path: path.read_bytes() for path in data_copy.rglob("*")
-             if path.is_file() and path.name != ".lock"}
+    after = {path: path.read_bytes() for path in data_copy.rglob("*") if path.is_file()}
     assert after == before
 
 
