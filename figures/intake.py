@@ -20,6 +20,7 @@ Every number phrase of the new article ends up either in a kept claim or in
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
@@ -69,7 +70,6 @@ NEW_CLAIMANT_FIELDS: tuple[str, ...] = ("name", "organisation", "claimant_type",
 # Words that say nothing about which body a name means.
 _NAME_STOPWORDS = frozenset(("the", "of", "for", "and", "a", "an", "in", "on", "to", "s"))
 # Files in the order `save` replaces them: each only after everything it refers to.
-LOCK_FILE = ".lock"  # in the data folder; held around plan, check and commit
 LOCK_TIMEOUT = 120.0  # seconds to wait for another save before giving up
 COMMIT_ORDER: tuple[str, ...] = (
     schema.ARTICLES_DIR, schema.CLAIMANTS_FILE, schema.SOURCES_FILE, schema.NOT_CLAIMS_FILE,
@@ -90,8 +90,14 @@ def stored_articles(data_dir: Path | str) -> dict[str, str]:
 
 def folder_lock(data_dir: Path | str) -> FileLock:
     """The data folder's lock: every save holds it from reading the folder to the last
-    file replaced, so two saves at once run one after the other and neither is lost."""
-    return FileLock(str(Path(data_dir) / LOCK_FILE), timeout=LOCK_TIMEOUT)
+    file replaced, so two saves at once run one after the other and neither is lost.
+
+    The lock file lives in the system's temporary folder, named after the data folder's
+    full path, so that the data folder itself holds only data.
+    """
+    key = hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:16]
+    lock_path = Path(tempfile.gettempdir()) / f"contested-figures-{key}.lock"
+    return FileLock(str(lock_path), timeout=LOCK_TIMEOUT)
 
 
 def candidates_for(text: str, outlet: str = "") -> list[Candidate]:

@@ -229,7 +229,7 @@ PARTY_COLOURS: dict[str, str] = {
     "independent monitor": "#000000",
     "humanitarian NGO": "#F0E442",
     "news media": "#999999",
-    UNASSIGNED: "#C7C7C7",
+    UNASSIGNED: "#A6761D",
 }
 PARTIES: tuple[str, ...] = tuple(PARTY_COLOURS)
 
@@ -257,6 +257,7 @@ PUBLISHED_STATED_IN_PREFIX = "stated in "
 PUBLISHED_IN_METADATA = "stated in the page's metadata"
 PUBLISHED_IN_SIDECAR = "stated in articles.csv"
 PUBLISHED_ON_COMMAND_LINE = "stated in the command's --published option"
+PUBLISHED_IN_FORM = "stated in the Add articles form"
 # No date is known: `published` is empty. The article's claims are shown but are not
 # placed on the timeline and fall outside any narrowed date range.
 PUBLISHED_UNKNOWN = "unknown"

@@ -105,3 +105,9 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def shipped_ids(shipped: Figures) -> set[str]:
+    """The article ids of the shipped data, to tell articles added by a test from them."""
+    return set(shipped.dataset.sources["article_id"])

@@ -124,12 +124,16 @@ st.caption("Sort by a column's header, search with the table's magnifier, or cli
 # A range's top is blank, not "None", where a claim gives a single figure.
 listing = shown.assign(value_max=shown["value_max"].astype(object).where(
     shown["value_max"].notna(), ""))
+if selection.include_proposed:  # the review status leads, so no proposal passes unseen
+    listing = listing[["review_status", *[c for c in listing.columns if c != "review_status"]]]
 picked = st.dataframe(listing, hide_index=True, key="claims_table", width="stretch",
                       on_select="rerun", selection_mode="single-row",
                       column_config={"quote": st.column_config.TextColumn("quote",
                                                                           width="large")})
 labels = {row["claim_id"]: f"{row['claim_id']}: {row['claimant']}, {compare.value_label(row)} "
-          f"{row['subject']} {row['measure']}" for row in shown.to_dict("records")}
+          f"{row['subject']} {row['measure']}"
+          + (" (proposed, not reviewed)" if row["review_status"] == schema.PROPOSED else "")
+          for row in shown.to_dict("records")}
 ui.follow_table_choice(picked.selection.rows, list(shown["claim_id"]))
 if st.session_state.get("claim_choice") not in labels:
     st.session_state["claim_choice"] = next(iter(labels))
@@ -149,20 +153,20 @@ if spans:
 st.header("Sources")
 for article_id, rows in shown.groupby("article_id", sort=False):
     first = rows.iloc[0]
-    inferred = "" if first["published_basis"] == schema.PUBLISHED_STATED else " (date inferred)"
-    with st.expander(f"{first['outlet']}, {first['published']}{inferred}: "
+    inferred = " (date inferred)" if compare.is_inferred(first["published_basis"]) else ""
+    with st.expander(f"{first['outlet']}, {first['published'] or 'date unknown'}{inferred}: "
                      f"{first['article_title']}"):
         source = figures.dataset.sources.set_index("article_id").loc[article_id]
         basis = source["published_basis"]
-        st.markdown(f"**Date**: {source['published']} "
+        st.markdown(f"**Date**: {source['published'] or 'not known'} "
                     f"({'stated in the article' if basis == schema.PUBLISHED_STATED else basis})")
         st.markdown(f"**Credits**: {source['credits'] or 'none named'}"
                     + (f"; **wire story**: {source['wire']}" if source["wire"] else ""))
         if source["url"] or source["public_copy"]:
             st.markdown(f"**Public copy**: {source['url'] or source['public_copy']}")
         st.markdown(f"**File**: `{source['file']}`; **claims**: {len(rows)}")
-        st.dataframe(rows[["claim_id", "claimant", "party", "value", "qualifier_text",
-                           "subject", "measure", "place"]], hide_index=True,
+        st.dataframe(rows[["claim_id", "review_status", "claimant", "party", "value",
+                           "qualifier_text", "subject", "measure", "place"]], hide_index=True,
                      key=f"source_{article_id}")
 
 # 9. Downloads and citation: exactly the rows shown, with full provenance.
