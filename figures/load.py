@@ -22,6 +22,9 @@ from figures.problems import Problem
 DATA_DIR_VARIABLE = "FIGURES_DATA_DIR"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LINE = "line"  # the column holding each row's first line number in its CSV file
+# The longest cell a table may hold, in characters: as long as the longest article an
+# upload may be (2 MB), so a quote or note can hold a whole article. The codebook says so.
+MAX_CELL_CHARS = 2_097_152
 
 TABLE_FILES: dict[str, tuple[str, ...]] = {
     schema.SOURCES_FILE: schema.SOURCE_COLUMNS,
@@ -70,6 +73,7 @@ def empty_table(columns: tuple[str, ...]) -> pd.DataFrame:
 
 def parse_csv(text: str, name: str, columns: tuple[str, ...]) -> tuple[pd.DataFrame, list[Problem]]:
     """Rows of a CSV text as strings, each with the line it starts on; header problems."""
+    allow_long_cells(len(text))
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None:
@@ -91,6 +95,7 @@ def parse_csv(text: str, name: str, columns: tuple[str, ...]) -> tuple[pd.DataFr
                 problems.append(
                     Problem(name, line, "-", f"{len(row)} cells but the header has {len(header)}")
                 )
+            problems += long_cells(name, line, header, row)
             cells = dict(zip(header, row, strict=False))
             records.append({**{c: cells.get(c, "") for c in columns}, LINE: line})
         line = reader.line_num + 1
@@ -99,6 +104,24 @@ def parse_csv(text: str, name: str, columns: tuple[str, ...]) -> tuple[pd.DataFr
     return pd.DataFrame.from_records(records, columns=[*columns, LINE]).astype(
         {c: object for c in columns}
     ), problems
+
+
+def allow_long_cells(size: int) -> None:
+    """Let the csv module read a cell as long as the whole text, so that a long cell is
+    measured and reported by `long_cells` instead of stopping the reader with an error."""
+    if csv.field_size_limit() <= size:
+        csv.field_size_limit(size + 1)
+
+
+def long_cells(name: str, line: int, header: list[str], row: list[str]) -> list[Problem]:
+    """A problem for each cell of a row longer than `MAX_CELL_CHARS`."""
+    return [
+        Problem(name, line, header[index] if index < len(header) else "-",
+                f"is {len(cell):,} characters long, over the maximum of {MAX_CELL_CHARS:,} "
+                f"for a cell")
+        for index, cell in enumerate(row)
+        if len(cell) > MAX_CELL_CHARS
+    ]
 
 
 def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:

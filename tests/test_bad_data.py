@@ -1,0 +1,45 @@
+"""Deliberately broken data folders: each is reported at its place, and never raises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from figures.__main__ import main
+from figures.load import DEFAULT_DATA_DIR, MAX_CELL_CHARS
+from figures.table import build_figures
+from tests.conftest import TinyFolder, edited
+
+
+def report(folder: Path) -> list[str]:
+    """The checker's whole report on a folder, as the command line prints it."""
+    return [str(problem) for problem in build_figures(folder).problems]
+
+
+def test_a_megabyte_of_notes_is_read_and_shown(tiny_folder: TinyFolder,
+                                               capsys: pytest.CaptureFixture) -> None:
+    """A claim whose notes run to a megabyte checks clean and shows with all its notes."""
+    notes = "A long note. " * 80_000
+    folder = tiny_folder(claims=edited("claims.csv", 1, notes=notes))
+    assert main(["--data-dir", str(folder), "check"]) == 0
+    capsys.readouterr()
+    table = build_figures(folder).table
+    assert table.loc[table["claim_id"] == "tiny-02", "notes"].item() == notes.strip()
+
+
+def test_a_cell_over_the_maximum_is_a_located_problem(tiny_folder: TinyFolder) -> None:
+    """A cell longer than the documented maximum is reported at its line and column."""
+    folder = tiny_folder(claims=edited("claims.csv", 1, notes="x" * (MAX_CELL_CHARS + 1)))
+    figures = build_figures(folder)
+    assert report(folder) == [
+        f"claims.csv:3: notes: is {MAX_CELL_CHARS + 1:,} characters long, over the "
+        f"maximum of {MAX_CELL_CHARS:,} for a cell",
+    ]
+    assert figures.table["claim_id"].tolist() == ["tiny-01"]
+
+
+def test_the_codebook_states_the_longest_cell() -> None:
+    """The codebook tells a person editing the tables how long a cell may be."""
+    codebook = (DEFAULT_DATA_DIR / "README.md").read_text(encoding="utf-8")
+    assert f"up to {MAX_CELL_CHARS:,} characters" in codebook
