@@ -23,6 +23,7 @@ from figures.problems import Problem
 from figures.text import find_quote, normalise_space
 
 Row = dict[str, str]
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 UNIT_FOR_MEASURE: dict[str, tuple[str, ...]] = {
     "pause_length": ("hours", "days"),
     "aid_share": ("percent",),
@@ -60,6 +61,20 @@ def check_ids(dataset: Dataset) -> list[Problem]:
                             f"{first_seen[key]})")
                 )
             first_seen.setdefault(key, line)
+    return problems
+
+
+def check_key_text(dataset: Dataset) -> list[Problem]:
+    """Ids and file names with a control character (a NUL, a tab, a line break) inside."""
+    problems = []
+    for name, columns in schema.KEY_COLUMNS.items():
+        for line, row in rows(dataset.tables[name]):
+            for column in columns:
+                found = CONTROL_CHARACTER.search(row[column])
+                if found:
+                    problems.append(Problem(
+                        name, line, column, f"'{repr(row[column])[1:-1]}' holds a control "
+                        f"character (U+{ord(found.group()):04X}); an id is plain text on one line"))
     return problems
 
 
@@ -340,6 +355,7 @@ def check_coverage(dataset: Dataset) -> list[Problem]:
 CHECKS: tuple[Callable[[Dataset], list[Problem]], ...] = (
     check_required,
     check_ids,
+    check_key_text,
     check_controlled,
     check_dates,
     check_numbers,

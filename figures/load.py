@@ -72,7 +72,11 @@ def empty_table(columns: tuple[str, ...]) -> pd.DataFrame:
 
 
 def parse_csv(text: str, name: str, columns: tuple[str, ...]) -> tuple[pd.DataFrame, list[Problem]]:
-    """Rows of a CSV text as strings, each with the line it starts on; header problems."""
+    """Rows of a CSV text as strings, each with the line it starts on; header problems.
+
+    Ids (`schema.KEY_COLUMNS`) are the one kind of cell judged here: they are read without
+    the spaces around them, so that every reader of the table joins on the same id.
+    """
     allow_long_cells(len(text))
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
@@ -97,6 +101,9 @@ def parse_csv(text: str, name: str, columns: tuple[str, ...]) -> tuple[pd.DataFr
                 )
             problems += long_cells(name, line, header, row)
             cells = dict(zip(header, row, strict=False))
+            for key in schema.KEY_COLUMNS.get(name, ()):
+                if key in cells:
+                    cells[key] = cells[key].strip()
             records.append({**{c: cells.get(c, "") for c in columns}, LINE: line})
         line = reader.line_num + 1
     if not records:

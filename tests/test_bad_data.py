@@ -43,3 +43,37 @@ def test_the_codebook_states_the_longest_cell() -> None:
     """The codebook tells a person editing the tables how long a cell may be."""
     codebook = (DEFAULT_DATA_DIR / "README.md").read_text(encoding="utf-8")
     assert f"up to {MAX_CELL_CHARS:,} characters" in codebook
+
+
+@pytest.mark.parametrize(
+    ("tables", "spaced"),
+    [
+        ({"claims": edited("claims.csv", 0, claimant_id=" monitor ")}, "a claim's claimant_id"),
+        ({"claimants": edited("claimants.csv", 0, claimant_id=" monitor ")},
+         "a claimant's own id"),
+        ({"sources": edited("sources.csv", 0, article_id=" tiny ")}, "an article's own id"),
+        ({"claims": edited("claims.csv", 0, article_id="tiny\t")}, "a claim's article_id"),
+    ],
+)
+def test_ids_with_spaces_around_them_join_as_written_without(
+    tiny_folder: TinyFolder, tables: dict, spaced: str
+) -> None:
+    """An id with spaces around it still names its article and its claimant."""
+    figures = build_figures(tiny_folder(**tables))
+    assert not figures.problems, spaced
+    row = figures.table.set_index("claim_id").loc["tiny-01"]
+    assert (row["article_id"], row["claimant_id"]) == ("tiny", "monitor")
+    assert (row["claimant"], row["party"], row["outlet"]) == (
+        "Northtown Monitor", "independent monitor", "Daily Example")
+    assert figures.dataset.sources["article_id"].tolist() == ["tiny"]
+    assert figures.dataset.claimants["claimant_id"].tolist() == ["monitor", "army"]
+
+
+def test_an_id_holding_a_nul_byte_is_refused(tiny_folder: TinyFolder) -> None:
+    """An id with a NUL or another control character inside it is a located problem."""
+    folder = tiny_folder(claims=edited("claims.csv", 1, claim_id="tiny\x00-02"),
+                         claimants=edited("claimants.csv", 1, claimant_id="army"))
+    assert report(folder) == [
+        "claims.csv:3: claim_id: 'tiny\\x00-02' holds a control character (U+0000); "
+        "an id is plain text on one line",
+    ]
