@@ -91,6 +91,13 @@ def parse_csv(text: str, name: str, columns: tuple[str, ...]) -> tuple[pd.DataFr
         for column in header
         if column not in columns
     ]
+    twice = repeated_columns(header, columns)
+    problems += [
+        Problem(name, 1, column, f"the header names this column twice (columns "
+                f"{' and '.join(str(index + 1) for index in places)}); the first is read, "
+                f"delete the other")
+        for column, places in twice.items()
+    ]
     records = []
     line = reader.line_num + 1
     for row in reader:
@@ -100,7 +107,10 @@ def parse_csv(text: str, name: str, columns: tuple[str, ...]) -> tuple[pd.DataFr
                     Problem(name, line, "-", f"{len(row)} cells but the header has {len(header)}")
                 )
             problems += long_cells(name, line, header, row)
-            cells = dict(zip(header, row, strict=False))
+            problems += disagreeing_cells(name, line, twice, row)
+            cells: dict[str, str] = {}
+            for column, cell in zip(header, row, strict=False):
+                cells.setdefault(column, cell)
             for key in schema.KEY_COLUMNS.get(name, ()):
                 if key in cells:
                     cells[key] = cells[key].strip()
@@ -118,6 +128,30 @@ def allow_long_cells(size: int) -> None:
     measured and reported by `long_cells` instead of stopping the reader with an error."""
     if csv.field_size_limit() <= size:
         csv.field_size_limit(size + 1)
+
+
+def repeated_columns(header: list[str], columns: tuple[str, ...]) -> dict[str, list[int]]:
+    """The contract's columns a header names more than once, each with its positions."""
+    places: dict[str, list[int]] = {}
+    for index, column in enumerate(header):
+        if column in columns:
+            places.setdefault(column, []).append(index)
+    return {column: found for column, found in places.items() if len(found) > 1}
+
+
+def disagreeing_cells(name: str, line: int, twice: dict[str, list[int]], row: list[str]
+                      ) -> list[Problem]:
+    """Where a row gives a twice-named column two different values: which one is meant?"""
+    problems = []
+    for column, (first, *others) in twice.items():
+        kept = row[first].strip() if first < len(row) else ""
+        for other in others:
+            given = row[other].strip() if other < len(row) else ""
+            if given and given != kept:
+                problems.append(Problem(name, line, column, f"'{kept}' in column {first + 1} "
+                                        f"but '{given}' in column {other + 1}, under the same "
+                                        f"name"))
+    return problems
 
 
 def long_cells(name: str, line: int, header: list[str], row: list[str]) -> list[Problem]:

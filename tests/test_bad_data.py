@@ -77,3 +77,37 @@ def test_an_id_holding_a_nul_byte_is_refused(tiny_folder: TinyFolder) -> None:
         "claims.csv:3: claim_id: 'tiny\\x00-02' holds a control character (U+0000); "
         "an id is plain text on one line",
     ]
+
+
+def with_second_column(folder: Path, column: str, values: list[str]) -> Path:
+    """Add to claims.csv a second column named `column`, holding `values` row by row."""
+    claims = folder / "claims.csv"
+    lines = claims.read_text(encoding="utf-8").splitlines()
+    cells = [column, *[f'"{value}"' for value in values]]
+    claims.write_text("".join(f"{line},{cell}\n" for line, cell in zip(lines, cells,
+                                                                       strict=True)),
+                      encoding="utf-8")
+    return folder
+
+
+def test_a_duplicate_column_is_a_header_problem(tiny_folder: TinyFolder) -> None:
+    """Two notes columns are reported in the header; the rows keep their first notes."""
+    folder = tiny_folder(claims=edited("claims.csv", 0, notes="read with care"))
+    figures = build_figures(with_second_column(folder, "notes", ["", ""]))
+    assert [str(problem) for problem in figures.problems] == [
+        "claims.csv:1: notes: the header names this column twice (columns 18 and 19); "
+        "the first is read, delete the other",
+    ]
+    assert figures.table["notes"].tolist() == ["read with care", ""]
+
+
+def test_a_duplicate_column_that_disagrees_rejects_its_row(tiny_folder: TinyFolder) -> None:
+    """Two value columns giving different figures: the row says which, not 'is empty'."""
+    folder = with_second_column(tiny_folder(), "value", ["12", "41"])
+    figures = build_figures(folder)
+    assert [str(problem) for problem in figures.problems] == [
+        "claims.csv:1: value: the header names this column twice (columns 4 and 19); "
+        "the first is read, delete the other",
+        "claims.csv:3: value: '40' in column 4 but '41' in column 19, under the same name",
+    ]
+    assert figures.table["claim_id"].tolist() == ["tiny-01"]
