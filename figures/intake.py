@@ -589,7 +589,7 @@ def plan_save(
     """
     dataset = read_dataset(Path(data_dir))
     taken = set(dataset.sources["article_id"].map(cell)) | {
-        Path(name).stem for name in dataset.articles}
+        path.stem for path in (Path(data_dir) / schema.ARTICLES_DIR).glob("*.txt")}
     article_id = article_id_for(outlet, published, taken)
     file_name = file_name_for(article_id)
     source, messages = source_row(article_id, file_name, outlet, title, published,

@@ -180,9 +180,34 @@ def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(name, line, "-", f"not UTF-8 (byte {error.start})")]
 
 
+def is_plain_file(path: Path) -> bool:
+    """Whether `path` is a regular file of its own: not a folder, link, pipe or device."""
+    return path.is_file() and not path.is_symlink()
+
+
+def entry_problem(path: Path, name: str) -> Problem | None:
+    """Why an entry of the data folder is not read, if it is there but not a plain file.
+
+    A link could lead out of the folder (to a private file, which the dataset zip would
+    then carry away) and a pipe would block its reader for ever, so neither is followed.
+    """
+    if path.is_symlink():
+        return Problem(name, 0, "-", "is a symbolic link; only plain files inside the data "
+                       "folder are read")
+    if path.is_dir():
+        return Problem(name, 0, "-", "is a folder, not a file; only plain files are read")
+    if path.exists() and not path.is_file():
+        return Problem(name, 0, "-", "is not a plain file (a pipe, socket or device); only "
+                       "plain files are read")
+    return None
+
+
 def read_table(data_dir: Path, name: str) -> tuple[pd.DataFrame, list[Problem]]:
     """One of the four CSV tables of a data folder."""
     columns = TABLE_FILES[name]
+    odd = entry_problem(data_dir / name, name)
+    if odd is not None:
+        return empty_table(columns), [odd]
     text, problems = read_text(data_dir / name, name)
     if text is None:
         return empty_table(columns), problems
@@ -199,6 +224,10 @@ def read_articles(data_dir: Path) -> tuple[dict[str, str], list[Problem]]:
         return articles, [Problem(schema.ARTICLES_DIR, 0, "-", "articles folder not found")]
     for path in sorted(folder.glob("*.txt")):
         name = f"{schema.ARTICLES_DIR}/{path.name}"
+        odd = entry_problem(path, name)
+        if odd is not None:
+            problems.append(odd)
+            continue
         text, read_problems = read_text(path, name)
         problems += read_problems
         if text is not None:
@@ -219,8 +248,9 @@ def read_dataset(data_dir: Path | None = None) -> Dataset:
 
 
 def data_files(data_dir: Path) -> list[Path]:
-    """The files a data folder's contents are read from, for cache keys and exports."""
+    """The files a data folder's contents are read from, for cache keys, saves and exports:
+    plain files only, so that no folder, link or pipe is ever opened (see `entry_problem`)."""
     folder = Path(data_dir)
     tables = [folder / name for name in TABLE_FILES]
     articles = sorted((folder / schema.ARTICLES_DIR).glob("*.txt"))
-    return [path for path in [*tables, *articles] if path.exists()]
+    return [path for path in [*tables, *articles] if is_plain_file(path)]
