@@ -28,6 +28,7 @@ from figures.filters import (
 )
 from figures.images import chart_png, chart_svg
 from figures.load import data_dir_from_env, data_files
+from figures.markdown import as_text
 from figures.table import Figures, build_figures
 
 SCREENSHOT_PARAM = "view"
@@ -349,12 +350,12 @@ def save_reviewed(figures: Figures, reviewed: pd.DataFrame, created: pd.DataFram
         created.dropna(how="all").to_dict("records"))
     if plan.messages:
         st.error("Not saved; mend these first:\n\n" +
-                 "\n".join(f"- {message}" for message in plan.messages))
+                 "\n".join(f"- {as_text(message)}" for message in plan.messages))
         return
     result = intake.save(figures.dataset.data_dir, plan)
     if not result.ok:
         st.error("Not saved; the data folder is unchanged. The checker found:\n\n" +
-                 "\n".join(f"- {message}" for message in result.messages))
+                 "\n".join(f"- {as_text(message)}" for message in result.messages))
         return
     for key in (ADD_TEXT_KEY, ADD_REVIEW_KEY, ADD_EDITOR_KEY, ADD_CLAIMANTS_KEY):
         st.session_state.pop(key, None)
@@ -367,7 +368,7 @@ def save_reviewed(figures: Figures, reviewed: pd.DataFrame, created: pd.DataFram
 def add_article_panel(figures: Figures) -> None:
     """Upload or paste an article, review its candidate claims, and save them."""
     if st.session_state.get("add_saved"):
-        st.success(st.session_state.pop("add_saved"), icon=":material/check_circle:")
+        st.success(as_text(st.session_state.pop("add_saved")), icon=":material/check_circle:")
     st.file_uploader("Article text (.txt, UTF-8, up to 2 MB)", type=["txt"], key="add_upload")
     st.text_area("…or paste the article's text", key="add_paste", height=160)
     left, middle, right = st.columns(3)
@@ -381,7 +382,7 @@ def add_article_panel(figures: Figures) -> None:
     st.button("Find the figures", key="add_find", on_click=find_candidates, args=(figures,),
               icon=":material/search:")
     for error in st.session_state.get("add_errors", []):
-        st.error(error)
+        st.error(as_text(error))
     review = st.session_state.get(ADD_REVIEW_KEY)
     if review is None:
         return

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from figures.table import build_figures
+from tests.conftest import shown
 from tests.test_dashboard import APP, TIMEOUT
 
 NEW_ARTICLE = (
@@ -84,7 +85,7 @@ def test_bad_upload_gets_a_message_and_changes_nothing(
     at.file_uploader(key="add_upload").set_value(upload).run()
     find_figures(at)
     assert not at.exception
-    errors = " ".join(error.value for error in at.error)
+    errors = " ".join(shown(error.value) for error in at.error)
     file_name, problem = message
     assert errors.startswith(f"{file_name}:")
     assert problem.lower() in errors.lower()
@@ -98,7 +99,7 @@ def test_article_already_stored_is_refused(app_on_copy: AppTest, data_copy: Path
     at = app_on_copy
     at.text_area(key="add_paste").set_value(stored).run()
     find_figures(at)
-    assert any("002_7bc8ab39567d527b.txt" in error.value for error in at.error)
+    assert any("002_7bc8ab39567d527b.txt" in shown(error.value) for error in at.error)
     assert folder_digest(data_copy) == before
 
 
