@@ -23,6 +23,7 @@ from figures.filters import (
     Selection,
     date_bounds,
     filter_options,
+    fit_dates,
     selection_from_params,
     selection_to_params,
 )
@@ -100,8 +101,9 @@ def restore_view(table: pd.DataFrame) -> None:
         st.session_state[widget_key(field)] = list(getattr(selection, field))
     bounds = date_bounds(table)
     if bounds is not None:
-        st.session_state[DATES_KEY] = (selection.date_from or bounds[0],
-                                       selection.date_to or bounds[1])
+        st.session_state[DATES_KEY], fitted = fit_dates(selection.date_from,
+                                                        selection.date_to, bounds)
+        st.session_state[WARNINGS_KEY] = warnings + fitted
     st.session_state[SEARCH_KEY] = selection.search
     if selection.comparison:
         st.session_state[COMPARISON_KEY] = selection.comparison
