@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from figures import schema
 from figures.__main__ import main
 from figures.load import DEFAULT_DATA_DIR, MAX_CELL_CHARS
 from figures.table import build_figures
@@ -95,7 +96,8 @@ def test_a_duplicate_column_is_a_header_problem(tiny_folder: TinyFolder) -> None
     folder = tiny_folder(claims=edited("claims.csv", 0, notes="read with care"))
     figures = build_figures(with_second_column(folder, "notes", ["", ""]))
     assert [str(problem) for problem in figures.problems] == [
-        "claims.csv:1: notes: the header names this column twice (columns 18 and 19); "
+        f"claims.csv:1: notes: the header names this column twice (columns "
+        f"{schema.CLAIM_COLUMNS.index('notes') + 1} and {len(schema.CLAIM_COLUMNS) + 1}); "
         "the first is read, delete the other",
     ]
     assert figures.table["notes"].tolist() == ["read with care", ""]
@@ -104,10 +106,11 @@ def test_a_duplicate_column_is_a_header_problem(tiny_folder: TinyFolder) -> None
 def test_a_duplicate_column_that_disagrees_rejects_its_row(tiny_folder: TinyFolder) -> None:
     """Two value columns giving different figures: the row says which, not 'is empty'."""
     folder = with_second_column(tiny_folder(), "value", ["12", "41"])
+    last = len(schema.CLAIM_COLUMNS) + 1
     figures = build_figures(folder)
     assert [str(problem) for problem in figures.problems] == [
-        "claims.csv:1: value: the header names this column twice (columns 4 and 19); "
+        f"claims.csv:1: value: the header names this column twice (columns 4 and {last}); "
         "the first is read, delete the other",
-        "claims.csv:3: value: '40' in column 4 but '41' in column 19, under the same name",
+        f"claims.csv:3: value: '40' in column 4 but '41' in column {last}, under the same name",
     ]
     assert figures.table["claim_id"].tolist() == ["tiny-01"]

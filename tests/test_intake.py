@@ -59,11 +59,12 @@ SHIPPED_ARTICLE = "000_4009dbee8e00b788.txt"
 
 
 def folder_hashes(folder: Path) -> dict[str, str]:
-    """A hash of every file under `folder`, so any change (or leftover file) shows."""
+    """A hash of every file under `folder`, so any change (or leftover file) shows; the
+    folder's lock file, empty and kept for the next save, is not data."""
     return {
         path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(folder.rglob("*"))
-        if path.is_file()
+        if path.is_file() and path.name != intake.LOCK_FILE
     }
 
 
