@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import io
 import os
+import signal
+import subprocess
+import sys
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -15,10 +18,11 @@ from pathlib import Path
 import pytest
 
 from figures import schema
-from figures.intake import save
+from figures.intake import read_upload, save, stored_articles
+from figures.load import DEFAULT_DATA_DIR
 from figures.package import dataset_zip
 from figures.table import build_figures
-from tests.test_intake import plan_for, reviewed_frame
+from tests.test_intake import NEW_ARTICLE, plan_for, reviewed_frame
 
 MADE_ON = date(2024, 1, 2)
 
@@ -104,3 +108,49 @@ def test_a_linked_table_is_not_followed(data_copy: Path) -> None:
     assert "not_claims.csv:0: -: is a symbolic link; only plain files inside the data " \
         "folder are read" in problems_of(data_copy)
     assert schema.NOT_CLAIMS_FILE not in zip_names(data_copy)
+
+
+KILL_MID_SAVE = """
+import os, signal, sys
+from pathlib import Path
+from figures import intake
+from tests.test_intake import NEW_ARTICLE, plan_for, reviewed_frame
+
+folder = Path(sys.argv[1])
+plan = plan_for(folder, reviewed_frame(folder))
+real_replace = os.replace
+
+def replace_then_die(source, target):
+    real_replace(source, target)
+    os.kill(os.getpid(), signal.SIGKILL)  # the power goes after the first file is in
+
+intake.os.replace = replace_then_die
+intake.save(folder, plan)
+"""
+
+
+def hidden_temporaries(folder: Path) -> list[str]:
+    """The temporary files a save writes before renaming them into place."""
+    return sorted(path.name for path in folder.rglob(".*.tmp"))
+
+
+def test_a_save_killed_half_way_can_be_run_again(data_copy: Path) -> None:
+    """After a save is killed, the same article can be added again, and nothing is left over."""
+    project = Path(__file__).resolve().parent.parent
+    killed = subprocess.run([sys.executable, "-c", KILL_MID_SAVE, str(data_copy)], cwd=project,
+                            capture_output=True, timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    assert "articles/aleppo_daily_20161103.txt:0: -: not listed in sources.csv" in (
+        problems_of(data_copy))
+    assert len(hidden_temporaries(data_copy)) == 4
+    text, errors = read_upload(NEW_ARTICLE.encode("utf-8"), "again.txt",
+                               stored_articles(data_copy))
+    assert (text, errors) == (NEW_ARTICLE, [])
+    result = save(data_copy, plan_for(data_copy, reviewed_frame(data_copy)))
+    assert result.ok, result.messages
+    assert result.article_id == "aleppo_daily_20161103"
+    assert problems_of(data_copy) == []
+    assert hidden_temporaries(data_copy) == []
+    assert sorted(path.name for path in (data_copy / "articles").iterdir()) == [
+        *sorted(path.name for path in (DEFAULT_DATA_DIR / "articles").iterdir()),
+        "aleppo_daily_20161103.txt"]
