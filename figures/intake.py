@@ -38,7 +38,14 @@ from figures import schema
 from figures.check import check, claim_accounts, is_accounted, parse_date, parse_value
 from figures.duplicates import fold
 from figures.extract import Candidate, extract, non_claims, qualifier_of
-from figures.load import TABLE_FILES, Dataset, data_files, read_articles, read_dataset
+from figures.load import (
+    TABLE_FILES,
+    Dataset,
+    data_files,
+    read_articles,
+    read_dataset,
+    wide_unicode,
+)
 from figures.numbers import find_numbers, format_value, mentions_of
 from figures.text import normalise_space
 
@@ -135,6 +142,9 @@ def read_upload(
     A UTF-8 byte-order mark is dropped (the loader ignores it too). Pasted text is passed
     encoded, as `read_upload(text.encode(), PASTED, stored)`, so it meets the same rules.
     """
+    raw, message = _wide_unicode_as_utf8(raw, name)
+    if message:
+        return None, [message]
     message = unreadable(raw, name)
     if message:
         return None, [message]
@@ -148,6 +158,19 @@ def read_upload(
         return None, [f"{name}: has the same text as the stored article {twin}; "
                       f"it is already in the data"]
     return text, []
+
+
+def _wide_unicode_as_utf8(raw: bytes, name: str) -> tuple[bytes, str]:
+    """Text saved as UTF-16 or UTF-32 with its byte-order mark ('Unicode' in Windows
+    editors), as UTF-8 bytes; other bytes as they are; or why it does not decode."""
+    codec = wide_unicode(raw)
+    if codec is None:
+        return raw, ""
+    try:
+        return raw.decode(codec).encode("utf-8"), ""
+    except UnicodeDecodeError as error:
+        return raw, (f"{name}: starts as {codec.upper()} but byte {error.start} does not "
+                     f"decode; save the article as UTF-8 and upload it again")
 
 
 def _too_large(raw: bytes, name: str) -> str:

@@ -165,6 +165,20 @@ def long_cells(name: str, line: int, header: list[str], row: list[str]) -> list[
     ]
 
 
+# Byte-order marks of the wide encodings Windows calls "Unicode", longest first.
+WIDE_UNICODE_MARKS: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def wide_unicode(raw: bytes) -> str | None:
+    """'utf-16' or 'utf-32' if the bytes start with that encoding's byte-order mark."""
+    return next((codec for mark, codec in WIDE_UNICODE_MARKS if raw.startswith(mark)), None)
+
+
 def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
     """A file's text as UTF-8, or a located problem saying why it could not be read."""
     try:
@@ -173,6 +187,11 @@ def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(name, 0, "-", f"file not found in {path.parent}")]
     except OSError as error:
         return None, [Problem(name, 0, "-", f"cannot be read: {error.strerror}")]
+    codec = wide_unicode(raw)
+    if codec is not None:
+        kind = " CSV" if name.endswith(".csv") else ""
+        return None, [Problem(name, 0, "-", f"is {codec.upper()}, not UTF-8; save it again "
+                              f"as UTF-8{kind}")]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
