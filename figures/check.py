@@ -127,13 +127,19 @@ def check_dates(dataset: Dataset) -> list[Problem]:
     return problems
 
 
+# A figure as a CSV cell holds it: ASCII digits, commas only between groups of three,
+# an optional decimal part. Python's float() would also take "4_8", "1e3", "+12", "inf"
+# and other scripts' digits, none of which a person typing a figure means.
+PLAIN_FIGURE = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+
+
 def parse_value(text: str) -> float | None:
-    """A figure written plainly in a CSV cell ("250000", "5.5"), or None."""
-    try:
-        value = float(text.replace(",", ""))
-    except ValueError:
+    """A figure written plainly in a CSV cell ("250000", "250,000", "5.5"), or None."""
+    stripped = text.strip()
+    if not PLAIN_FIGURE.fullmatch(stripped):
         return None
-    return value if value == value and abs(value) != float("inf") else None
+    value = float(stripped.replace(",", ""))
+    return value if abs(value) != float("inf") else None
 
 
 def check_numbers(dataset: Dataset) -> list[Problem]:

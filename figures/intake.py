@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 import tempfile
@@ -425,6 +426,9 @@ def plain_number(value: object) -> str:
     """A figure as the CSV stores it: "2000", "5.5"; "" for an empty cell."""
     text = cell(value)
     number = parse_value(text) if text else None
+    if number is None and isinstance(value, int | float) and math.isfinite(value) \
+            and value >= 0:
+        number = float(value)  # a figure the editor holds as a number, even 1e+20
     if number is None:
         return text
     if number.is_integer():

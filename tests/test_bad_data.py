@@ -8,6 +8,7 @@ import pytest
 
 from figures import schema
 from figures.__main__ import main
+from figures.check import parse_value
 from figures.load import DEFAULT_DATA_DIR, MAX_CELL_CHARS
 from figures.table import build_figures
 from tests.conftest import TinyFolder, edited
@@ -114,3 +115,18 @@ def test_a_duplicate_column_that_disagrees_rejects_its_row(tiny_folder: TinyFold
         f"claims.csv:3: value: '40' in column 4 but '41' in column {last}, under the same name",
     ]
     assert figures.table["claim_id"].tolist() == ["tiny-01"]
+
+
+@pytest.mark.parametrize("written", ["4_8", "1e3", "+12", "\u0661\u0662", "12.", "1,2",
+                                     "0x0C", "12\u200b"])
+def test_a_figure_must_be_written_in_plain_digits(tiny_folder: TinyFolder, written: str) -> None:
+    """Underscores, exponents, signs and other scripts' digits are not read as a figure."""
+    folder = tiny_folder(claims=edited("claims.csv", 0, value=written))
+    assert f"claims.csv:2: value: '{written}' is not a number" in report(folder)
+
+
+@pytest.mark.parametrize(("written", "value"), [("12", 12.0), ("250,000", 250000.0),
+                                                ("5.5", 5.5), ("1,234.5", 1234.5)])
+def test_plain_figures_still_read(written: str, value: float) -> None:
+    """Figures written as the codebook asks are read as before."""
+    assert parse_value(written) == value
