@@ -290,3 +290,12 @@ ID_COLUMNS: dict[str, str] = {
     CLAIMANTS_FILE: "claimant_id",
     CLAIMS_FILE: "claim_id",
 }
+
+# Columns that hold an id or name a file: read without the spaces a spreadsheet may leave
+# around them, so that the checker and the join see the same id.
+KEY_COLUMNS: dict[str, tuple[str, ...]] = {
+    SOURCES_FILE: ("article_id", "file"),
+    CLAIMANTS_FILE: ("claimant_id",),
+    CLAIMS_FILE: ("claim_id", "article_id", "claimant_id"),
+    NOT_CLAIMS_FILE: ("article_id",),
+}
