@@ -12,6 +12,7 @@ plain string search rather than one compiled pattern per quote.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,8 +28,8 @@ class SpacedText:
     """An article with each whitespace run as one space, and where each word started."""
 
     spaced: str
-    spaced_starts: np.ndarray  # each word's first character in `spaced`
-    starts: np.ndarray  # the same word's first character in the article
+    spaced_starts: list[int]  # each word's first character in `spaced`
+    starts: list[int]  # the same word's first character in the article
 
 
 def spaced_text(article: str) -> SpacedText:
@@ -39,13 +40,13 @@ def spaced_text(article: str) -> SpacedText:
     starts = np.flatnonzero(edges == 1)
     ends = np.flatnonzero(edges == -1)
     spaced_starts = np.concatenate(([0], np.cumsum(ends - starts + 1)[:-1])).astype(np.int64)
-    return SpacedText(" ".join(article.split()), spaced_starts, starts)
+    return SpacedText(" ".join(article.split()), spaced_starts.tolist(), starts.tolist())
 
 
 def _article_offset(index: SpacedText, offset: int) -> int:
     """The article's offset of a non-space character at `offset` of the spaced text."""
-    word = int(np.searchsorted(index.spaced_starts, offset, side="right")) - 1
-    return int(index.starts[word]) + offset - int(index.spaced_starts[word])
+    word = bisect_right(index.spaced_starts, offset) - 1
+    return index.starts[word] + offset - index.spaced_starts[word]
 
 
 def find_quote(article: str, quote: str,
