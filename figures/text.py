@@ -12,6 +12,7 @@ plain string search rather than one compiled pattern per quote.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -28,8 +29,8 @@ class SpacedText:
     """An article with each whitespace run as one space, and where each word started."""
 
     spaced: str
-    spaced_starts: list[int]  # each word's first character in `spaced`
-    starts: list[int]  # the same word's first character in the article
+    spaced_starts: array[int]  # each word's first character in `spaced`
+    starts: array[int]  # the same word's first character in the article
 
 
 def spaced_text(article: str) -> SpacedText:
@@ -40,7 +41,9 @@ def spaced_text(article: str) -> SpacedText:
     starts = np.flatnonzero(edges == 1)
     ends = np.flatnonzero(edges == -1)
     spaced_starts = np.concatenate(([0], np.cumsum(ends - starts + 1)[:-1])).astype(np.int64)
-    return SpacedText(" ".join(article.split()), spaced_starts.tolist(), starts.tolist())
+    # Compact arrays: a large corpus holds millions of word offsets while it is checked.
+    return SpacedText(" ".join(article.split()), array("q", spaced_starts.tobytes()),
+                      array("q", starts.astype(np.int64).tobytes()))
 
 
 def _article_offset(index: SpacedText, offset: int) -> int:
