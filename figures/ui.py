@@ -6,7 +6,6 @@ values (a `Selection`), so everything downstream stays pure and testable without
 
 from __future__ import annotations
 
-import copy
 import html
 import threading
 from collections import OrderedDict
@@ -18,6 +17,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 
 from figures import compare, corpus, intake, pages, schema
 from figures.cache import FileStamp, files_stamp, load_checked
@@ -153,12 +153,20 @@ def chart_spec(table: pd.DataFrame, key: tuple[Hashable, ...],
                make: Callable[[], AnyChart]) -> dict:
     """A chart's Vega-Lite spec, built once per view, not on every rerun. It is not
     validated against the schema here: the tests validate every chart the builders make."""
-    return derived(table, ("spec", *key), lambda: make().to_dict(validate=False))
+    return derived(table, ("spec", *key), lambda: arrow_datasets(make().to_dict(validate=False)))
+
+
+def arrow_datasets(spec: dict) -> dict:
+    """A spec whose named datasets are already Arrow bytes, as Streamlit sends them, so a
+    rerun does not convert the rows again."""
+    datasets = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
+                for name, rows in spec.get("datasets", {}).items()}
+    return {**spec, "datasets": datasets} if datasets else spec
 
 
 def draw_chart(spec: dict, key: str, width: str = "stretch") -> None:
-    """Draw a kept spec; the page gets its own copy, so the kept one stays whole."""
-    st.vega_lite_chart(spec=copy.deepcopy(spec), width=width, key=key)
+    """Draw a kept spec (Streamlit copies a spec before it takes the data out of it)."""
+    st.vega_lite_chart(spec=spec, width=width, key=key)
 
 
 def url_params() -> dict[str, list[str]]:
@@ -384,12 +392,18 @@ def claims_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
                               "quote", width="large")})
     ids = list(part["claim_id"])
     follow_table_choice(picked.selection.rows, ids)
-    if st.session_state.get("claim_choice") not in set(shown["claim_id"]):
+    positions = derived(figures.table, ("claim positions", selection),
+                        lambda: pd.Series(range(len(shown)), index=shown["claim_id"]))
+    if st.session_state.get("claim_choice") not in positions.index:
         st.session_state["claim_choice"] = ids[0]
     chosen = st.session_state["claim_choice"]
     if chosen not in ids:
         ids = [chosen, *ids]
-    records = shown[shown["claim_id"].isin(ids)].to_dict("records")
+    wanted = ["claim_id", "claimant", "subject", "measure", "qualifier", "qualifier_text",
+              "value", "value_max", "unit", "article_file", "quote", "outlet", "published",
+              "published_basis", "article_title",
+              *(["review_status"] if "review_status" in shown.columns else [])]
+    records = shown.iloc[positions.loc[ids].to_numpy()][wanted].to_dict("records")
     labels = {str(row["claim_id"]): claim_label(row) for row in records}
     if not screenshot:
         st.selectbox("Show the article of claim", ids, format_func=labels.get,
@@ -413,9 +427,11 @@ def sources_section(figures: Figures, shown: pd.DataFrame, selection: Selection)
     listed = derived(figures, ("sources",),
                      lambda: figures.dataset.sources.drop_duplicates("article_id")
                      .set_index("article_id"))
+    groups = derived(table, ("article rows", selection),
+                     lambda: shown.groupby("article_id", sort=False).indices)
     part = page_of(order.to_frame(), SOURCES_PAGE, "sources_page", "articles")
     for article_id in part["article_id"]:
-        rows = shown[shown["article_id"] == article_id]
+        rows = shown.iloc[groups[article_id]]
         first = rows.iloc[0]
         inferred = " (date inferred)" if compare.is_inferred(first["published_basis"]) else ""
         with st.expander(as_text(f"{first['outlet']}, {first['published'] or 'date unknown'}"
