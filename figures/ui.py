@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from figures import compare, corpus, intake, pages, schema
 from figures.cache import FileStamp, files_stamp, load_checked
@@ -89,12 +90,29 @@ _LOADED: dict[str, tuple[FileStamp, Figures]] = {}
 _LOADING = threading.Lock()
 
 
+_STAMPED: dict[str, tuple[object, FileStamp]] = {}
+
+
+def stamp_this_run(data_dir: Path) -> FileStamp:
+    """The data files' stamp, taken once per run of the page however often it is asked
+    (a large corpus has thousands of files to look at)."""
+    context = get_script_run_ctx()
+    run = context.cursors if context is not None else None  # a new dict on every run
+    found = _STAMPED.get(str(data_dir))
+    if run is not None and found is not None and found[0] is run:
+        return found[1]
+    stamp = files_stamp(data_dir)
+    if run is not None:
+        _STAMPED[str(data_dir)] = (run, stamp)
+    return stamp
+
+
 def load_figures() -> Figures:
     """The figure table of the folder FIGURES_DATA_DIR names, or of `data/`: kept in
     memory while its files are unchanged, else from the checked tables on disk, else read
     and checked afresh with a progress bar."""
     data_dir = data_dir_from_env()
-    key, stamp = str(data_dir), files_stamp(data_dir)
+    key, stamp = str(data_dir), stamp_this_run(data_dir)
     found = _LOADED.get(key)
     if found is not None and found[0] == stamp:
         return found[1]
