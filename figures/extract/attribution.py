@@ -47,6 +47,7 @@ _CLAUSE_CUT = re.compile(
     r"|unless|whether|where)" + WS,
     re.I,
 )
+_AND_BEFORE = re.compile(r"\band" + WS + r"(?:also" + WS + r")?$", re.I)
 _PARENTHESIS = re.compile(r"\([^()\n]{0,60}\)")
 _FIGURE_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred"
                           r"|thousand|million|dozens|hundreds|thousands)\b", re.I)
@@ -113,7 +114,8 @@ def _subject_before(text: str, clause_start: int, verb_start: int) -> str:
     head = text[max(clause_start, verb_start - REACH) : verb_start]
     head = _PARENTHESIS.sub(lambda m: " " * len(m.group()), head)  # "(SOHR)", "(MoH)"
     head = _AUX_TAIL.sub("", head).rstrip()
-    segments = [re.split(r"[;:“”\"()\[\]–—]", s)[-1].strip() for s in re.split(r",(?!\d)", head)]
+    segments = [re.split(r"[;:“”\"()\[\]–—]|(?<![A-Z])\.\s", s)[-1].strip()
+                for s in re.split(r",(?!\d)", head)]
     segments = [_CLAUSE_CUT.sub("", s) for s in segments]
     if head.endswith(","):
         options = segments[-3:-1][::-1]
@@ -157,6 +159,9 @@ def _verb_attributions(text: str, start: int, end: int, quotes) -> list[Attribut
             if agent:
                 found.append(Attribution(match.start(), agent.group("who")))
             continue
+        if found and _AND_BEFORE.search(before):
+            found.append(Attribution(match.start(), found[-1].phrase))
+            continue  # "The agency said ... and added that": one subject, two verbs
         subject = _inverted_subject(text, start, match, end)
         if subject:
             found.append(Attribution(match.start(), subject))
