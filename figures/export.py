@@ -23,11 +23,17 @@ def plain_number(value: float) -> str | int | float:
     return int(value) if float(value).is_integer() else float(value)
 
 
+def plain_column(values: pd.Series) -> pd.Series:
+    """A column of figures written plainly, whole numbers as integers even beside
+    fractions ("15" and "2.5", never "15.0")."""
+    return pd.Series([plain_number(v) for v in values], index=values.index, dtype=object)
+
+
 def export_frame(table: pd.DataFrame) -> pd.DataFrame:
     """The table with the contract's columns in order and its figures written plainly."""
     frame = table[list(schema.TABLE_COLUMNS)].copy()
     for column in schema.NUMBER_COLUMNS[schema.CLAIMS_FILE]:
-        frame[column] = frame[column].map(plain_number).astype(object)
+        frame[column] = plain_column(frame[column])
     return frame
 
 
@@ -54,7 +60,7 @@ def plain_frame(frame: pd.DataFrame, number_columns: tuple[str, ...]) -> pd.Data
     """Any table with its figures written plainly, as `export_frame` writes the claims."""
     frame = frame.copy()
     for column in number_columns:
-        frame[column] = frame[column].map(plain_number).astype(object)
+        frame[column] = plain_column(frame[column])
     return frame
 
 

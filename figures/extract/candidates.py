@@ -178,6 +178,11 @@ def _windows(text: str, view: _View, index: int) -> tuple[str, str]:
         left_start = figures[view.last_member[view.roots[position - 1]]].end
     start = figures[root].start
     right = text[end : min(right_end, end + REACH)]
+    if view.last_member[root] != root:
+        # "93 fighters were killed, including 46 soldiers": the total's own words come
+        # first, then those after its list, never the members' own words
+        own = text[figures[root].end : figures[root + 1].start]
+        right = own[: REACH] + " … " + right
     left = text[max(left_start, start - REACH) : start]
     return right, left
 

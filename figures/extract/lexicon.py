@@ -43,7 +43,7 @@ ORG_WORDS = frozenset(
      "programme", "program", "mission", "watch", "monitor", "military", "navy", "alliance",
      "league", "observatory", "cross", "crescent", "cluster", "directorate", "secretariat",
      "institution", "ministries", "police", "guard", "brigade", "brigades", "battalion",
-     "regiment", "headquarters", "hq", "inc", "ltd", "university", "helmets", "charity",
+     "regiment", "headquarters", "inc", "ltd", "university", "helmets", "charity",
      "trust", "initiative", "syndicate", "tribunal", "cabinet", "presidency", "embassy")
 )  # fmt: skip
 NOT_FIRST_NAMES = frozenset(
@@ -58,7 +58,9 @@ RUN_STOP = frozenset(
      "if", "so", "then", "asked", "despite", "with", "according", "over", "some", "more",
      "by", "for", "of", "to", "from", "yet", "still", "also", "even", "both", "all",
      "another", "each", "every", "many", "most", "several", "other", "such", "no", "any",
-     "few", "nearly", "almost", "about", "around", "close", "only", "just", "total")
+     "few", "nearly", "almost", "about", "around", "close", "only", "just", "total",
+     "initially", "separately", "additionally", "overall", "previously", "now", "today",
+     "yesterday", "tonight", "finally", "recently", "instead", "elsewhere", "there")
 )  # fmt: skip
 CONNECTORS = frozenset(("of", "for", "the", "de", "del", "da", "al", "bin", "ibn", "van",
                          "von", "du", "le", "la"))  # fmt: skip

@@ -210,7 +210,8 @@ def complement_words(text: str, end: int, limit: int) -> list[str]:
 def phrase_words(text: str, end: int, limit: int) -> list[str]:
     """The words of the noun phrase after a figure, up to punctuation, a verb or another
     figure ("the two sides agreed a three-day truce": the truce is not the two's)."""
-    chunk = re.match(r"[^,;:.!?()“”\"–—\n\d]*", text[end : min(len(text), end + 80)])
+    after = _QUALIFIER_AFTER.sub("", text[end : min(len(text), end + 80)], count=1)
+    chunk = re.match(r"[^,;:.!?()“”\"–—\n\d]*", after)
     words = re.findall(r"[A-Za-z][\w’'.-]*", chunk.group() if chunk else "")
     phrase = []
     for word in words[:limit]:
