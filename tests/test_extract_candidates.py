@@ -96,3 +96,10 @@ def test_reports_the_rules_were_not_written_on_meet_the_floor() -> None:
     assert score.found / score.claims >= 0.92
     assert score.right / score.claims >= 0.85
     assert score.matched / score.candidates >= 0.85
+
+
+@pytest.mark.parametrize("column", FRAME_COLUMNS)
+def test_every_output_column_is_documented(column: str) -> None:
+    """Each column `extract` writes has a row in the README's table of its columns."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"| `{column}` |" in readme
