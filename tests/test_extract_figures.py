@@ -26,6 +26,12 @@ def values(text: str) -> list[float | None]:
         ("Medics rescued a 10-month-old girl and 12 other civilians.", "10", "age"),
         ("Some 200 fighters gathered in quarter 1070 on Monday.", "1070", "identifier"),
         ("The convoy waited at gate 4 while 30 trucks crossed.", "4", "identifier"),
+        ("date 2022-05-18 Some 40 civilians fled the town.", "05", "date"),
+        ("The rescued were named as Tarn Roe, 25, and 3 others.", "25", "age"),
+        ("Nearly 70 per cent of the dead were below the age of 12.", "12", "age"),
+        ("After a day or two they come again, injured, 30 of them.", "two", "duration"),
+        ("The nine-month fight cost 20,000 soldiers their lives.", "nine", "duration"),
+        ("She has stage four cancer, one of 12 patients said.", "four", "identifier"),
     ],
 )
 def test_numbers_that_name_or_rank_are_not_figures(text: str, number: str, reason: str) -> None:
