@@ -147,3 +147,17 @@ def test_only_words_that_can_speak_name_a_claimant(phrase: str, expected: str | 
     """A thing, a figure or a place is no claimant; a title run into a name is split off."""
     found = resolve_speaker(phrase, Memory([], []), 0)
     assert (found.name if found else None) == expected
+
+
+def test_a_person_of_a_body_named_with_a_possessive() -> None:
+    """'the Agency's Tarn Roe told reporters' names Tarn Roe, not the agency."""
+    text = "“There are 50 trucks waiting,” the Velmora Agency’s Tarn Roe told reporters."
+    assert claimants(text) == {50: "Tarn Roe"}
+
+
+def test_a_line_broken_mid_sentence_goes_on() -> None:
+    """A quotation broken across two lines keeps its figures with the speaker after it."""
+    text = ("“The rest are fighters, numbering\nbetween 1,500 and 5,000, and their "
+            "families,” the envoy Tarn Roe told reporters.")
+    found = [(c.value, c.subject, c.claimant) for c in extract(text)]
+    assert found == [(1500, "fighters", "Tarn Roe"), (5000, "fighters", "Tarn Roe")]

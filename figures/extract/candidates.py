@@ -30,6 +30,7 @@ from figures.extract.reading import (
     complement_words,
     is_claim,
     measure_of,
+    numbered_subject,
     pause_subject,
     period_of,
     phrase_words,
@@ -197,6 +198,7 @@ def _read_figure(text: str, view: _View, index: int) -> Reading:
     subject = pause_subject(words, around) if unit in ("hours", "days") else ""
     subject = subject or subject_of(words)
     right, left = _windows(text, view, index)
+    subject = subject or numbered_subject(left)
     measure = measure_of(words, unit, around, right, left)
     if figure.parent is not None:
         parent = _read_figure(text, view, figure.parent)

@@ -207,6 +207,21 @@ def complement_words(text: str, end: int, limit: int) -> list[str]:
     return phrase_words(text, match.end(), limit) if match else []
 
 
+# "fighters, numbering between 1,500 and 5,000": the counted noun stands before the figure.
+_NUMBERING = re.compile(
+    r"\b(?P<noun>[A-Za-z][\w’'-]*),\s*(?:numbering|totalling|totaling|estimated\s+at"
+    r"|put\s+at|counted\s+at)\s+(?:(?:between|about|around|some|nearly|almost|roughly"
+    r"|up\s+to|at\s+least|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def numbered_subject(left: str) -> str:
+    """What a figure counts when the noun stands before it ("fighters, numbering 300")."""
+    match = _NUMBERING.search(left)
+    return subject_of([match.group("noun")]) if match else ""
+
+
 def phrase_words(text: str, end: int, limit: int) -> list[str]:
     """The words of the noun phrase after a figure, up to punctuation, a verb or another
     figure ("the two sides agreed a three-day truce": the truce is not the two's)."""

@@ -110,7 +110,12 @@ def _classify_run(words: list[str], start: int = 0) -> Name | None:
     joined = " ".join(tokens)
     if not tokens or re.fullmatch(rf"{WEEKDAY}|{MONTH}|{_DEMONYM.pattern}", joined):
         return None
-    owned = any(re.search(r"['’]s$", t) for t in tokens)  # "Country's Daily News"
+    owner = next((i for i, t in enumerate(tokens[:-1]) if re.search(r"['’]s$", t)), None)
+    if owner is not None and _is_person(tokens[owner + 1 :], titled=False):
+        # "the Agency's Jane Roe": a person of the body named before the possessive
+        return Name(" ".join(tokens[owner + 1 :]), "person",
+                    re.sub(r"['’]s$", "", " ".join(tokens[: owner + 1])), start)
+    owned = owner is not None  # "Country's Daily News"
     if owned or any(t.lower() in ORG_WORDS for t in tokens):
         return Name(joined, "org", "", start)
     if tokens[0].lower() in COMPASS_WORDS and len(tokens) <= 3:
