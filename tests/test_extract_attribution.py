@@ -161,3 +161,17 @@ def test_a_line_broken_mid_sentence_goes_on() -> None:
             "families,” the envoy Tarn Roe told reporters.")
     found = [(c.value, c.subject, c.claimant) for c in extract(text)]
     assert found == [(1500, "fighters", "Tarn Roe"), (5000, "fighters", "Tarn Roe")]
+
+
+def test_participle_goes_on_with_the_speaker_of_its_sentence() -> None:
+    """'GENEVA - ..., the agency said, warning that the number could rise to 60,000'."""
+    text = ("GENEVA (Tarn Wire) - At least 40,000 people have fled, the Velmora Refugee "
+            "Agency said on Tuesday, warning that the number could rise to 60,000.")
+    assert set(claimants(text, "Tarn Wire").values()) == {"Velmora Refugee Agency"}
+
+
+def test_the_ministry_means_the_ministry_that_spoke() -> None:
+    """'the Velmora health ministry' spoke; 'the ministry added' is the same body."""
+    text = ("According to the Velmora health ministry, 27 people have died of cholera. "
+            "Later the ministry added that 9 of the dead were children.")
+    assert set(claimants(text).values()) == {"Velmora health ministry"}

@@ -114,3 +114,22 @@ def test_range_bounds_keep_their_hedges(before: str, qualifier: tuple[str, str],
     reading = Reading(qualifier[0], qualifier[1], "count", "people", "left")
     text = before + "200 to 300"
     assert range_qualifiers(text, len(before), 0, reading) == expected
+
+
+def test_the_verb_just_before_a_figure_says_what_happened() -> None:
+    """'killing 4 civilians, injuring 10 others': 4 killed, 10 injured."""
+    text = "Rockets hit the market, killing 4 civilians, injuring 10 others, police said."
+    assert [(c.value, c.measure) for c in extract(text)] == [(4, "killed"), (10, "injured")]
+
+
+def test_the_noun_may_come_before_the_figure() -> None:
+    """'put the number of destroyed homes at 3,200' counts buildings."""
+    candidate = only("Local officials put the number of destroyed homes at 3,200.")
+    assert (candidate.subject, candidate.claimant) == ("buildings", "Local officials")
+
+
+def test_list_items_are_figures() -> None:
+    """A short bulleted line ('- 4 ambulances destroyed') is a figure, not furniture."""
+    text = "Our teams report:\n- 4 ambulances destroyed\n- 1 pharmacy looted\n"
+    assert [(c.value, c.subject, c.measure) for c in extract(text)] == [
+        (4, "vehicles", "attacked"), (1, "facilities", "attacked")]

@@ -20,7 +20,11 @@ _SAY = (
     r"|announces|claimed|claims|estimated|estimates|confirmed|confirms|warned|warns"
     r"|insisted|insists|wrote|writes|explained|stressed|suggested|alleged|declared|asserted"
     r"|argued|counted|recorded|documented|offered|proposed|pointed" + WS + r"out|points" + WS
-    + r"out|say|tell|believes|believed|predicted|predicts|projected|forecast)"
+    + r"out|say|tell|believes|believed|predicted|predicts|projected|forecast|verified"
+    + r"|registered|tallied"
+    # "put the toll at", "puts the number of dead at"
+    + r"|puts?(?=" + WS + r"(?:the|its|their)" + WS + r"(?:[\w-]+" + WS
+    + r")?(?:toll|number|figure|total|count|tally)\b))"
 )
 _SAY_VERB = re.compile(rf"(?<![\w-]){_SAY}\b")
 # A speech word after an article, a possessive or a preposition is a noun ("claims from
@@ -192,8 +196,12 @@ def _attributions(text: str, start: int, end: int, quotes) -> list[Attribution]:
     for saying in _SAYING.finditer(text, start, end):
         if inside(quotes, saying.start()):
             continue
+        earlier = [a for a in found if a.position < saying.start()]
         named = names_in(text[start : saying.start()])
-        subject = named[0].name if named else _sentence_subject(text, start, end)
+        if earlier:  # "X said ..., warning that": X goes on speaking
+            subject = earlier[-1].phrase
+        else:
+            subject = named[0].name if named else _sentence_subject(text, start, end)
         found.append(Attribution(saying.start(), subject))
     return sorted((a for a in found if a.phrase.strip()), key=lambda a: a.position)
 

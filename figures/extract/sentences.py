@@ -121,6 +121,8 @@ def _is_caption(line: str) -> bool:
 def _is_furniture(line: str) -> bool:
     """A short line with no sentence in it ("12 Comments", "Article ID: 5521") is page furniture."""
     line = line.rstrip()
+    if re.match(r"[-–—•*·▪]" + WS0 + r"\d", line):
+        return False  # a list item: "- 4 ambulances destroyed"
     return len(line.split()) <= 4 and not line.endswith((".", "!", "?", "”", '"'))
 
 

@@ -127,7 +127,8 @@ def _classify_run(words: list[str], start: int = 0) -> Name | None:
         return Name(" ".join(name), "person", " ".join(title), start)
     if not name:
         return None
-    return Name(joined, "org" if len(tokens) > 1 else "other", "", start)
+    acronym = len(tokens) == 1 and len(joined) >= 3 and joined.isupper()  # "UNHCR"
+    return Name(joined, "org" if len(tokens) > 1 or acronym else "other", "", start)
 
 
 def _split_abbreviated_title(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -254,9 +255,21 @@ def _named_org(head: str, memory: Memory, position: int) -> Name | None:
     for name in reversed(memory.before(position)):
         if name.kind == "org" and head in name.name.lower().split():
             return name
+    for speaker in reversed(memory.speakers[-MEMORY_REACH:]):
+        if head in speaker.name.lower().split():
+            return speaker  # "the Velmora health ministry said ..." then "the ministry"
     if head in ANY_ORG_NOUNS:
         return memory.last_speaker(("org",))
     return None
+
+
+# Linking words and time adverbs before a speaker: "But the ministry", "Later the agency".
+_LEADING_LINKS = re.compile(
+    r"^(?:(?:but|and|yet|so|however|then|later|earlier|meanwhile|separately|previously"
+    r"|initially|additionally|also|now|today|yesterday|afterwards)\b" + WS0 + r",?" + WS0
+    + ")+",
+    re.IGNORECASE,
+)
 
 
 def _clean_phrase(phrase: str) -> str:
@@ -265,8 +278,7 @@ def _clean_phrase(phrase: str) -> str:
     without_noun = _TRAILING_NOUNS.sub("", phrase).strip()
     if not re.fullmatch(r"(?:the|an?)?", without_noun, re.IGNORECASE):
         phrase = without_noun
-    phrase = re.sub(r"^(?:(?:but|and|yet|so|however|then)\b" + WS0 + r",?" + WS0 + ")+", "",
-                    phrase, flags=re.IGNORECASE)
+    phrase = _LEADING_LINKS.sub("", phrase)
     return phrase.strip(" \t\u00a0,.;:")
 
 
