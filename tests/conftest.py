@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from figures import schema
+from figures.cache import CACHE_DIR_VARIABLE
 from figures.load import DEFAULT_DATA_DIR
 from figures.table import Figures, build_figures
 
@@ -97,6 +98,15 @@ def edited(name: str, index: int, **changes: str) -> list[dict[str, str]]:
     rows = [dict(row) for row in TINY_TABLES[name]]
     rows[index].update(changes)
     return rows
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Checked tables go to a folder of the test run's own, never the user's cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_DIR_VARIABLE, str(folder))
+        yield folder
 
 
 @pytest.fixture(scope="session")
