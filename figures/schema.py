@@ -229,7 +229,7 @@ PARTY_COLOURS: dict[str, str] = {
     "independent monitor": "#000000",
     "humanitarian NGO": "#F0E442",
     "news media": "#999999",
-    UNASSIGNED: "#C7C7C7",
+    UNASSIGNED: "#A6761D",
 }
 PARTIES: tuple[str, ...] = tuple(PARTY_COLOURS)
 
@@ -257,6 +257,7 @@ PUBLISHED_STATED_IN_PREFIX = "stated in "
 PUBLISHED_IN_METADATA = "stated in the page's metadata"
 PUBLISHED_IN_SIDECAR = "stated in articles.csv"
 PUBLISHED_ON_COMMAND_LINE = "stated in the command's --published option"
+PUBLISHED_IN_FORM = "stated in the Add articles form"
 # No date is known: `published` is empty. The article's claims are shown but are not
 # placed on the timeline and fall outside any narrowed date range.
 PUBLISHED_UNKNOWN = "unknown"
@@ -288,4 +289,13 @@ ID_COLUMNS: dict[str, str] = {
     SOURCES_FILE: "article_id",
     CLAIMANTS_FILE: "claimant_id",
     CLAIMS_FILE: "claim_id",
+}
+
+# Columns that hold an id or name a file: read without the spaces a spreadsheet may leave
+# around them, so that the checker and the join see the same id.
+KEY_COLUMNS: dict[str, tuple[str, ...]] = {
+    SOURCES_FILE: ("article_id", "file"),
+    CLAIMANTS_FILE: ("claimant_id",),
+    CLAIMS_FILE: ("claim_id", "article_id", "claimant_id"),
+    NOT_CLAIMS_FILE: ("article_id",),
 }

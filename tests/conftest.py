@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from figures import schema
+from figures.cache import CACHE_DIR_VARIABLE
 from figures.load import DEFAULT_DATA_DIR
 from figures.table import Figures, build_figures
 
@@ -62,6 +64,11 @@ COLUMNS = {
 TinyFolder = Callable[..., Path]
 
 
+def shown(markdown: str) -> str:
+    """What a reader sees of Markdown whose text was escaped (see figures.markdown)."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+
+
 def write_table(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:
     """Write rows as a CSV the way a person's spreadsheet would."""
     with path.open("w", newline="", encoding="utf-8") as handle:
@@ -93,6 +100,15 @@ def edited(name: str, index: int, **changes: str) -> list[dict[str, str]]:
     return rows
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Checked tables go to a folder of the test run's own, never the user's cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_DIR_VARIABLE, str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def shipped() -> Figures:
     """The figure table built from the shipped data folder."""
@@ -105,3 +121,9 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def shipped_ids(shipped: Figures) -> set[str]:
+    """The article ids of the shipped data, to tell articles added by a test from them."""
+    return set(shipped.dataset.sources["article_id"])
