@@ -190,3 +190,9 @@ def test_every_claim_place_nests_up_to_syria(shipped: Figures) -> None:
         while parent[chain[-1]]:
             chain.append(parent[chain[-1]])
         assert chain[-1] == "Syria", chain
+
+
+@pytest.mark.parametrize(("part", "whole"), sorted(schema.SUBJECT_PART_OF.items()))
+def test_codebook_documents_each_subject_nesting(part: str, whole: str) -> None:
+    """Each subject the schema nests in another is listed so in the codebook."""
+    assert re.search(rf"^\| `{part}` \| `{whole}` \|", CODEBOOK, re.MULTILINE)

@@ -36,8 +36,7 @@ class Claim:
     end: date | None
     published: date | None
     allowed: Allowed
-    label: str
-    what: str
+    figure: tuple[float, float, str, str, str]  # value, value_max, qualifier, words, unit
 
     @property
     def period(self) -> tuple[date, date] | None:
@@ -48,6 +47,18 @@ class Claim:
     def moment(self) -> date | None:
         """The day a stock stands at: its period's end, else its start, else its article's."""
         return self.end or self.start or self.published
+
+    @property
+    def label(self) -> str:
+        """The figure as the article put it: "at least 96" (worked out only for sentences)."""
+        value, top, qualifier, words, unit = self.figure
+        return compare.value_label({"value": value, "value_max": top, "qualifier": qualifier,
+                                    "qualifier_text": words, "unit": unit})
+
+    @property
+    def what(self) -> str:
+        """What the claim counts: "children killed"."""
+        return compare.what_phrase(self.measure, self.subject)
 
 
 def kind_of(measure: str) -> tuple[str, str]:
@@ -61,30 +72,34 @@ def kind_of(measure: str) -> tuple[str, str]:
     return "", measure
 
 
-def day(text: object) -> date | None:
+def day(text: str) -> date | None:
     """An ISO day, or None."""
-    return compare.parse_date(str(text)) if text else None
+    return compare.parse_date(text) if text else None
 
 
-def claim_of(row: Mapping[str, object]) -> Claim | None:
-    """A table row as a claim the rules can read; None when it has no figure."""
-    value = float(row["value"])  # type: ignore[arg-type]
-    if math.isnan(value):
-        return None
-    top = float(row["value_max"])  # type: ignore[arg-type]
+NEEDED: tuple[str, ...] = (
+    "claim_id", "claimant_id", "claimant", "claimant_org", "party", "value", "value_max",
+    "unit", "qualifier", "qualifier_text", "measure", "subject", "place", "blamed_on",
+    "period_start", "period_end", "published",
+)
+
+
+def claim_of(row: Mapping[str, object], who: str) -> Claim | None:
+    """A table row as a claim the rules can read; None when no rule applies to it."""
+    value, top = float(row["value"]), float(row["value_max"])  # type: ignore[arg-type]
     kind, family = kind_of(str(row["measure"]))
-    unit = str(row["unit"])
+    if math.isnan(value) or not kind:
+        return None
+    unit, qualifier = str(row["unit"]), str(row["qualifier"])
+    top_or_none = None if math.isnan(top) else top
     return Claim(
-        claim_id=str(row["claim_id"]), claimant_id=str(row["claimant_id"]),
-        who=compare.who_said(str(row["claimant"]), str(row["claimant_org"])),
+        claim_id=str(row["claim_id"]), claimant_id=str(row["claimant_id"]), who=who,
         party=str(row["party"]), kind=kind, family=f"{family}|{unit_kind(unit)}",
         measure=str(row["measure"]), subject=str(row["subject"]), place=str(row["place"]),
-        cause=str(row["blamed_on"]).strip(), start=day(row["period_start"]),
-        end=day(row["period_end"]), published=day(row["published"]),
-        allowed=allowed(value, None if math.isnan(top) else top, str(row["qualifier"]),
-                        schema.HOURS_PER_UNIT.get(unit, 1.0)),
-        label=compare.value_label(row),
-        what=compare.what_phrase(str(row["measure"]), str(row["subject"])),
+        cause=str(row["blamed_on"]).strip(), start=day(str(row["period_start"])),
+        end=day(str(row["period_end"])), published=day(str(row["published"])),
+        allowed=allowed(value, top_or_none, qualifier, schema.HOURS_PER_UNIT.get(unit, 1.0)),
+        figure=(value, top, qualifier, str(row["qualifier_text"]), unit),
     )
 
 
@@ -95,6 +110,14 @@ def unit_kind(unit: str) -> str:
 
 def claims_of(table: pd.DataFrame) -> list[Claim]:
     """Every claim of the table that a rule applies to."""
-    frame = compare.with_columns(table)
-    found = [claim_of(row) for row in frame.to_dict("records")]
-    return [claim for claim in found if claim is not None and claim.kind]
+    frame = compare.with_columns(table[[c for c in NEEDED if c in table.columns]])
+    columns = {name: frame[name].tolist() for name in NEEDED}
+    names = {pair: compare.who_said(*pair) for pair in set(zip(
+        columns["claimant"], columns["claimant_org"], strict=True))}
+    found = []
+    for values in zip(*columns.values(), strict=True):
+        row = dict(zip(NEEDED, values, strict=True))
+        claim = claim_of(row, names[(row["claimant"], row["claimant_org"])])
+        if claim is not None:
+            found.append(claim)
+    return found
