@@ -1,10 +1,12 @@
-"""The command line: `python -m figures check | table | disputes | extract`.
+"""The command line: `python -m figures check | table | disputes | extract | add`.
 
 `check` proves the data folder sound (exit 0 with a one-line summary) or lists every
 problem as FILE:LINE: column: message (exit 1). `table` writes the joined figure table,
 the same as the dashboard's download. `disputes` writes one row per claim in a dispute,
 with the rule it breaks in words. `extract` proposes candidate claims for a new
-article. All of them read the folder named by FIGURES_DATA_DIR, or `data/`.
+article. `add` adds text files, saved web pages and folders of them at once, their
+figures proposed for review (exit 1 if any was refused). All of them use the folder
+named by --data-dir, else FIGURES_DATA_DIR, else `data/`.
 """
 
 from __future__ import annotations
@@ -90,6 +92,26 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_add(args: argparse.Namespace) -> int:
+    """Add articles in bulk, a progress bar on a terminal, then what happened to each."""
+    from tqdm import tqdm
+
+    from figures.corpus import Options, add_items, items_from_paths
+    from figures.load import data_dir_from_env
+
+    items, refused = items_from_paths(args.paths)
+    options = Options(outlet=args.outlet or "", title=args.title or "",
+                      published=args.published or "")
+    data_dir = args.data_dir or data_dir_from_env()
+    with tqdm(total=len(items), unit="article", disable=None, file=sys.stderr,
+              desc="Dry run" if args.dry_run else "Adding") as bar:
+        summary = add_items(data_dir, items, options, dry_run=args.dry_run,
+                            progress=bar.update)
+    summary.refused = refused + summary.refused
+    print("\n".join(summary.lines()))
+    return 1 if summary.refused else 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line's arguments."""
     main_parser = argparse.ArgumentParser(prog="python -m figures", description=__doc__,
@@ -109,6 +131,23 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("file", help="a UTF-8 .txt file")
     extract.add_argument("--format", choices=("csv", "json"), default="csv")
     extract.set_defaults(run=run_extract)
+    add = commands.add_parser(
+        "add", help="add text files, saved web pages and folders of them, figures proposed",
+        description="Add articles to the data folder. Each article's figures are saved as "
+                    "'proposed' claims, for review on the dashboard's Review page. A "
+                    "folder's articles.csv (file, url, outlet, published, title) describes "
+                    "its files; the options describe what it does not.")
+    add.add_argument("paths", nargs="+", metavar="PATH",
+                     help=".txt files, saved web pages (.html, .htm), or folders of them")
+    add.add_argument("--outlet", help="the outlet, where articles.csv or the page does not "
+                                      "name it")
+    add.add_argument("--title", help="the title, where articles.csv or the page gives none")
+    add.add_argument("--published", metavar="DATE",
+                     help="the date of publication, YYYY-MM-DD, where articles.csv or the "
+                          "page gives none")
+    add.add_argument("--dry-run", action="store_true",
+                     help="read, plan and check everything, write nothing")
+    add.set_defaults(run=run_add)
     return main_parser
 
 

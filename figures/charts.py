@@ -48,7 +48,7 @@ PARTY_SHAPES: dict[str, str] = dict(
     zip(
         schema.PARTY_COLOURS,
         ("circle", "square", "diamond", "triangle-up", "triangle-down", "cross",
-         "triangle-right", STAR, SALTIRE),
+         "triangle-right", STAR, SALTIRE, "triangle-left"),
         strict=True,
     )
 )

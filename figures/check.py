@@ -47,6 +47,18 @@ def check_required(dataset: Dataset) -> list[Problem]:
     ]
 
 
+def check_review_fields(dataset: Dataset) -> list[Problem]:
+    """Cells a proposal may leave empty but a checked claim must hold."""
+    return [
+        Problem(schema.CLAIMS_FILE, line, column, f"is empty but the claim is "
+                f"'{schema.CHECKED}' (a person fills it in when accepting a proposal)")
+        for line, row in rows(dataset.claims)
+        if row.get("review_status") == schema.CHECKED
+        for column in schema.REQUIRED_WHEN_CHECKED
+        if not row.get(column)
+    ]
+
+
 def check_ids(dataset: Dataset) -> list[Problem]:
     """Ids that are used twice in their table."""
     problems = []
@@ -124,16 +136,34 @@ def check_numbers(dataset: Dataset) -> list[Problem]:
     return problems
 
 
+def is_known_basis(basis: str) -> bool:
+    """Whether a published_basis is one the codebook allows: 'stated', 'stated in <where>',
+    'inferred: <how>' or 'unknown'."""
+    if basis in (schema.PUBLISHED_STATED, schema.PUBLISHED_UNKNOWN):
+        return True
+    for prefix in (schema.PUBLISHED_INFERRED_PREFIX, schema.PUBLISHED_STATED_IN_PREFIX):
+        if basis.startswith(prefix) and basis[len(prefix):].strip():
+            return True
+    return False
+
+
 def check_published_basis(dataset: Dataset) -> list[Problem]:
-    """How each date is known: 'stated', or 'inferred: ' followed by how."""
+    """How each date is known, and a date wherever one is claimed to be known."""
     problems = []
     for line, row in rows(dataset.sources):
-        basis = row["published_basis"]
-        inferred = basis.startswith(schema.PUBLISHED_INFERRED_PREFIX) and basis[
-            len(schema.PUBLISHED_INFERRED_PREFIX):].strip()
-        if basis and basis != schema.PUBLISHED_STATED and not inferred:
+        basis, published = row["published_basis"], row["published"]
+        if basis and not is_known_basis(basis):
             problems.append(Problem(schema.SOURCES_FILE, line, "published_basis",
-                                    f"'{basis}' is neither 'stated' nor 'inferred: <how>'"))
+                                    f"'{basis}' is none of 'stated', 'stated in <where>', "
+                                    f"'inferred: <how>' or 'unknown'"))
+        elif basis == schema.PUBLISHED_UNKNOWN and published:
+            problems.append(Problem(schema.SOURCES_FILE, line, "published",
+                                    f"'{published}' is given but published_basis is "
+                                    f"'unknown'"))
+        elif basis and basis != schema.PUBLISHED_UNKNOWN and not published:
+            problems.append(Problem(schema.SOURCES_FILE, line, "published",
+                                    "is empty (give the date, or set published_basis to "
+                                    "'unknown')"))
     return problems
 
 
@@ -392,6 +422,7 @@ def check_coverage(dataset: Dataset) -> list[Problem]:
 
 CHECKS: tuple[Callable[[Dataset], list[Problem]], ...] = (
     check_required,
+    check_review_fields,
     check_ids,
     check_controlled,
     check_dates,

@@ -32,10 +32,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
+from filelock import FileLock
 
 from figures import schema
 from figures.check import check, claim_accounts, is_accounted, parse_date, parse_value
-from figures.extract import extract, non_claims, qualifier_of
+from figures.duplicates import fold
+from figures.extract import Candidate, extract, non_claims, qualifier_of
 from figures.load import TABLE_FILES, data_files, read_articles, read_dataset
 from figures.numbers import find_numbers, format_value, mentions_of
 from figures.text import normalise_space
@@ -67,9 +69,11 @@ NEW_CLAIMANT_FIELDS: tuple[str, ...] = ("name", "organisation", "claimant_type",
 # Words that say nothing about which body a name means.
 _NAME_STOPWORDS = frozenset(("the", "of", "for", "and", "a", "an", "in", "on", "to", "s"))
 # Files in the order `save` replaces them: each only after everything it refers to.
+LOCK_FILE = ".lock"  # in the data folder; held around plan, check and commit
+LOCK_TIMEOUT = 120.0  # seconds to wait for another save before giving up
 COMMIT_ORDER: tuple[str, ...] = (
     schema.ARTICLES_DIR, schema.CLAIMANTS_FILE, schema.SOURCES_FILE, schema.NOT_CLAIMS_FILE,
-    schema.CLAIMS_FILE,
+    schema.PLACES_FILE, schema.CLAIMS_FILE,
 )  # fmt: skip
 
 
@@ -84,6 +88,30 @@ def stored_articles(data_dir: Path | str) -> dict[str, str]:
     return articles
 
 
+def folder_lock(data_dir: Path | str) -> FileLock:
+    """The data folder's lock: every save holds it from reading the folder to the last
+    file replaced, so two saves at once run one after the other and neither is lost."""
+    return FileLock(str(Path(data_dir) / LOCK_FILE), timeout=LOCK_TIMEOUT)
+
+
+def candidates_for(text: str, outlet: str = "") -> list[Candidate]:
+    """The extractor's candidate claims in an article published by `outlet`.
+
+    Every call to the extractor from intake and the batch add goes through here.
+    """
+    del outlet  # not used by the extractor yet
+    return extract(text)
+
+
+def unreadable(raw: bytes, name: str) -> str:
+    """Why a file cannot be an article whatever its format (too large, empty, binary)."""
+    for rule in (_too_large, _empty, _binary):
+        message = rule(raw, name)
+        if message:
+            return message
+    return ""
+
+
 def read_upload(
     raw: bytes, name: str, stored: Mapping[str, str]
 ) -> tuple[str | None, list[str]]:
@@ -93,10 +121,9 @@ def read_upload(
     A UTF-8 byte-order mark is dropped (the loader ignores it too). Pasted text is passed
     encoded, as `read_upload(text.encode(), PASTED, stored)`, so it meets the same rules.
     """
-    for rule in (_too_large, _empty, _binary):
-        message = rule(raw, name)
-        if message:
-            return None, [message]
+    message = unreadable(raw, name)
+    if message:
+        return None, [message]
     text, message = _decode(raw, name)
     if text is None:
         return None, [message]
@@ -152,10 +179,11 @@ def _decode(raw: bytes, name: str) -> tuple[str | None, str]:
 
 
 def same_text_as(text: str, stored: Mapping[str, str]) -> str | None:
-    """The stored article with the same words as `text` whatever its spacing, if any."""
-    wanted = normalise_space(text)
+    """The stored article with the same words as `text` whatever its spacing and the
+    shapes of its quotation marks, if any."""
+    wanted = fold(text)
     for file, stored_text in stored.items():
-        if normalise_space(stored_text) == wanted:
+        if fold(stored_text) == wanted:
             return file
     return None
 
@@ -187,7 +215,7 @@ def review_frame(
             "period_text": candidate.period_text, "quote": candidate.quote,
             "start": candidate.start, "end": candidate.end,
         }
-        for candidate in extract(text)
+        for candidate in candidates_for(text, outlet)
     ]  # fmt: skip
     frame = pd.DataFrame.from_records(records, columns=list(REVIEW_COLUMNS))
     return frame.astype({"keep": bool, "value": "float64", "value_max": "float64",
@@ -471,7 +499,8 @@ def claim_row(
                   if column in row})
     claim.update(claim_id=claim_id, article_id=article_id, claimant_id=claimant_id,
                  value=plain_number(row.get("value")),
-                 value_max=plain_number(row.get("value_max")))
+                 value_max=plain_number(row.get("value_max")),
+                 review_status=cell(row.get("review_status")) or schema.CHECKED)
     if claim["qualifier"] in schema.INEXACT_QUALIFIERS and not claim["qualifier_text"]:
         claim["qualifier_text"] = qualifier_words(claim["quote"], parse_value(claim["value"]))
     return claim
@@ -816,6 +845,12 @@ def save(data_dir: Path | str, plan: SavePlan) -> SaveResult:
     folder = Path(data_dir)
     if plan.messages:
         return SaveResult(False, list(plan.messages), plan.article_id)
+    with folder_lock(folder):
+        return _save_locked(folder, plan)
+
+
+def _save_locked(folder: Path, plan: SavePlan) -> SaveResult:
+    """`save`, with the folder's lock held."""
     originals = read_folder(folder)
     changes = changed_files(originals, plan)
     article = f"{schema.ARTICLES_DIR}/{plan.file_name}"

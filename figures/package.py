@@ -86,9 +86,12 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "file": "File name of the article's text in the articles/ folder.",
         "outlet": "The outlet that published the article.",
         "title": "The article's headline, or a note saying the stored text has none.",
-        "published": "The day the article was published, YYYY-MM-DD; see published_basis.",
+        "published": "The day the article was published, YYYY-MM-DD; see published_basis. "
+        "Empty when no date is known.",
         "published_basis": "How the publication day is known: 'stated' if the article "
-        "gives it, otherwise 'inferred: ' followed by how it was worked out.",
+        "gives it, 'stated in <where>' if stated outside its text (a web page's metadata, "
+        "the list of articles it was added with), 'inferred: ' followed by how it was "
+        "worked out, or 'unknown'.",
         "credits": "Wire services and agencies the article credits or quotes, "
         "separated by '; '.",
         "wire": "The wire service whose story the outlet published, where the article "
@@ -104,7 +107,11 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "claimant_type": "What kind of claimant it is: one of the codebook's claimant "
         "types (government, military, UN agency, monitor, ...).",
         "party": "The side of the conflict, or the role, the claimant speaks for: one of "
-        "the codebook's parties.",
+        "the codebook's parties; 'unassigned' until a person sets it.",
+        "suggested_type": "For a claimant the extractor created, the claimant type its "
+        "name suggests, for a person to confirm; empty otherwise.",
+        "suggested_party": "For a claimant the extractor created, the party its name "
+        "suggests, for a person to confirm; empty otherwise.",
     },
     schema.CLAIMS_FILE: {
         "claim_id": "Id of the claim: the article's id and a running number.",
@@ -136,6 +143,8 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "quote": "The words of the article that make the claim, verbatim.",
         "notes": "The coder's notes: how the claim was read, and what a reader should "
         "know about it.",
+        "review_status": "'checked' if a person has checked the claim against its quote; "
+        "'proposed' if the extractor proposed it and no person has reviewed it yet.",
     },
     schema.NOT_CLAIMS_FILE: {
         "article_id": "The article the number is written in (sources.csv article_id).",
@@ -157,8 +166,8 @@ JOINED_DESCRIPTIONS: dict[str, str] = {
     "outlet": "The outlet that published the claim's article (sources.csv outlet).",
     "published": "The day the claim's article was published, YYYY-MM-DD "
     "(sources.csv published).",
-    "published_basis": "How that day is known: 'stated' or 'inferred: ...' "
-    "(sources.csv published_basis).",
+    "published_basis": "How that day is known: 'stated', 'stated in ...', "
+    "'inferred: ...' or 'unknown' (sources.csv published_basis).",
     "article_title": "The headline of the claim's article (sources.csv title).",
     "wire": "The wire service whose story the outlet published (sources.csv wire).",
     "claimant": "Who makes the claim (claimants.csv name).",

@@ -37,6 +37,8 @@ CLAIMANT_COLUMNS: tuple[str, ...] = (
     "organisation",
     "claimant_type",
     "party",
+    "suggested_type",
+    "suggested_party",
 )
 
 CLAIM_COLUMNS: tuple[str, ...] = (
@@ -59,6 +61,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "blamed_on",
     "quote",
     "notes",
+    "review_status",
 )
 
 NOT_CLAIM_COLUMNS: tuple[str, ...] = (
@@ -89,10 +92,11 @@ JOINED_COLUMNS: dict[str, tuple[str, str]] = {
 
 TABLE_COLUMNS: tuple[str, ...] = CLAIM_COLUMNS + tuple(JOINED_COLUMNS)
 
-# Columns that must hold a value in every row; all others may be empty.
+# Columns that must hold a value in every row; all others may be empty (but see
+# REQUIRED_WHEN_CHECKED, and `published`, empty only when its basis is 'unknown').
 REQUIRED: dict[str, tuple[str, ...]] = {
-    SOURCES_FILE: ("article_id", "file", "outlet", "title", "published", "published_basis"),
-    CLAIMANTS_FILE: CLAIMANT_COLUMNS,
+    SOURCES_FILE: ("article_id", "file", "outlet", "title", "published_basis"),
+    CLAIMANTS_FILE: ("claimant_id", "name", "organisation", "claimant_type", "party"),
     CLAIMS_FILE: (
         "claim_id",
         "article_id",
@@ -100,14 +104,27 @@ REQUIRED: dict[str, tuple[str, ...]] = {
         "value",
         "unit",
         "qualifier",
-        "measure",
-        "subject",
-        "place",
         "quote",
+        "review_status",
     ),
     NOT_CLAIMS_FILE: NOT_CLAIM_COLUMNS,
     PLACES_FILE: ("place",),
 }
+
+# Whether a person has checked a claim against its quote. The extractor's proposals are
+# saved as `proposed` and become `checked` only when a person accepts or fixes them.
+CHECKED = "checked"
+PROPOSED = "proposed"
+REVIEW_STATUSES: dict[str, str] = {
+    CHECKED: "a person has checked the claim against its quote",
+    PROPOSED: "proposed by the extractor; no person has reviewed it yet",
+}
+# Cells a proposal may leave empty (the extractor cannot always tell them) but a checked
+# claim must hold: a person says where, and what is counted, when accepting it.
+REQUIRED_WHEN_CHECKED: tuple[str, ...] = ("measure", "subject", "place")
+
+# Claimant type and party of a claimant the extractor created, until a person sets them.
+UNASSIGNED = "unassigned"
 
 QUALIFIERS: dict[str, str] = {
     "exact": "the figure is given plainly",
@@ -218,6 +235,7 @@ CLAIMANT_TYPES: dict[str, str] = {
     "state-funded media": "an outlet funded by a state but editorially separate from it",
     "news agency": "a wire service or news agency in its own voice",
     "news media": "a privately owned outlet in its own voice",
+    UNASSIGNED: "not yet set: a claimant the extractor created, for a person to classify",
 }
 
 # Parties in display order, each with one fixed colour from the Okabe-Ito palette,
@@ -232,6 +250,7 @@ PARTY_COLOURS: dict[str, str] = {
     "independent monitor": "#000000",
     "humanitarian NGO": "#F0E442",
     "news media": "#999999",
+    UNASSIGNED: "#C7C7C7",
 }
 PARTIES: tuple[str, ...] = tuple(PARTY_COLOURS)
 
@@ -245,13 +264,24 @@ NOT_CLAIM_REASONS: dict[str, str] = {
     "vague quantity": "an amount with no figure ('tens of thousands', 'hundreds of')",
     "not a count": "a number word that counts nothing ('one of the', 'no one', 'half of')",
     "set aside": "a number the person adding the article chose not to record as a claim",
+    "rejected in review": "a figure the extractor proposed that a person judged not a claim",
 }
+REJECTED_IN_REVIEW = "rejected in review"
 
 PUBLISHED_STATED = "stated"
 PUBLISHED_INFERRED_PREFIX = "inferred: "
 # A claim's period dates are known the same two ways (column `period_basis`).
 PERIOD_STATED = PUBLISHED_STATED
 PERIOD_INFERRED_PREFIX = PUBLISHED_INFERRED_PREFIX
+# A date stated outside the article's text: in a saved web page's metadata, or by the
+# person adding it (the folder's articles.csv, the command line's --published).
+PUBLISHED_STATED_IN_PREFIX = "stated in "
+PUBLISHED_IN_METADATA = "stated in the page's metadata"
+PUBLISHED_IN_SIDECAR = "stated in articles.csv"
+PUBLISHED_ON_COMMAND_LINE = "stated in the command's --published option"
+# No date is known: `published` is empty. The article's claims are shown but are not
+# placed on the timeline and fall outside any narrowed date range.
+PUBLISHED_UNKNOWN = "unknown"
 
 # Which columns of which file hold controlled values.
 CONTROLLED: dict[tuple[str, str], tuple[str, ...]] = {
@@ -261,6 +291,9 @@ CONTROLLED: dict[tuple[str, str], tuple[str, ...]] = {
     (CLAIMS_FILE, "unit"): tuple(UNITS),
     (CLAIMANTS_FILE, "claimant_type"): tuple(CLAIMANT_TYPES),
     (CLAIMANTS_FILE, "party"): PARTIES,
+    (CLAIMANTS_FILE, "suggested_type"): tuple(t for t in CLAIMANT_TYPES if t != UNASSIGNED),
+    (CLAIMANTS_FILE, "suggested_party"): tuple(p for p in PARTIES if p != UNASSIGNED),
+    (CLAIMS_FILE, "review_status"): tuple(REVIEW_STATUSES),
     (NOT_CLAIMS_FILE, "reason"): tuple(NOT_CLAIM_REASONS),
 }
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from figures import pages
 from figures.table import build_figures
 from tests.test_dashboard import APP, TIMEOUT
 
@@ -29,9 +30,10 @@ def folder_digest(folder: Path) -> dict[str, str]:
 
 @pytest.fixture
 def app_on_copy(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    """The dashboard reading a copy of the shipped data that the test may change."""
+    """The Add articles page reading a copy of the shipped data that the test may change."""
     monkeypatch.setenv("FIGURES_DATA_DIR", str(data_copy))
-    return AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    return AppTest.from_file(APP, default_timeout=TIMEOUT).run().switch_page(
+        pages.ADD_ARTICLES).run()
 
 
 def find_figures(at: AppTest) -> AppTest:
@@ -151,6 +153,7 @@ def test_first_article_of_an_empty_folder(tmp_path: Path, monkeypatch: pytest.Mo
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception
     assert any("No claim could be read" in error.value for error in at.error)
+    at.switch_page(pages.ADD_ARTICLES).run()
     review_and_save(paste_new_article(at), ("Aleppo", "Aleppo"))
     assert not at.exception
     figures = build_figures(folder)

@@ -49,7 +49,7 @@ BROKEN_CASES = {
          "claimants": edited("claimants.csv", 1, party="Mars")},
         ["claimants.csv:3: party: 'Mars' is not one of: Russia, Syrian government, "
          "Syrian opposition, United States, Turkey, United Nations, independent monitor, "
-         "humanitarian NGO, news media",
+         "humanitarian NGO, news media, unassigned",
          "claims.csv:3: measure: 'captured' is not one of: killed, injured, besieged, trapped, "
          "remaining, left, freed, surrendered, pardoned, attacked, fired, aid_share, "
          "pause_length",
@@ -65,7 +65,25 @@ BROKEN_CASES = {
     "duplicate id and empty required cell": (
         {"claims": edited("claims.csv", 1, claim_id="tiny-01", place="")},
         ["claims.csv:3: claim_id: duplicate id 'tiny-01' (first at line 2)",
-         "claims.csv:3: place: is empty"],
+         "claims.csv:3: place: is empty but the claim is 'checked' (a person fills it in "
+         "when accepting a proposal)"],
+    ),
+    "review status": (
+        {"claims": edited("claims.csv", 1, review_status="maybe")},
+        ["claims.csv:3: review_status: 'maybe' is not one of: checked, proposed"],
+    ),
+    "review status missing": (
+        {"claims": edited("claims.csv", 1, review_status="")},
+        ["claims.csv:3: review_status: is empty"],
+    ),
+    "date unknown but given": (
+        {"sources": edited("sources.csv", 0, published_basis="unknown")},
+        ["sources.csv:2: published: '2020-05-04' is given but published_basis is 'unknown'"],
+    ),
+    "date missing": (
+        {"sources": edited("sources.csv", 0, published="")},
+        ["sources.csv:2: published: is empty (give the date, or set published_basis to "
+         "'unknown')"],
     ),
     "numbers and units": (
         {"claims": edited("claims.csv", 1, value_max="thirty", unit="hours")},
@@ -78,7 +96,8 @@ BROKEN_CASES = {
     ),
     "published basis": (
         {"sources": edited("sources.csv", 0, published_basis="guessed")},
-        ["sources.csv:2: published_basis: 'guessed' is neither 'stated' nor 'inferred: <how>'"],
+        ["sources.csv:2: published_basis: 'guessed' is none of 'stated', 'stated in <where>', "
+         "'inferred: <how>' or 'unknown'"],
     ),
     "period dates without a basis, and a basis without dates": (
         {"claims": [{**edited("claims.csv", 0, period_basis="")[0]},
@@ -122,6 +141,19 @@ BROKEN_CASES = {
 }
 
 
+def test_proposal_may_leave_what_and_where_empty(tiny_folder: TinyFolder) -> None:
+    """A proposed claim without measure, subject or place checks clean; a checked one not."""
+    proposed = edited("claims.csv", 1, review_status="proposed", measure="", subject="",
+                      place="")
+    assert report(tiny_folder(claims=proposed)) == []
+
+
+def test_undated_article_checks_clean(tiny_folder: TinyFolder) -> None:
+    """An article whose date is unknown says so and has an empty date."""
+    undated = edited("sources.csv", 0, published="", published_basis="unknown")
+    assert report(tiny_folder(sources=undated)) == []
+
+
 @pytest.mark.parametrize("case", list(BROKEN_CASES))
 def test_checker_reports_each_kind_of_problem(tiny_folder: TinyFolder, case: str) -> None:
     """Each kind of problem is reported at its file, line and column, every one of them."""
@@ -139,19 +171,27 @@ def test_article_not_listed_and_file_missing(tiny_folder: TinyFolder) -> None:
     ]
 
 
+SUGGESTIBLE_TYPES = ("government, military, UN agency, monitor, NGO, opposition, state media, "
+                     "state-funded media, news agency, news media")
+
+
 def test_missing_column_and_unreadable_file(tiny_folder: TinyFolder) -> None:
     """A file with a missing column or bytes that are not UTF-8 is reported, not raised."""
     folder = tiny_folder()
     claimants = folder / "claimants.csv"
-    claimants.write_text(claimants.read_text().replace(",party", "", 1), encoding="utf-8")
+    claimants.write_text(claimants.read_text().replace(",party,", ",", 1), encoding="utf-8")
     (folder / "not_claims.csv").write_bytes(b"article_id,text,context,reason\n\xff\xfe\n")
     assert report(folder) == [
         "articles/tiny.txt:3: -: '3' is in no claim and not in not_claims.csv",
         "claimants.csv:1: party: missing column",
-        "claimants.csv:2: -: 5 cells but the header has 4",
+        "claimants.csv:2: -: 7 cells but the header has 6",
         "claimants.csv:2: party: is empty",
-        "claimants.csv:3: -: 5 cells but the header has 4",
+        "claimants.csv:2: suggested_type: 'independent monitor' is not one of: "
+        f"{SUGGESTIBLE_TYPES}",
+        "claimants.csv:3: -: 7 cells but the header has 6",
         "claimants.csv:3: party: is empty",
+        "claimants.csv:3: suggested_type: 'Syrian government' is not one of: "
+        f"{SUGGESTIBLE_TYPES}",
         "not_claims.csv:2: -: not UTF-8 (byte 31)",
     ]
 

@@ -1,0 +1,188 @@
+"""Explore: every figure side by side. Layout and widgets only; the work is done in figures/.
+
+Sections, in reading order: 1 header, 2 data problems, 3 filters, 4 side by side,
+5 all measures, 6 timeline, 7 claims table and article, 8 sources, 9 downloads and
+citation.
+"""
+
+from dataclasses import replace
+from datetime import date
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from figures import compare, pages, schema, ui
+from figures.charts import EXPORT_WIDTH, overview, side_by_side, timeline
+from figures.cite import cite_view
+from figures.export import table_csv, table_json
+from figures.filters import apply_selection, describe_selection
+from figures.glance import glance
+from figures.package import dataset_zip
+from figures.text import find_quote
+
+TODAY = date.today()
+SCREEN_WIDTH = 860  # pixels: fits, legend and all, the main column of a 1440 px window
+figures = ui.load_figures()
+table = figures.table
+
+
+def add_articles_link() -> None:
+    """Where a reader goes to add articles, offered when there is nothing to show."""
+    st.page_link(pages.ADD_ARTICLES, label="Add articles", icon=":material/note_add:")
+
+
+# 1. Header: what this is, the corpus at a glance, the method.
+st.title("Contested Figures")
+st.markdown("Every numeric claim in the news articles on the **2016 battle of Aleppo**, "
+            "side by side, with who claims it, the side they speak for, and where it "
+            "was published.")
+ui.restore_view(table)
+
+# 3. Filters (drawn before the body so every section below follows them).
+selection = ui.sidebar_selection(table)
+screenshot = bool(st.session_state.get(ui.SCREENSHOT_KEY))
+shown = apply_selection(table, selection)
+if screenshot:
+    ui.screenshot_layout()
+
+at_a_glance = glance(table, shown)
+columns = st.columns(5)
+columns[0].metric("Articles", at_a_glance.articles)
+columns[1].metric(at_a_glance.span_label, at_a_glance.span_value, help=at_a_glance.span_help)
+columns[2].metric(f"Claims shown of {at_a_glance.claims_total}", at_a_glance.claims_shown)
+columns[3].metric("Claimants", at_a_glance.claimants_shown)
+columns[4].metric("Parties", at_a_glance.parties_shown)
+st.caption("Method: figures are shown **as claimed by each party, not verified**. "
+           "Qualifiers (\"at least\", \"more than\", \"some\") are kept as the article gives "
+           "them, and dates not stated in an article are marked as inferred. "
+           f"Filters: {describe_selection(selection)}.")
+for warning in st.session_state.get(ui.WARNINGS_KEY, []):
+    st.warning(warning, icon=":material/link_off:")
+
+# 2. Data problems: valid claims still show; rejected rows are listed, never a traceback.
+if figures.problems:
+    with st.expander(f"⚠ {len(figures.rejected)} of {figures.rows_in} claim rows rejected; "
+                     f"{len(figures.problems)} problems in the data", expanded=True):
+        st.error("Some rows of the data could not be shown. Each is listed with its file, "
+                 "line and reason; mend the file and the page updates.")
+        st.dataframe(figures.rejected, hide_index=True, key="rejected_rows",
+                     width="stretch")
+        st.dataframe(pd.DataFrame([p.as_dict() for p in figures.problems]), hide_index=True,
+                     key="problems", width="stretch")
+
+if table.empty:
+    st.error("No claim could be read from the data folder. Where there are problems, the "
+             "list above says what to mend; a new folder starts with the articles added "
+             "on the Add articles page.", icon=":material/error:")
+    add_articles_link()
+    st.stop()
+if shown.empty:
+    st.info("No claim matches these filters. Widen them, or press **Reset filters** in the "
+            "sidebar.", icon=":material/filter_alt_off:")
+    st.stop()
+
+# 4. Side by side: one comparable measure, every claim for it.
+st.header("Side by side")
+choices = compare.available_comparisons(shown)
+if st.session_state.get(ui.COMPARISON_KEY) not in choices:
+    st.session_state[ui.COMPARISON_KEY] = choices[0]
+if not screenshot:
+    st.selectbox("Compare", choices, key=ui.COMPARISON_KEY,
+                 help="Only like is compared with like: each choice groups one kind of figure.")
+label = st.session_state[ui.COMPARISON_KEY]
+selection = replace(selection, comparison=label)
+ui.keep_view_in_url(selection, screenshot)
+compared = compare.comparison_frame(shown, label)
+main_chart = side_by_side(compared, label, TODAY)
+st.altair_chart(main_chart, width="stretch", key="chart_side_by_side")
+
+
+if not screenshot:
+    ui.image_downloads(lambda: main_chart, f"side-by-side-{label.lower().replace(' ', '-')}")
+
+# 5. Across measures: small multiples, each panel on its own scale.
+st.header("All measures")
+# Stacked panels cannot stretch to the column, so the page draws them to fit it;
+# the images are drawn at the export width from the same builder and data.
+st.altair_chart(ui.cached_overview(shown, TODAY, EXPORT_WIDTH if screenshot else SCREEN_WIDTH),
+                width="content", key="chart_overview")
+if not screenshot:
+    ui.image_downloads(partial(overview, shown, TODAY), "all-measures")
+
+# 6. Timeline: who said what, when.
+st.header("Timeline")
+time_chart = timeline(shown, TODAY)
+st.altair_chart(time_chart, width="stretch", key="chart_timeline")
+if not screenshot:
+    ui.image_downloads(lambda: time_chart, "timeline")
+
+# 7. Claims table, and the article of a chosen claim with its quote marked.
+st.header("Claims")
+st.caption("Sort by a column's header, search with the table's magnifier, or click a row "
+           "to read its article below.")
+# A range's top is blank, not "None", where a claim gives a single figure.
+listing = shown.assign(value_max=shown["value_max"].astype(object).where(
+    shown["value_max"].notna(), ""))
+picked = st.dataframe(listing, hide_index=True, key="claims_table", width="stretch",
+                      on_select="rerun", selection_mode="single-row",
+                      column_config={"quote": st.column_config.TextColumn("quote",
+                                                                          width="large")})
+labels = {row["claim_id"]: f"{row['claim_id']}: {row['claimant']}, {compare.value_label(row)} "
+          f"{row['subject']} {row['measure']}" for row in shown.to_dict("records")}
+ui.follow_table_choice(picked.selection.rows, list(shown["claim_id"]))
+if st.session_state.get("claim_choice") not in labels:
+    st.session_state["claim_choice"] = next(iter(labels))
+if not screenshot:
+    st.selectbox("Show the article of claim", list(labels), format_func=labels.get,
+                 key="claim_choice")
+chosen = st.session_state["claim_choice"]
+claim = shown.set_index("claim_id").loc[chosen]
+article = figures.dataset.articles.get(claim["article_file"], "")
+spans = find_quote(article, claim["quote"])
+st.caption(f"{claim['outlet']}, {claim['published']} ({claim['published_basis']}): "
+           f"{claim['article_title']}")
+if spans:
+    st.html(ui.highlighted_article(article, *spans[0]))
+
+# 8. Sources: each article, its date and how it is known, its credits and claims.
+st.header("Sources")
+for article_id, rows in shown.groupby("article_id", sort=False):
+    first = rows.iloc[0]
+    inferred = "" if first["published_basis"] == schema.PUBLISHED_STATED else " (date inferred)"
+    with st.expander(f"{first['outlet']}, {first['published']}{inferred}: "
+                     f"{first['article_title']}"):
+        source = figures.dataset.sources.set_index("article_id").loc[article_id]
+        basis = source["published_basis"]
+        st.markdown(f"**Date**: {source['published']} "
+                    f"({'stated in the article' if basis == schema.PUBLISHED_STATED else basis})")
+        st.markdown(f"**Credits**: {source['credits'] or 'none named'}"
+                    + (f"; **wire story**: {source['wire']}" if source["wire"] else ""))
+        if source["url"] or source["public_copy"]:
+            st.markdown(f"**Public copy**: {source['url'] or source['public_copy']}")
+        st.markdown(f"**File**: `{source['file']}`; **claims**: {len(rows)}")
+        st.dataframe(rows[["claim_id", "claimant", "party", "value", "qualifier_text",
+                           "subject", "measure", "place"]], hide_index=True,
+                     key=f"source_{article_id}")
+
+# 9. Downloads and citation: exactly the rows shown, with full provenance.
+st.header("Take it away")
+if not screenshot:
+    first, second, third = st.columns(3)
+    first.download_button("Figure table (CSV)", table_csv(shown, excel=True),
+                          "contested-figures.csv", "text/csv", key="download_csv",
+                          icon=":material/table:")
+    second.download_button("Figure table (JSON)", table_json(shown),
+                           "contested-figures.json", "application/json",
+                           key="download_json", icon=":material/data_object:")
+    third.download_button("Whole dataset (zip)",
+                          partial(dataset_zip, figures.dataset.data_dir, table, TODAY),
+                          "contested-figures-dataset.zip", "application/zip",
+                          key="download_zip", icon=":material/folder_zip:")
+st.subheader("Cite this view")
+st.code(cite_view(describe_selection(selection), shown, TODAY, ui.view_url()), language=None,
+        wrap_lines=True)
+st.caption(f"Source: {schema.DATASET_NAME}, version {schema.DATASET_VERSION}. Articles "
+           "© their publishers; the tables are offered for research and fact-checking.")
+if screenshot:
+    st.markdown(f"[Leave screenshot mode]({ui.url_without_screenshot()})")
