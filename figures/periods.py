@@ -297,3 +297,16 @@ def period_of(text: str, said_on: date | str) -> tuple[date | None, date | None,
     if period is None:
         return None, None, ""
     return period.start, period.end, period.basis
+
+
+def period_columns(text: str, said_on: date | str | None) -> dict[str, str]:
+    """The claims.csv cells `period_start`, `period_end` and `period_basis` for period
+    words said on a day; all empty when the day is unknown or the words give no period."""
+    if not said_on or not str(said_on).strip():
+        return {"period_start": "", "period_end": "", "period_basis": ""}
+    try:
+        start, end, basis = period_of(text, said_on)
+    except ValueError:
+        start, end, basis = None, None, ""
+    return {"period_start": start.isoformat() if start else "",
+            "period_end": end.isoformat() if end else "", "period_basis": basis}

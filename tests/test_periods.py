@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from figures.periods import period_of
+from figures.periods import period_columns, period_of
 
 D = date.fromisoformat
 
@@ -94,3 +94,14 @@ def test_reading_agrees_with_the_curated_dates(shipped, claim_id: str, said_on: 
     start, end, _ = period_of(row["period_text"], said_on)
     assert (start.isoformat() if start else "", end.isoformat() if end else "") == (
         row["period_start"], row["period_end"])
+
+
+def test_period_columns_fill_a_claims_row() -> None:
+    """A proposed claim gets its period cells ready for claims.csv, empty when unknown."""
+    assert period_columns("Over the past 24 hours", "2016-11-28") == {
+        "period_start": "2016-11-27", "period_end": "2016-11-28",
+        "period_basis": "inferred: 'Over the past 24 hours' read as the span up to the day "
+                        "it was said, 27 November 2016 to 28 November 2016"}
+    empty = {"period_start": "", "period_end": "", "period_basis": ""}
+    assert period_columns("this week alone", "") == empty
+    assert period_columns("this week alone", "not a date") == empty
