@@ -54,13 +54,15 @@ def claims_text(count: int) -> str:
 
 
 def cite_view(
-    selection_text: str, table: pd.DataFrame, accessed: date, url: str | None = None
+    selection_text: str, table: pd.DataFrame, accessed: date, url: str | None = None,
+    disputes: str = "",
 ) -> str:
     """A plain-text citation of the view: what data set, which claims, from where, when.
 
     `selection_text` is `describe_selection(selection)` and `table` the rows the view
     shows. The year after the author is the year of access: the data set has no release
-    date of its own yet, and the version number pins down what was cited.
+    date of its own yet, and the version number pins down what was cited. `disputes`
+    is the view's disputes in a sentence (`disputes.frame.disputes_sentence`), if given.
     """
     lines = [
         f"{PROJECT} ({accessed.year}). {schema.DATASET_NAME}, "
@@ -68,6 +70,8 @@ def cite_view(
         f"Selection: {selection_text.strip().rstrip('.')} ({claims_text(len(table))}).",
         f"Sources: {sources_text(table)}.",
     ]
+    if disputes:
+        lines.append(f"Disputes: {disputes}")
     if url:
         lines.append(f"View: {url}")
     lines.append(f"Accessed {day_text(accessed)}.")

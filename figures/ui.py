@@ -17,6 +17,7 @@ import streamlit as st
 
 from figures import intake, schema
 from figures.charts import AnyChart, overview
+from figures.disputes import Disputes, find_disputes
 from figures.filters import (
     COMPARE_KEY,
     FILTERS,
@@ -73,6 +74,20 @@ def cached_figures(data_dir: str, stamp: tuple[tuple[str, int, int], ...]) -> Fi
 def cached_overview(source: pd.DataFrame, made_on: date, width: int) -> AnyChart:
     """The stacked overview, the slowest chart to build, kept across reruns of one view."""
     return overview(source, made_on, width)
+
+
+@st.cache_data(show_spinner="Finding disputes...")
+def cached_disputes(data_dir: str, stamp: tuple[tuple[str, int, int], ...]) -> Disputes:
+    """Every dispute of the whole table, found once per version of the data; a view then
+    keeps those whose claims it shows (`Disputes.within`)."""
+    figures = cached_figures(data_dir, stamp)
+    return find_disputes(figures.table, figures.dataset.places)
+
+
+def load_disputes() -> Disputes:
+    """The disputes of the folder `load_figures` reads."""
+    data_dir = data_dir_from_env()
+    return cached_disputes(str(data_dir), files_stamp(data_dir))
 
 
 def load_figures() -> Figures:

@@ -64,3 +64,26 @@ def corroboration(table: pd.DataFrame, found: Disputes) -> pd.DataFrame:
         agrees.append(agreement_text(len(others), len(parties)) if others else "")
     return pd.DataFrame({DISPUTED_BY: ["; ".join(disputed.get(i, [])) for i in ids],
                          AGREES_WITH: agrees}, index=table.index)
+
+
+def checked_text(found: Disputes) -> str:
+    """How many pairs of comparable claims were checked, in words that agree with it."""
+    pairs = len(found.checked)
+    return f"{pairs} pair{'s' if pairs != 1 else ''} of comparable claims"
+
+
+def disputes_sentence(found: Disputes, whos: dict[str, str]) -> str:
+    """The disputes of a view in one sentence, for its citation and its section.
+
+    `whos` names the claimant of each claim id, as the sentence credits them.
+    """
+    if not found.disputes:
+        return (f"No dispute among the claims shown; {checked_text(found)} by different "
+                f"claimants checked under the codebook's three rules.")
+    listed = "; ".join(
+        f"{d.dispute_id}, a {d.strength} between {whos.get(d.claim_ids[0], d.claim_ids[0])} "
+        f"and {whos.get(d.claim_ids[1], d.claim_ids[1])} ({d.claim_ids[0]}, "
+        f"{d.claim_ids[1]})" for d in found.disputes)
+    count = len(found.disputes)
+    return (f"{count} dispute{'s' if count != 1 else ''} among {checked_text(found)} by "
+            f"different claimants: {listed}.")
