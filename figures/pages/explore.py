@@ -97,35 +97,37 @@ if shown.empty:
     st.stop()
 
 # 3a. Disputes: the figures that cannot all hold as stated, first.
-st.header("Disputes")
-st.caption("Claims by different claimants that cannot all hold as stated: a "
-           "**contradiction** when nothing recorded tells them apart, a **tension** when "
-           "they would contradict each other only if they counted the same thing and the "
-           "data records how they differ (the cause each names, the subject, the word for "
-           "a stock). Each claim stands for the values its qualifier allows; the rules are "
-           "in the codebook.")
+disputes_section = st.container(key="disputes")
+disputes_section.header("Disputes")
+disputes_section.caption(
+    "Claims by different claimants that cannot all hold as stated: a **contradiction** "
+    "when nothing recorded tells them apart, a **tension** when they would contradict each "
+    "other only if they counted the same thing and the data records how they differ (the "
+    "cause each names, the subject, the word for a stock). Each claim stands for the values "
+    "its qualifier allows; the rules are in the codebook.")
 if not in_view.disputes:
-    st.info(f"No dispute among the claims in view: {checked_text(in_view)} by different "
-            "claimants were checked, and each pair can hold as stated.",
-            icon=":material/check_circle:")
+    disputes_section.info(
+        f"No dispute among the claims in view: {checked_text(in_view)} by different "
+        "claimants were checked, and each pair can hold as stated.",
+        icon=":material/check_circle:")
 for dispute in in_view.disputes[:MAX_DISPUTE_CHARTS]:
-    st.subheader(f"{dispute.dispute_id}: a {dispute.strength}, {dispute.parties}")
-    st.markdown(dispute.sentence)
-    chart_column, quotes_column = st.columns([3, 2])
-    chart_column.altair_chart(dispute_chart(shown, dispute, TODAY), width="stretch",
-                              key=f"chart_dispute_{dispute.dispute_id}")
-    for claim_id in dispute.claim_ids:
-        said = shown.set_index("claim_id").loc[claim_id]
-        quotes_column.markdown(
-            f"> {' '.join(str(said['quote']).split())}\n\n"
-            f"**{said['claimant']}** ({said['party']}), {said['outlet']}, {said['published']}"
-            f" · `{claim_id}`")
-    if not screenshot:
-        ui.image_downloads(partial(dispute_chart, shown, dispute, TODAY),
-                           f"dispute-{dispute.dispute_id.lower()}")
+    with disputes_section:
+        st.subheader(f"{dispute.dispute_id}: a {dispute.strength}, {dispute.parties}")
+        st.markdown(dispute.sentence)
+        st.altair_chart(dispute_chart(shown, dispute, TODAY), width="stretch",
+                        key=f"chart_dispute_{dispute.dispute_id}")
+        for quote_column, claim_id in zip(st.columns(len(dispute.claim_ids)),
+                                          dispute.claim_ids, strict=True):
+            said = shown.set_index("claim_id").loc[claim_id]
+            quote_column.markdown(
+                f"> {' '.join(str(said['quote']).split())}\n\n**{said['claimant']}** "
+                f"({said['party']}), {said['outlet']}, {said['published']} · `{claim_id}`")
+        if not screenshot:
+            ui.image_downloads(partial(dispute_chart, shown, dispute, TODAY),
+                               f"dispute-{dispute.dispute_id.lower()}")
 if len(in_view.disputes) > MAX_DISPUTE_CHARTS:
-    st.caption(f"{len(in_view.disputes) - MAX_DISPUTE_CHARTS} more disputes are in the "
-               "disputes download below.")
+    disputes_section.caption(f"{len(in_view.disputes) - MAX_DISPUTE_CHARTS} more disputes "
+                             "are in the disputes download below.")
 
 # 4. Side by side: one comparable measure, every claim for it.
 st.header("Side by side")
