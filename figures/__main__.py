@@ -70,7 +70,8 @@ def run_disputes(args: argparse.Namespace) -> int:
     sys.stdout.buffer.write(payload)
     sys.stdout.flush()
     print(f"{len(found.disputes)} disputes among {len(found.checked)} pairs of comparable "
-          f"claims by different claimants; {len(found.agreements)} pairs agree", file=sys.stderr)
+          f"claims by different claimants; {len(found.agreements)} pairs agree; "
+          f"{len(found.inconsistent)} breaches between claims of one claimant", file=sys.stderr)
     return 0
 
 

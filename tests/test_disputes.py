@@ -227,3 +227,26 @@ def test_open_ends_do_not_meet() -> None:
     assert overlaps(allowed(10, None, "at_least"), ten)
     assert reaches(ten, allowed(10, None, "at_least"))
     assert not reaches(allowed(10, None, "under"), ten)
+
+
+def test_stocks_more_than_the_window_apart_are_not_compared(tmp_path: Path) -> None:
+    """Two stocks 38 days apart count people at different moments: no rule applies."""
+    figures = edited_fixture(tmp_path, "stocks-breaks", "tiny-02", period_start="2020-06-10",
+                             period_end="2020-06-10", period_basis="stated")
+    found = find_disputes(figures.table, figures.dataset.places)
+    assert (found.checked, found.disputes) == ((), ())
+
+
+def test_pauses_starting_on_different_days_are_different_events(tmp_path: Path) -> None:
+    """A pause from 5 May and one from 6 May are two pauses, whatever their lengths."""
+    figures = edited_fixture(tmp_path, "event-breaks", "tiny-02", period_start="2020-05-06")
+    found = find_disputes(figures.table, figures.dataset.places)
+    assert (found.checked, found.disputes) == ((), ())
+
+
+def test_crossed_scopes_are_not_compared(tmp_path: Path) -> None:
+    """A week in the whole country and three weeks in one town: neither scope holds the
+    other, so their counts are not compared."""
+    figures = edited_fixture(tmp_path, "counts-breaks", "tiny-01", place="Example")
+    found = find_disputes(figures.table, figures.dataset.places)
+    assert found.disputes == () and found.checked == ()
