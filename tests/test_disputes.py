@@ -250,3 +250,10 @@ def test_crossed_scopes_are_not_compared(tmp_path: Path) -> None:
     figures = edited_fixture(tmp_path, "counts-breaks", "tiny-01", place="Example")
     found = find_disputes(figures.table, figures.dataset.places)
     assert found.disputes == () and found.checked == ()
+
+
+def test_a_proposed_claim_is_set_against_nothing(tmp_path: Path) -> None:
+    """A figure no person has checked enters no dispute until it is checked."""
+    figures = edited_fixture(tmp_path, "counts-breaks", "tiny-02", review_status="proposed")
+    found = find_disputes(figures.table, figures.dataset.places)
+    assert (found.checked, found.disputes) == ((), ())

@@ -105,3 +105,20 @@ def test_period_columns_fill_a_claims_row() -> None:
     empty = {"period_start": "", "period_end": "", "period_basis": ""}
     assert period_columns("this week alone", "") == empty
     assert period_columns("this week alone", "not a date") == empty
+
+
+def test_added_article_proposes_its_period_days(data_copy, tmp_path) -> None:
+    """An article added in bulk has its figures' period days proposed, saying how."""
+    from figures.__main__ import main
+    from figures.table import build_figures
+
+    article = tmp_path / "clashes.txt"
+    article.write_text("Clashes in Northtown\n\nAt least 40 civilians have been killed this "
+                       "week alone, the Northtown Monitor said.\n", encoding="utf-8")
+    assert main(["--data-dir", str(data_copy), "add", str(article), "--outlet",
+                 "Daily Example", "--title", "Clashes", "--published", "2020-05-08"]) == 0
+    table = build_figures(data_copy).table
+    (row,) = table[table["article_id"].str.startswith("daily_example")].to_dict("records")
+    assert (row["period_start"], row["period_end"]) == ("2020-05-02", "2020-05-08")
+    assert row["period_basis"].startswith("inferred: 'this week alone'")
+    assert row["review_status"] == "proposed"

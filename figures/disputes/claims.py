@@ -80,7 +80,7 @@ def day(text: str) -> date | None:
 NEEDED: tuple[str, ...] = (
     "claim_id", "claimant_id", "claimant", "claimant_org", "party", "value", "value_max",
     "unit", "qualifier", "qualifier_text", "measure", "subject", "place", "blamed_on",
-    "period_start", "period_end", "published",
+    "period_start", "period_end", "published", "review_status",
 )
 
 
@@ -88,7 +88,10 @@ def claim_of(row: Mapping[str, object], who: str) -> Claim | None:
     """A table row as a claim the rules can read; None when no rule applies to it."""
     value, top = float(row["value"]), float(row["value_max"])  # type: ignore[arg-type]
     kind, family = kind_of(str(row["measure"]))
-    if math.isnan(value) or not kind:
+    # A figure no person has checked, or one whose place or subject is not known yet, is
+    # set against nothing: its dispute could be the extractor's mistake.
+    if math.isnan(value) or not kind or not row["place"] or not row["subject"] or \
+            row["review_status"] == schema.PROPOSED:
         return None
     unit, qualifier = str(row["unit"]), str(row["qualifier"])
     top_or_none = None if math.isnan(top) else top
