@@ -196,3 +196,9 @@ def test_every_claim_place_nests_up_to_syria(shipped: Figures) -> None:
 def test_codebook_documents_each_subject_nesting(part: str, whole: str) -> None:
     """Each subject the schema nests in another is listed so in the codebook."""
     assert re.search(rf"^\| `{part}` \| `{whole}` \|", CODEBOOK, re.MULTILINE)
+
+
+def test_codebook_states_the_tolerance_and_the_window() -> None:
+    """The tolerance of 'about' and the stocks' window in the codebook are the ones used."""
+    assert f"give or take {round(schema.APPROXIMATE_TOLERANCE * 100)}%" in CODEBOOK
+    assert f"at most {schema.STOCK_WINDOW_DAYS} days apart" in CODEBOOK
