@@ -58,6 +58,9 @@ KEY_LINES = (
     "\u25cf Filled: an exact figure.   \u25cb Hollow: a bound or estimate "
     "(at least, more than, some, an estimated).",
 )
+PROPOSED_LINE = ("Faded marks labelled '(not reviewed)': figures the extractor proposed that no "
+                 "person has checked against the article yet.")
+PROPOSED_OPACITY = 0.45
 DIFFER_LINE = ("The claims cover different places or periods: they are set side by side, "
                "not added up or reconciled.")
 
@@ -156,6 +159,28 @@ def exactness_fill() -> alt.FillOpacity:
     )
 
 
+def has_proposed(source: pd.DataFrame) -> bool:
+    """Whether any claim shown is a proposal no person has reviewed."""
+    return "review" in source.columns and bool((source["review"] ==
+                                                 compare.PROPOSED_LABEL).any())
+
+
+def review_opacity(source: pd.DataFrame) -> alt.Opacity | alt.OpacityValue:
+    """Checked claims drawn solid, proposals faded, named in a legend of their own; solid
+    with no legend when every claim shown is checked."""
+    if not has_proposed(source):
+        return alt.OpacityValue(1)
+    return alt.Opacity("review:N", scale=alt.Scale(
+        domain=[compare.CHECKED_LABEL, compare.PROPOSED_LABEL], range=[1, PROPOSED_OPACITY]),
+        legend=alt.Legend(title="Review", values=[compare.CHECKED_LABEL,
+                                                  compare.PROPOSED_LABEL]))
+
+
+def key_lines(source: pd.DataFrame) -> tuple[str, ...]:
+    """The key under a title: marks, fill and, where proposals are shown, their fading."""
+    return (*KEY_LINES, PROPOSED_LINE) if has_proposed(source) else KEY_LINES
+
+
 def claim_tooltip() -> list[alt.Tooltip]:
     """Everything a reader needs to check one claim against its article."""
     fields = [
@@ -163,7 +188,7 @@ def claim_tooltip() -> list[alt.Tooltip]:
         ("claimant_org", "Organisation"), ("party", "Party"), ("outlet", "Outlet"),
         ("published", "Published"), ("published_basis", "Date basis"),
         ("period_text", "Period"), ("place", "Place"), ("relayed_by", "Relayed by"),
-        ("notes", "Notes"),
+        ("notes", "Notes"), ("review", "Review"),
     ]
     return [alt.Tooltip(f"{field}:N", title=title) for field, title in fields]
 
@@ -251,7 +276,7 @@ def needs_log_scale(source: pd.DataFrame) -> bool:
 
 def comparison_subtitle(source: pd.DataFrame, label: str, made_on: date) -> list[str]:
     """Subtitle lines: what is counted, where and when, the key, the sources, the dataset."""
-    lines = [counted_line(source, label), *where_when_lines(source), *KEY_LINES]
+    lines = [counted_line(source, label), *where_when_lines(source), *key_lines(source)]
     if needs_log_scale(source):
         lines.append(LOG_LINE)
     wrapped = [part for line in lines if line for part in wrap_lines(line)]
@@ -281,13 +306,14 @@ def x_room(source: pd.DataFrame, column: str = "plot_value") -> float:
     return largest * 1.3 if largest > 0 else 1.0
 
 
-def claim_marks(base: alt.Chart, parties: list[str]) -> alt.Chart:
-    """One point per claim: party by colour and shape, exactness by fill."""
-    return base.mark_point(filled=True, opacity=1).encode(
+def claim_marks(base: alt.Chart, parties: list[str], source: pd.DataFrame) -> alt.Chart:
+    """One point per claim: party by colour and shape, exactness by fill, proposals faded."""
+    return base.mark_point(filled=True).encode(
         color=party_color(parties),
         stroke=party_stroke(parties),
         shape=party_shape(parties),
         fillOpacity=exactness_fill(),
+        opacity=review_opacity(source),
         tooltip=claim_tooltip(),
     )
 
@@ -356,7 +382,8 @@ def side_by_side(source: pd.DataFrame, label: str, made_on: date) -> AnyChart:
                 scale=value_scale(source), axis=value_axis(source)),
         y=row_axis(list(source["row_label"])),
     )
-    layers = alt.layer(range_rules(base, parties), claim_marks(base, parties), value_labels(base))
+    layers = alt.layer(range_rules(base, parties), claim_marks(base, parties, source),
+                       value_labels(base))
     title = chart_title(label, comparison_subtitle(source, label, made_on))
     chart = layers.properties(title=title, height=alt.Step(ROW_STEP))
     return fitted(chart)
@@ -412,6 +439,17 @@ def label_on_left(frame: pd.DataFrame, domain: list[str]) -> pd.Series:
     return frame["published"].map(lambda text: (compare.parse_date(text) or first) > middle)
 
 
+def undated_line(frame: pd.DataFrame) -> str:
+    """How many claims are left off the timeline because their article has no date."""
+    if frame.empty:
+        return ""
+    undated = int(frame["published"].map(lambda text: compare.parse_date(text) is None).sum())
+    if not undated:
+        return ""
+    return (f"Not placed: {undated} of {len(frame)} claims, whose articles' dates of "
+            f"publication are not known.")
+
+
 def inferred_line(frame: pd.DataFrame) -> str:
     """Which outlets' dates were inferred from the text rather than stated."""
     if frame.empty:
@@ -446,7 +484,7 @@ def timeline_subtitle(frame: pd.DataFrame, made_on: date) -> list[str]:
         "Each claim at the date its article was published, in the group of the kind of "
         "figure it gives; figures in different groups count different things.",
         "A dashed line before a mark: the period the claim covers, where the article dates it.",
-        inferred_line(frame), *KEY_LINES,
+        inferred_line(frame), undated_line(frame), *key_lines(frame),
     ]
     subtitle = [part for line in lines if line for part in wrap_lines(line)]
     return [*subtitle, *footer_lines(frame, made_on)]
@@ -458,10 +496,13 @@ def timeline(source: pd.DataFrame, made_on: date) -> AnyChart:
     Different kinds of figure never share a group, each claim has its own line, and a
     dashed line before a mark shows the period a claim covers where the article dates it.
     """
-    frame = timeline_frame(source)
+    every = timeline_frame(source)
     heading = "When each figure was published"
+    # Claims whose article has no known date are counted in the subtitle, not placed.
+    dated = source["published"].map(lambda text: compare.parse_date(str(text)) is not None)
+    frame = timeline_frame(source[dated]) if len(source) and not dated.all() else every
     if frame.empty:
-        return empty_chart(f"{heading}: {EMPTY_TITLE.lower()}", timeline_subtitle(frame, made_on))
+        return empty_chart(f"{heading}: {EMPTY_TITLE.lower()}", timeline_subtitle(every, made_on))
     domain = date_domain(frame)
     frame = frame.assign(label_left=label_on_left(frame, domain))
     parties = parties_in(frame)
@@ -478,8 +519,8 @@ def timeline(source: pd.DataFrame, made_on: date) -> AnyChart:
         strokeWidth=2, strokeDash=[4, 3]).encode(
         x=alt.X("period_from:T"), x2=alt.X2("period_to:T"), color=party_color(parties),
         tooltip=claim_tooltip())
-    title = chart_title(heading, timeline_subtitle(frame, made_on))
-    chart = alt.layer(separators, periods, claim_marks(base, parties),
+    title = chart_title(heading, timeline_subtitle(every, made_on))
+    chart = alt.layer(separators, periods, claim_marks(base, parties, frame),
                       side_labels(base)).properties(title=title,
                                                     height=alt.Step(TIMELINE_STEP))
     return fitted(chart)
@@ -509,9 +550,10 @@ def label_width(labels: list[str]) -> int:
 
 
 def overview_panel(part: pd.DataFrame, parties: list[str], plot_width: int,
-                   label_room: int) -> alt.LayerChart:
+                   label_room: int, whole: pd.DataFrame) -> alt.LayerChart:
     """One comparison's panel: its claims on its own axis, linear from zero or, when its
-    figures span more than LOG_RATIO, logarithmic, said so in the panel's title."""
+    figures span more than LOG_RATIO, logarithmic, said so in the panel's title. Marks
+    are faded for proposals alike in every panel (`whole` is the stacked chart's data)."""
     units = " or ".join(dict.fromkeys(part["unit_label"]))
     heading = f"{part['comparison'].iloc[0]} ({units})"
     if needs_log_scale(part):
@@ -526,7 +568,7 @@ def overview_panel(part: pd.DataFrame, parties: list[str], plot_width: int,
                               domain=False, grid=True, gridDash=[2, 3],
                               minExtent=label_room, maxExtent=label_room)),
     )
-    return alt.layer(range_rules(base, parties), claim_marks(base, parties),
+    return alt.layer(range_rules(base, parties), claim_marks(base, parties, whole),
                      value_labels(base)).properties(
         width=plot_width, height=alt.Step(ROW_STEP),
         title=alt.Title(heading, fontSize=15, anchor="start", frame="bounds", offset=8))
@@ -546,7 +588,7 @@ def overview(source: pd.DataFrame, made_on: date, width: int = EXPORT_WIDTH) -> 
     lines = [
         "One panel per kind of figure, each on its own scale: compare marks within a panel, "
         "not across panels. Panels marked 'log scale' have gridlines ten times apart.",
-        *KEY_LINES,
+        *key_lines(frame),
     ]
     subtitle = [part for line in lines for part in wrap_lines(line)]
     if frame.empty:
@@ -555,7 +597,7 @@ def overview(source: pd.DataFrame, made_on: date, width: int = EXPORT_WIDTH) -> 
     parties = parties_in(frame)
     label_room = label_width(list(frame["row_label"]))
     plot_width = max(width - 2 * 16 - label_room, 200)
-    panels = [overview_panel(part, parties, plot_width, label_room)
+    panels = [overview_panel(part, parties, plot_width, label_room, frame)
               for _, part in frame.groupby("panel", sort=False)]
     return alt.vconcat(*panels, spacing=26, data=frame).resolve_scale(
         x="independent", y="independent", color="shared", shape="shared",

@@ -53,6 +53,17 @@ def claims_text(count: int) -> str:
     return f"{count} claim shown" if count == 1 else f"{count} claims shown"
 
 
+def unreviewed_text(table: pd.DataFrame) -> str:
+    """How many of the claims shown no person has reviewed yet, or "" when none."""
+    if "review_status" not in table.columns:
+        return ""
+    proposed = int((table["review_status"] == schema.PROPOSED).sum())
+    if not proposed:
+        return ""
+    return (f"Not yet reviewed: {proposed} of the {len(table)} claims are figures the "
+            f"extractor proposed that no person has checked against their quotes.")
+
+
 def cite_view(
     selection_text: str, table: pd.DataFrame, accessed: date, url: str | None = None,
     disputes: str = "",
@@ -70,6 +81,9 @@ def cite_view(
         f"Selection: {selection_text.strip().rstrip('.')} ({claims_text(len(table))}).",
         f"Sources: {sources_text(table)}.",
     ]
+    unreviewed = unreviewed_text(table)
+    if unreviewed:
+        lines.insert(2, unreviewed)
     if disputes:
         lines.append(f"Disputes: {disputes}")
     if url:

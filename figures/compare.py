@@ -138,7 +138,12 @@ LABEL_COLUMNS: tuple[str, ...] = (
     "who",
     "source_label",
     "published_label",
+    "review",
 )
+# How a claim's review status reads in a chart's legend and labels.
+CHECKED_LABEL = "checked by a person"
+PROPOSED_LABEL = "proposed, not yet reviewed"
+PROPOSED_MARK = " (not reviewed)"  # after a proposed figure's label on every chart
 ROW_BREAK = "\n"  # between the lines of a chart's row label
 ROW_WIDTH = 80  # characters per line of a row label, so that no label is cut off
 
@@ -152,6 +157,9 @@ def comparison_of(measure: str, subject: str) -> str:
 
 def what_phrase(measure: str, subject: str) -> str:
     """What one claim counts, in a few words: "children killed", "truce length"."""
+    if not measure or not subject:  # a proposal the extractor could not classify
+        known = SUBJECT_WORDS.get(subject, subject) or measure.replace("_", " ")
+        return f"{known} (not yet classified)" if known else "figures not yet classified"
     noun = SUBJECT_WORDS.get(subject, subject)
     verb = MEASURE_WORDS.get(measure, measure.replace("_", " "))
     return f"{noun} {verb}".strip()
@@ -384,7 +392,10 @@ def label_frame(table: pd.DataFrame) -> pd.DataFrame:
         return frame
     records = frame.to_dict("records")
     frame["comparison"] = [comparison_of(r["measure"], r["subject"]) for r in records]
-    frame["value_label"] = [value_label(r) for r in records]
+    frame["review"] = [PROPOSED_LABEL if r.get("review_status") == schema.PROPOSED
+                       else CHECKED_LABEL for r in records]
+    frame["value_label"] = [value_label(r) + (PROPOSED_MARK if r.get("review_status")
+                                              == schema.PROPOSED else "") for r in records]
     frame["plot_value"] = [in_common_unit(r["value"], r["unit"]) for r in records]
     frame["plot_value_max"] = [in_common_unit(r["value_max"], r["unit"]) for r in records]
     frame["unit_label"] = [unit_label(r["unit"], r["subject"]) for r in records]

@@ -56,6 +56,7 @@ class Options:
     outlet: str = ""
     title: str = ""
     published: str = ""
+    published_basis: str = schema.PUBLISHED_ON_COMMAND_LINE  # how `published` is known
 
 
 @dataclass(frozen=True)
@@ -147,14 +148,23 @@ def read_sidecar(folder: Path) -> tuple[dict[str, dict[str, str]], list[str]]:
     if not path.is_file():
         return {}, []
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        return {}, [f"{path}: cannot be read as UTF-8 text ({error}); its files are added "
+        return parse_sidecar(path.read_bytes(), str(path))
+    except OSError as error:
+        return {}, [f"{path}: cannot be read ({error.strerror}); its files are added "
+                    f"without it"]
+
+
+def parse_sidecar(raw: bytes, name: str) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """The rows of an articles.csv by file name, and what is wrong with it."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return {}, [f"{name}: is not UTF-8 (byte {error.start}); its files are added "
                     f"without it"]
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [name.strip() for name in reader.fieldnames or []]
+    header = [column.strip() for column in reader.fieldnames or []]
     if "file" not in header:
-        return {}, [f"{path}: has no 'file' column (expected: {', '.join(SIDECAR_COLUMNS)})"]
+        return {}, [f"{name}: has no 'file' column (expected: {', '.join(SIDECAR_COLUMNS)})"]
     rows = {}
     for row in reader:
         cells = {(key or "").strip(): (value or "").strip() for key, value in row.items()
@@ -219,7 +229,7 @@ def first_line(text: str) -> str:
 def dated(listed: Mapping[str, str], options: Options, page_date: str) -> tuple[str, str]:
     """The publication day and how it is known: the sidecar, the option, the page, none."""
     for day, basis in ((listed.get("published", ""), schema.PUBLISHED_IN_SIDECAR),
-                       (options.published, schema.PUBLISHED_ON_COMMAND_LINE),
+                       (options.published, options.published_basis),
                        (page_date, schema.PUBLISHED_IN_METADATA)):
         if day.strip():
             return day.strip(), basis
@@ -250,15 +260,20 @@ def read_item(item: Item, options: Options) -> tuple[Incoming | None, str]:
                       f"save the article as one of those")
     listed = item.listed
     outlet = listed.get("outlet") or options.outlet or site_name
-    if not outlet.strip():
-        return None, (f"{item.name}: no outlet: give it in {SIDECAR} beside the file "
-                      f"(column outlet) or with --outlet")
     published, basis = dated(listed, options, page_date)
-    if published and parse_date(published) is None:
-        return None, f"{item.name}: published '{published}' is not a date (YYYY-MM-DD)"
     title = listed.get("title") or options.title or page_title or first_line(text)
     return Incoming(item.name, text, outlet.strip(), " ".join(title.split()), published,
                     basis, (listed.get("url") or url).strip()), ""
+
+
+def description_problem(incoming: Incoming) -> str:
+    """Why an article read well cannot be described as a source row, if it cannot."""
+    if not incoming.outlet:
+        return (f"{incoming.name}: no outlet: give it in {SIDECAR} beside the file (column "
+                f"outlet), with --outlet, or in the form")
+    if incoming.published and parse_date(incoming.published) is None:
+        return f"{incoming.name}: published '{incoming.published}' is not a date (YYYY-MM-DD)"
+    return ""
 
 
 # --------------------------------------------------------------------------------------
@@ -489,6 +504,10 @@ def plan_item(item: Item, options: Options, state: FolderState, summary: Summary
     twin = state.index.same_text(incoming.text)
     if twin is not None:
         summary.duplicates.append((item.name, twin))
+        return
+    problem = description_problem(incoming)
+    if problem:
+        summary.refused.append(problem)
         return
     near = state.index.near(incoming.text)
     plan, messages = plan_article(incoming, state)

@@ -171,6 +171,10 @@ MEASURES: dict[str, str] = {
     "fired": "munitions fired or dropped (shells, rockets, strikes)",
     "aid_share": "share of aid going to a place",
     "pause_length": "length of a pause, truce or ceasefire (offered, agreed or ruled out)",
+    "captured": "places taken, retaken or 'liberated' (neighbourhoods, towns, villages)",
+    "treated": "medical treatments given (consultations, surgeries, vaccinations)",
+    "area": "the size of an area (besieged, held, destroyed)",
+    "distance": "a distance (to a front line, a border, a city)",
 }
 
 SUBJECTS: dict[str, str] = {
@@ -184,6 +188,17 @@ SUBJECTS: dict[str, str] = {
     "UN aid": "aid delivered by the United Nations",
     "pause": "a humanitarian or combat pause",
     "truce": "a truce or ceasefire",
+    "hostages": "hostages and captives",
+    "prisoners": "prisoners, detainees and convicts",
+    "vehicles": "vehicles: trucks, buses, cars, tanks, ambulances, boats, aircraft",
+    "facilities": "facilities other than hospitals: schools, bakeries, shelters, stations",
+    "buildings": "buildings and homes",
+    "airstrikes": "airstrikes, raids and other attacks, counted as events",
+    "munitions": "missiles, rockets, bombs and drones (shells are 'artillery shells')",
+    "neighbourhoods": "neighbourhoods, districts, villages and towns",
+    "medical treatments": "consultations, surgeries, vaccinations and other treatments",
+    "teams": "aid or medical teams",
+    "territory": "land, for an area or a distance",
 }
 
 # Subjects that are part of another: every child is a civilian, every civilian one of
@@ -200,9 +215,12 @@ SUBJECT_PART_OF: dict[str, str] = {
 # how many are in a state at a moment; events are one thing with one length.
 COUNT_MEASURES: tuple[str, ...] = (
     "killed", "injured", "left", "freed", "surrendered", "pardoned", "attacked", "fired",
+    "captured", "treated",
 )
-STOCK_MEASURES: tuple[str, ...] = ("besieged", "trapped", "remaining", "aid_share")
+STOCK_MEASURES: tuple[str, ...] = ("besieged", "trapped", "remaining", "aid_share", "area")
 EVENT_MEASURES: tuple[str, ...] = ("pause_length",)
+# Measures no rule compares: two distances are seldom distances between the same points.
+UNRULED_MEASURES: tuple[str, ...] = ("distance",)
 # Stock measures that name the same people in different words (compare.py sets them on
 # one axis too); a dispute across two of them says that they differ.
 STOCK_FAMILIES: dict[str, str] = {
@@ -210,6 +228,7 @@ STOCK_FAMILIES: dict[str, str] = {
     "trapped": "people still in a place",
     "remaining": "people still in a place",
     "aid_share": "share of aid",
+    "area": "size of an area",
 }
 # Two stocks are compared when their dates are at most this many days apart.
 STOCK_WINDOW_DAYS = 30
@@ -219,6 +238,13 @@ UNITS: dict[str, str] = {
     "hours": "a length of time in hours",
     "days": "a length of time in days",
     "percent": "a share in percent",
+    "share": "a share as a fraction of the whole ('about half' is 0.5)",
+    "square km": "an area in square kilometres",
+    "square miles": "an area in square miles",
+    "hectares": "an area in hectares",
+    "acres": "an area in acres",
+    "km": "a distance in kilometres",
+    "miles": "a distance in miles",
 }
 
 # Hours per unit, so that durations given in different units share one axis.
@@ -250,7 +276,7 @@ PARTY_COLOURS: dict[str, str] = {
     "independent monitor": "#000000",
     "humanitarian NGO": "#F0E442",
     "news media": "#999999",
-    UNASSIGNED: "#C7C7C7",
+    UNASSIGNED: "#A6761D",
 }
 PARTIES: tuple[str, ...] = tuple(PARTY_COLOURS)
 
@@ -263,6 +289,8 @@ NOT_CLAIM_REASONS: dict[str, str] = {
     "period length": "the length of the period a claim covers, not the claim",
     "vague quantity": "an amount with no figure ('tens of thousands', 'hundreds of')",
     "not a count": "a number word that counts nothing ('one of the', 'no one', 'half of')",
+    "ordinal": "a rank, not a count ('the 9th day', '21st')",
+    "repeated line": "a line the page repeats word for word (a headline shown twice)",
     "set aside": "a number the person adding the article chose not to record as a claim",
     "rejected in review": "a figure the extractor proposed that a person judged not a claim",
 }
@@ -279,6 +307,7 @@ PUBLISHED_STATED_IN_PREFIX = "stated in "
 PUBLISHED_IN_METADATA = "stated in the page's metadata"
 PUBLISHED_IN_SIDECAR = "stated in articles.csv"
 PUBLISHED_ON_COMMAND_LINE = "stated in the command's --published option"
+PUBLISHED_IN_FORM = "stated in the Add articles form"
 # No date is known: `published` is empty. The article's claims are shown but are not
 # placed on the timeline and fall outside any narrowed date range.
 PUBLISHED_UNKNOWN = "unknown"
@@ -311,4 +340,13 @@ ID_COLUMNS: dict[str, str] = {
     CLAIMANTS_FILE: "claimant_id",
     CLAIMS_FILE: "claim_id",
     PLACES_FILE: "place",
+}
+
+# Columns that hold an id or name a file: read without the spaces a spreadsheet may leave
+# around them, so that the checker and the join see the same id.
+KEY_COLUMNS: dict[str, tuple[str, ...]] = {
+    SOURCES_FILE: ("article_id", "file"),
+    CLAIMANTS_FILE: ("claimant_id",),
+    CLAIMS_FILE: ("claim_id", "article_id", "claimant_id"),
+    NOT_CLAIMS_FILE: ("article_id",),
 }

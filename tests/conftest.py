@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -67,6 +68,11 @@ COLUMNS = {
 TinyFolder = Callable[..., Path]
 
 
+def shown(markdown: str) -> str:
+    """What a reader sees of Markdown whose text was escaped (see figures.markdown)."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+
+
 def write_table(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:
     """Write rows as a CSV the way a person's spreadsheet would."""
     with path.open("w", newline="", encoding="utf-8") as handle:
@@ -110,3 +116,9 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def shipped_ids(shipped: Figures) -> set[str]:
+    """The article ids of the shipped data, to tell articles added by a test from them."""
+    return set(shipped.dataset.sources["article_id"])

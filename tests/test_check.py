@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from figures import schema
 from figures.__main__ import main
 from figures.load import read_dataset
 from figures.table import build_figures
@@ -45,14 +46,12 @@ BROKEN_CASES = {
          "not_claims.csv:2: article_id: 'other' is not in sources.csv"],
     ),
     "controlled values": (
-        {"claims": edited("claims.csv", 1, measure="captured", qualifier="roughly"),
+        {"claims": edited("claims.csv", 1, measure="conquered", qualifier="roughly"),
          "claimants": edited("claimants.csv", 1, party="Mars")},
         ["claimants.csv:3: party: 'Mars' is not one of: Russia, Syrian government, "
          "Syrian opposition, United States, Turkey, United Nations, independent monitor, "
          "humanitarian NGO, news media, unassigned",
-         "claims.csv:3: measure: 'captured' is not one of: killed, injured, besieged, trapped, "
-         "remaining, left, freed, surrendered, pardoned, attacked, fired, aid_share, "
-         "pause_length",
+         "claims.csv:3: measure: 'conquered' is not one of: " + ", ".join(schema.MEASURES),
          "claims.csv:3: qualifier: 'roughly' is not one of: exact, at_least, over, about, "
          "estimated, up_to, under, as_little_as"],
     ),

@@ -202,3 +202,14 @@ def test_codebook_states_the_tolerance_and_the_window() -> None:
     """The tolerance of 'about' and the stocks' window in the codebook are the ones used."""
     assert f"give or take {round(schema.APPROXIMATE_TOLERANCE * 100)}%" in CODEBOOK
     assert f"at most {schema.STOCK_WINDOW_DAYS} days apart" in CODEBOOK
+
+
+def test_every_measure_has_its_rule_in_the_codebook() -> None:
+    """Each measure is held to one rule, or to none, and the codebook's table says which."""
+    ruled = (schema.COUNT_MEASURES, schema.STOCK_MEASURES, schema.EVENT_MEASURES,
+             schema.UNRULED_MEASURES)
+    assert sorted(m for kind in ruled for m in kind) == sorted(schema.MEASURES)
+    for kind, row in zip(ruled[:3], ("counts over time", "stocks at a moment",
+                                     "claims of one event"), strict=True):
+        line = next(text for text in CODEBOOK.splitlines() if text.startswith(f"| {row} |"))
+        assert all(f"`{measure}`" in line for measure in kind), row

@@ -117,7 +117,7 @@ def dispute_chart(table: pd.DataFrame, dispute: Dispute, made_on: date) -> AnyCh
     )
     bars = base.mark_bar(height=14, opacity=0.3).encode(
         x=alt.X("range_low:Q"), x2=alt.X2("range_high:Q"), color=party_color(parties))
-    layers = alt.layer(bars, claim_marks(base, parties), value_labels(base))
+    layers = alt.layer(bars, claim_marks(base, parties, frame), value_labels(base))
     title = chart_title(dispute_title(dispute, frame), dispute_subtitle(dispute, frame,
                                                                         made_on))
     return fitted(layers.properties(title=title, height=alt.Step(ROW_STEP_DISPUTE)))

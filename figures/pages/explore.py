@@ -26,6 +26,7 @@ from figures.disputes.frame import (
 from figures.export import table_csv, table_json
 from figures.filters import apply_selection, describe_selection
 from figures.glance import glance
+from figures.markdown import as_text
 from figures.package import dataset_zip
 from figures.text import find_quote
 
@@ -70,9 +71,9 @@ columns[5].metric("Disputes", len(in_view.disputes),
 st.caption("Method: figures are shown **as claimed by each party, not verified**. "
            "Qualifiers (\"at least\", \"more than\", \"some\") are kept as the article gives "
            "them, and dates not stated in an article are marked as inferred. "
-           f"Filters: {describe_selection(selection)}.")
+           f"Filters: {as_text(describe_selection(selection))}.")
 for warning in st.session_state.get(ui.WARNINGS_KEY, []):
-    st.warning(warning, icon=":material/link_off:")
+    st.warning(as_text(warning), icon=":material/link_off:")
 
 # 2. Data problems: valid claims still show; rejected rows are listed, never a traceback.
 if figures.problems:
@@ -171,12 +172,16 @@ st.caption("Sort by a column's header, search with the table's magnifier, or cli
 # A range's top is blank, not "None", where a claim gives a single figure.
 listing = shown.assign(value_max=shown["value_max"].astype(object).where(
     shown["value_max"].notna(), "")).join(corroboration(shown, in_view))
+if selection.include_proposed:  # the review status leads, so no proposal passes unseen
+    listing = listing[["review_status", *[c for c in listing.columns if c != "review_status"]]]
 picked = st.dataframe(listing, hide_index=True, key="claims_table", width="stretch",
                       on_select="rerun", selection_mode="single-row",
                       column_config={"quote": st.column_config.TextColumn("quote",
                                                                           width="large")})
 labels = {row["claim_id"]: f"{row['claim_id']}: {row['claimant']}, {compare.value_label(row)} "
-          f"{row['subject']} {row['measure']}" for row in shown.to_dict("records")}
+          f"{row['subject']} {row['measure']}"
+          + (" (proposed, not reviewed)" if row["review_status"] == schema.PROPOSED else "")
+          for row in shown.to_dict("records")}
 ui.follow_table_choice(picked.selection.rows, list(shown["claim_id"]))
 if st.session_state.get("claim_choice") not in labels:
     st.session_state["claim_choice"] = next(iter(labels))
@@ -187,8 +192,8 @@ chosen = st.session_state["claim_choice"]
 claim = shown.set_index("claim_id").loc[chosen]
 article = figures.dataset.articles.get(claim["article_file"], "")
 spans = find_quote(article, claim["quote"])
-st.caption(f"{claim['outlet']}, {claim['published']} ({claim['published_basis']}): "
-           f"{claim['article_title']}")
+st.caption(as_text(f"{claim['outlet']}, {claim['published']} ({claim['published_basis']}): "
+                   f"{claim['article_title']}"))
 if spans:
     st.html(ui.highlighted_article(article, *spans[0]))
 
@@ -196,20 +201,20 @@ if spans:
 st.header("Sources")
 for article_id, rows in shown.groupby("article_id", sort=False):
     first = rows.iloc[0]
-    inferred = "" if first["published_basis"] == schema.PUBLISHED_STATED else " (date inferred)"
-    with st.expander(f"{first['outlet']}, {first['published']}{inferred}: "
-                     f"{first['article_title']}"):
+    inferred = " (date inferred)" if compare.is_inferred(first["published_basis"]) else ""
+    with st.expander(as_text(f"{first['outlet']}, {first['published'] or 'date unknown'}"
+                             f"{inferred}: {first['article_title']}")):
         source = figures.dataset.sources.set_index("article_id").loc[article_id]
         basis = source["published_basis"]
-        st.markdown(f"**Date**: {source['published']} "
-                    f"({'stated in the article' if basis == schema.PUBLISHED_STATED else basis})")
-        st.markdown(f"**Credits**: {source['credits'] or 'none named'}"
-                    + (f"; **wire story**: {source['wire']}" if source["wire"] else ""))
+        how = "stated in the article" if basis == schema.PUBLISHED_STATED else basis
+        st.markdown(f"**Date**: {as_text(source['published'] or 'not known')} ({as_text(how)})")
+        st.markdown(f"**Credits**: {as_text(source['credits'] or 'none named')}"
+                    + (f"; **wire story**: {as_text(source['wire'])}" if source["wire"] else ""))
         if source["url"] or source["public_copy"]:
-            st.markdown(f"**Public copy**: {source['url'] or source['public_copy']}")
-        st.markdown(f"**File**: `{source['file']}`; **claims**: {len(rows)}")
-        st.dataframe(rows[["claim_id", "claimant", "party", "value", "qualifier_text",
-                           "subject", "measure", "place"]], hide_index=True,
+            st.markdown(f"**Public copy**: {as_text(source['url'] or source['public_copy'])}")
+        st.markdown(f"**File**: {as_text(source['file'])}; **claims**: {len(rows)}")
+        st.dataframe(rows[["claim_id", "review_status", "claimant", "party", "value",
+                           "qualifier_text", "subject", "measure", "place"]], hide_index=True,
                      key=f"source_{article_id}")
 
 # 9. Downloads and citation: exactly the rows shown, with full provenance.
