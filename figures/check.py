@@ -240,6 +240,59 @@ def check_published_basis(dataset: Dataset) -> list[Problem]:
     return problems
 
 
+def check_period_basis(dataset: Dataset) -> list[Problem]:
+    """A claim's period dates say how they are known, and a basis has dates to explain."""
+    problems = []
+    for line, row in rows(dataset.claims):
+        basis, dated = row["period_basis"], bool(row["period_start"] or row["period_end"])
+        inferred = basis.startswith(schema.PERIOD_INFERRED_PREFIX) and basis[
+            len(schema.PERIOD_INFERRED_PREFIX):].strip()
+        if basis and basis != schema.PERIOD_STATED and not inferred:
+            problems.append(Problem(schema.CLAIMS_FILE, line, "period_basis",
+                                    f"'{basis}' is neither 'stated' nor 'inferred: <how>'"))
+        elif dated and not basis:
+            problems.append(Problem(schema.CLAIMS_FILE, line, "period_basis",
+                                    "is empty but the period has a date; say 'stated' or "
+                                    "'inferred: <how>'"))
+        elif basis and not dated:
+            problems.append(Problem(schema.CLAIMS_FILE, line, "period_basis",
+                                    "says how the period's dates are known, but there are none"))
+    return problems
+
+
+def place_chain_problem(place: str, parent: Mapping[str, str]) -> str:
+    """What is wrong with a place's `part_of`: it names no listed place, or following the
+    chain up from it comes back to it; empty when neither. A place that only leads into
+    someone else's loop is left for that loop's own rows to report."""
+    if parent[place] not in parent:
+        return f"'{parent[place]}' is not a place in {schema.PLACES_FILE}"
+    seen = [place]
+    current = parent[place]
+    while current and current in parent and current not in seen:
+        seen.append(current)
+        current = parent[current]
+    if current == place:
+        return "is part of itself: " + " -> ".join([*seen, place])
+    return ""
+
+
+def check_places(dataset: Dataset) -> list[Problem]:
+    """Every claim's place is listed, and each place's `part_of` leads up without a loop."""
+    listed = [(line, row) for line, row in rows(dataset.places)]
+    parent = {row["place"]: row["part_of"] for _, row in listed if row["place"]}
+    unread = any(problem.file == schema.PLACES_FILE and problem.line <= 1
+                 for problem in dataset.problems)
+    # A places file that could not be read is reported once, not against every claim.
+    problems = [] if unread else reference_problems(
+        schema.CLAIMS_FILE, dataset.claims, "place", set(parent), schema.PLACES_FILE)
+    for line, row in listed:
+        if row["place"] and row["part_of"]:
+            message = place_chain_problem(row["place"], parent)
+            if message:
+                problems.append(Problem(schema.PLACES_FILE, line, "part_of", message))
+    return problems
+
+
 def check_units(dataset: Dataset) -> list[Problem]:
     """Units that do not fit their measure (a pause is not counted in people)."""
     problems = []
@@ -464,6 +517,8 @@ CHECKS: tuple[Callable[[Dataset], list[Problem]], ...] = (
     check_dates,
     check_numbers,
     check_published_basis,
+    check_period_basis,
+    check_places,
     check_units,
     check_qualifier_words,
     check_references,

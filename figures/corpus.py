@@ -35,6 +35,7 @@ from figures import intake, schema
 from figures.check import check, parse_date
 from figures.duplicates import DuplicateIndex, NearDuplicate
 from figures.load import LINE, TABLE_FILES, Dataset, parse_csv, read_dataset
+from figures.periods import period_columns
 from figures.problems import Problem
 from figures.suggest import Suggestion, outlet_voice, suggest
 
@@ -379,7 +380,7 @@ def staged_dataset(plan: intake.SavePlan, state: FolderState) -> Dataset:
     used = {claim["claimant_id"] for claim in plan.claims}
     known = state.claimants[state.claimants["claimant_id"].map(intake.cell).isin(used)]
     rows = {schema.SOURCES_FILE: plan.sources, schema.CLAIMS_FILE: plan.claims,
-            schema.NOT_CLAIMS_FILE: plan.not_claims,
+            schema.NOT_CLAIMS_FILE: plan.not_claims, schema.PLACES_FILE: plan.places,
             schema.CLAIMANTS_FILE: [*known.to_dict("records"), *plan.claimants]}
     tables = {}
     for name, columns in TABLE_FILES.items():
@@ -427,8 +428,17 @@ def plan_article(incoming: Incoming, state: FolderState) -> tuple[intake.SavePla
     article_id = intake.article_id_for(incoming.outlet, incoming.published or "undated",
                                        state.article_ids)
     created: list[dict[str, str]] = []
-    claims = proposed_claims(incoming.text, article_id, incoming.outlet, state, created)
+    claims = [with_period(claim, incoming.published) for claim in
+              proposed_claims(incoming.text, article_id, incoming.outlet, state, created)]
     return checked_plan(incoming, article_id, claims, created, state)
+
+
+def with_period(claim: dict[str, str], published: str) -> dict[str, str]:
+    """A proposed claim with the days its period words give, read against the article's
+    date and saying so in `period_basis`; unchanged when the words or the date give none."""
+    if not claim.get("period_text") or claim.get("period_start") or claim.get("period_end"):
+        return claim
+    return {**claim, **period_columns(claim["period_text"], published)}
 
 
 # --------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import streamlit as st
 from figures import corpus, intake, pages, schema
 from figures.cache import FileStamp, files_stamp, load_checked
 from figures.charts import AnyChart, overview
+from figures.disputes import Disputes, find_disputes
 from figures.duplicates import NearDuplicate, near_duplicates
 from figures.filters import (
     COMPARE_KEY,
@@ -115,6 +116,21 @@ def load_figures() -> Figures:
 def cached_overview(source: pd.DataFrame, made_on: date, width: int) -> AnyChart:
     """The stacked overview, the slowest chart to build, kept across reruns of one view."""
     return overview(source, made_on, width)
+
+
+@st.cache_resource(show_spinner="Finding disputes…", max_entries=4)
+def cached_disputes(data_dir: str, stamp: FileStamp, _figures: Figures) -> Disputes:
+    """Every dispute of the whole table, found once per version of the data and shared by
+    every session, as the table is; a view then keeps those whose claims it shows
+    (`Disputes.within`)."""
+    del data_dir, stamp  # the cache key only
+    return find_disputes(_figures.table, _figures.dataset.places)
+
+
+def load_disputes(figures: Figures) -> Disputes:
+    """The disputes of the table `load_figures` returned."""
+    data_dir = data_dir_from_env()
+    return cached_disputes(str(data_dir), files_stamp(data_dir), figures)
 
 
 def url_params() -> dict[str, list[str]]:
