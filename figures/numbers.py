@@ -171,7 +171,7 @@ def digits_value(phrase: str) -> float | None:
 # letter of a number word; the scanner jumps between such places instead of trying the
 # whole pattern at every character, which finds the same phrases about twice as fast.
 _FIRST_LETTERS = sorted({word[0] for word in [*SMALL_WORDS, *SCALE_WORDS, "dozen", "half",
-                                              "tens", "dozens", "scores"]})
+                                              "tens", "dozens", "scores", "a", "quarter"]})
 _START_PATTERN = re.compile(rf"\d|\b[{''.join(_FIRST_LETTERS)}]", re.IGNORECASE)
 
 
