@@ -64,11 +64,15 @@ def _is_time(ctx: Context) -> bool:
     )
 
 
+_DAY_AFTER_MONTH = re.compile(rf"\b(?:{MONTH}|{WEEKDAY}){WS}(?:the{WS})?$")
+_DAY_BEFORE_MONTH = re.compile(rf"(?:st|nd|rd|th)?(?:{WS}of)?{WS}{MONTH}(?![a-z])")
+
+
 def _is_date(ctx: Context) -> bool:
     """Days of a month ("May 3", "9 Nov", "Friday 21") and years ("1999")."""
-    if re.search(rf"\b(?:{MONTH}|{WEEKDAY}){WS}(?:the{WS})?$", ctx.before):
+    if _DAY_AFTER_MONTH.search(ctx.before):
         return True
-    if re.match(rf"(?:st|nd|rd|th)?(?:{WS}of)?{WS}{MONTH}(?![a-z])", ctx.after):
+    if _DAY_BEFORE_MONTH.match(ctx.after):
         return True
     written = ctx.mention.text
     if (len(written) <= 2 and re.search(r"\d{4}-(?:\d{1,2}-)?$", ctx.before)) or (
