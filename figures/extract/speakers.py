@@ -315,7 +315,8 @@ def resolve_speaker(phrase: str, memory: Memory, position: int) -> Name | None:
     reference = _resolve_reference(phrase, memory, position)
     if reference is not None:
         return reference
-    described = re.sub(r"^(?:the|a|an)" + WS, "", phrase, flags=re.IGNORECASE)
+    described = re.sub(r"^(?:the|a|an)" + WS, "", _LEADING_LINKS.sub(
+        "", _clean_phrase_keeping_nouns(raw)), flags=re.IGNORECASE).strip(" \t\u00a0,.;:")
     if not re.search(r"[A-Za-z]", described) or described.lower() in PRONOUNS:
         return None
     if not _can_speak(_clean_phrase_keeping_nouns(raw)):
