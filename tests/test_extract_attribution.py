@@ -181,3 +181,10 @@ def test_a_description_keeps_its_noun() -> None:
     """'A senior military source told ...' names the 'senior military source'."""
     text = "A senior military source told reporters that 6 vehicles were destroyed."
     assert claimants(text) == {6: "senior military source"}
+
+
+def test_telling_names_the_person_of_its_clause() -> None:
+    """'Rebel commander Abu Karim disputed the toll, telling reporters that only 9 ...'."""
+    text = ("Rebel commander Tarn Roe disputed the toll, telling reporters that only 9 "
+            "fighters had been killed.")
+    assert claimants(text) == {9: "Tarn Roe"}
