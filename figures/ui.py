@@ -287,8 +287,10 @@ def find_candidates(figures: Figures) -> None:
         st.session_state.pop(ADD_TEXT_KEY, None)
         st.session_state.pop(ADD_REVIEW_KEY, None)
         return
-    review = intake.review_frame(text, figures.dataset.claimants,
-                                 str(st.session_state.get("add_outlet", "")))
+    with st.spinner(f"Finding the figures in {len(text):,} characters of text…",
+                    show_time=True):
+        review = intake.review_frame(text, figures.dataset.claimants,
+                                     str(st.session_state.get("add_outlet", "")))
     st.session_state[ADD_TEXT_KEY] = text
     st.session_state[ADD_REVIEW_KEY] = review
     unmatched = review[(review["claimant_id"] == "") & (review["claimant"] != "")]
@@ -343,22 +345,35 @@ def published_basis_input() -> str:
 
 def save_reviewed(figures: Figures, reviewed: pd.DataFrame, created: pd.DataFrame,
                   basis: str) -> None:
-    """Plan the save, show what is missing, or write the files and say what was added."""
-    plan = intake.plan_save(
-        figures.dataset.data_dir, st.session_state[ADD_TEXT_KEY],
-        str(st.session_state.get("add_outlet", "")), str(st.session_state.get("add_title", "")),
-        st.session_state.get("add_published") or "", basis,
-        str(st.session_state.get("add_credits", "")), reviewed,
-        created.dropna(how="all").to_dict("records"))
-    if plan.messages:
-        st.error("Not saved; mend these first:\n\n" +
-                 "\n".join(f"- {as_text(message)}" for message in plan.messages))
-        return
-    result = intake.save(figures.dataset.data_dir, plan)
-    if not result.ok:
-        st.error("Not saved; the data folder is unchanged. The checker found:\n\n" +
-                 "\n".join(f"- {as_text(message)}" for message in result.messages))
-        return
+    """Plan the save, show what is missing, or write the files and say what was added.
+
+    A long article takes a while to account for and to check, so each step is named in a
+    status box as it starts, with the time it has taken so far.
+    """
+    text = st.session_state[ADD_TEXT_KEY]
+    with st.status(f"Saving an article of {len(text):,} characters…", expanded=True) as status:
+        st.write("Accounting for every number in the article…")
+        plan = intake.plan_save(
+            figures.dataset.data_dir, text,
+            str(st.session_state.get("add_outlet", "")),
+            str(st.session_state.get("add_title", "")),
+            st.session_state.get("add_published") or "", basis,
+            str(st.session_state.get("add_credits", "")), reviewed,
+            created.dropna(how="all").to_dict("records"))
+        if plan.messages:
+            status.update(label="Not saved: some cells are still to fill in", state="error")
+            st.error("Not saved; mend these first:\n\n" +
+                     "\n".join(f"- {as_text(message)}" for message in plan.messages))
+            return
+        st.write(f"Checking the data folder with {len(plan.claims)} claims and "
+                 f"{len(plan.not_claims):,} numbers set apart added…")
+        result = intake.save(figures.dataset.data_dir, plan)
+        if not result.ok:
+            status.update(label="Not saved: the checker found problems", state="error")
+            st.error("Not saved; the data folder is unchanged. The checker found:\n\n" +
+                     "\n".join(f"- {as_text(message)}" for message in result.messages))
+            return
+        status.update(label="Saved", state="complete")
     for key in (ADD_TEXT_KEY, ADD_REVIEW_KEY, ADD_EDITOR_KEY, ADD_CLAIMANTS_KEY):
         st.session_state.pop(key, None)
     st.session_state["add_saved"] = (f"Saved {plan.file_name} with {len(plan.claims)} claims "

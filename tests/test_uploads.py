@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from figures.intake import read_upload
 from figures.table import build_figures
+from tests.test_add_article import app_on_copy, find_figures
 from tests.test_intake import NEW_ARTICLE
+
+__all__ = ["app_on_copy"]  # a fixture, used by name
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
@@ -33,3 +38,29 @@ def test_a_utf16_table_is_named_as_such(data_copy: Path) -> None:
     claims.write_bytes(claims.read_text(encoding="utf-8").encode("utf-16"))
     problems = [str(problem) for problem in build_figures(data_copy).problems]
     assert "claims.csv:0: -: is UTF-16, not UTF-8; save it again as UTF-8 CSV" in problems
+
+
+def long_article(numbers: int) -> str:
+    """An invented report holding `numbers` number phrases, three to a line."""
+    return "Long report\n\n" + "".join(
+        f"On day {n} at least {n * 3 + 1} civilians were killed, the monitor said, and "
+        f"{n * 7 + 2} people left.\n" for n in range(1, numbers // 3 + 1))
+
+
+def test_saving_a_long_article_says_what_it_is_doing(app_on_copy: AppTest,
+                                                     data_copy: Path) -> None:
+    """Saving a long article shows each step in a status box, and its outcome."""
+    at = app_on_copy
+    text = long_article(300)
+    at.text_area(key="add_paste").set_value(text)
+    at.text_input(key="add_outlet").set_value("Long Report")
+    at.text_input(key="add_title").set_value("Long report")
+    at.date_input(key="add_published").set_value(date(2016, 12, 1))
+    find_figures(at.run())
+    assert len(at.session_state["add_review"]) == 200  # the days are dates, not figures
+    at.button(key="add_save").click().run()
+    assert not at.exception
+    status = at.status[0]
+    assert status.label == "Not saved: some cells are still to fill in"
+    assert status.state == "error"
+    assert status.markdown[0].value == "Accounting for every number in the article…"
