@@ -154,3 +154,13 @@ def test_a_save_killed_half_way_can_be_run_again(data_copy: Path) -> None:
     assert sorted(path.name for path in (data_copy / "articles").iterdir()) == [
         *sorted(path.name for path in (DEFAULT_DATA_DIR / "articles").iterdir()),
         "aleppo_daily_20161103.txt"]
+
+
+def test_a_linked_codebook_is_left_out_of_the_zip(data_copy: Path) -> None:
+    """A codebook that is a link to a file elsewhere is not packed in the zip."""
+    (data_copy / "README.md").unlink()
+    (data_copy / "README.md").symlink_to("/etc/passwd")
+    archive = zipfile.ZipFile(io.BytesIO(dataset_zip(data_copy, build_figures(data_copy).table,
+                                                     MADE_ON)))
+    assert "README.md" not in archive.namelist()
+    assert not any(b"root:" in archive.read(name) for name in archive.namelist())
