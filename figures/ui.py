@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from figures import intake, schema
+from figures import compare, intake, schema
 from figures.charts import AnyChart, overview
 from figures.filters import (
     COMPARE_KEY,
@@ -105,7 +105,13 @@ def restore_view(table: pd.DataFrame) -> None:
                                                         selection.date_to, bounds)
         st.session_state[WARNINGS_KEY] = warnings + fitted
     st.session_state[SEARCH_KEY] = selection.search
-    if selection.comparison:
+    if selection.comparison and not table.empty \
+            and selection.comparison not in compare.available_comparisons(table):
+        st.session_state[WARNINGS_KEY] = [
+            *st.session_state[WARNINGS_KEY],
+            f"Ignored {COMPARE_KEY} '{selection.comparison}': not a comparison these claims "
+            f"offer"]
+    elif selection.comparison:
         st.session_state[COMPARISON_KEY] = selection.comparison
     st.session_state[SCREENSHOT_KEY] = SCREENSHOT_VALUE in params.get(SCREENSHOT_PARAM, [])
 
