@@ -166,3 +166,18 @@ def test_the_page_opens_with_a_date_in_year_one(
     assert not at.exception
     rejected = next(frame.value for frame in at.dataframe if "reason" in frame.value.columns)
     assert rejected["claim_id"].tolist() == ["tiny-01"]
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_table_saved_with_another_separator_says_so(tiny_folder: TinyFolder,
+                                                     separator: str) -> None:
+    """A table a spreadsheet saved with semicolons or tabs gets one problem naming that."""
+    folder = tiny_folder()
+    claimants = folder / "claimants.csv"
+    claimants.write_text(claimants.read_text(encoding="utf-8").replace(",", separator),
+                         encoding="utf-8")
+    name = "semicolons" if separator == ";" else "tabs"
+    problems = report(folder)
+    assert f"claimants.csv:1: -: the columns are separated by {name}, not commas; save the " \
+        "file again as comma-separated CSV" in problems
+    assert not [problem for problem in problems if problem.startswith("claimants.csv:1: claim")]
