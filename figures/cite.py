@@ -53,14 +53,27 @@ def claims_text(count: int) -> str:
     return f"{count} claim shown" if count == 1 else f"{count} claims shown"
 
 
+def unreviewed_text(table: pd.DataFrame) -> str:
+    """How many of the claims shown no person has reviewed yet, or "" when none."""
+    if "review_status" not in table.columns:
+        return ""
+    proposed = int((table["review_status"] == schema.PROPOSED).sum())
+    if not proposed:
+        return ""
+    return (f"Not yet reviewed: {proposed} of the {len(table)} claims are figures the "
+            f"extractor proposed that no person has checked against their quotes.")
+
+
 def cite_view(
-    selection_text: str, table: pd.DataFrame, accessed: date, url: str | None = None
+    selection_text: str, table: pd.DataFrame, accessed: date, url: str | None = None,
+    disputes: str = "",
 ) -> str:
     """A plain-text citation of the view: what data set, which claims, from where, when.
 
     `selection_text` is `describe_selection(selection)` and `table` the rows the view
     shows. The year after the author is the year of access: the data set has no release
-    date of its own yet, and the version number pins down what was cited.
+    date of its own yet, and the version number pins down what was cited. `disputes`
+    is the view's disputes in a sentence (`disputes.frame.disputes_sentence`), if given.
     """
     lines = [
         f"{PROJECT} ({accessed.year}). {schema.DATASET_NAME}, "
@@ -68,6 +81,11 @@ def cite_view(
         f"Selection: {selection_text.strip().rstrip('.')} ({claims_text(len(table))}).",
         f"Sources: {sources_text(table)}.",
     ]
+    unreviewed = unreviewed_text(table)
+    if unreviewed:
+        lines.insert(2, unreviewed)
+    if disputes:
+        lines.append(f"Disputes: {disputes}")
     if url:
         lines.append(f"View: {url}")
     lines.append(f"Accessed {day_text(accessed)}.")

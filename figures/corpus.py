@@ -35,6 +35,7 @@ from figures import intake, schema
 from figures.check import check, parse_date
 from figures.duplicates import DuplicateIndex, NearDuplicate
 from figures.load import LINE, TABLE_FILES, Dataset, parse_csv, read_dataset
+from figures.periods import period_columns
 from figures.problems import Problem
 from figures.suggest import Suggestion, outlet_voice, suggest
 
@@ -55,6 +56,7 @@ class Options:
     outlet: str = ""
     title: str = ""
     published: str = ""
+    published_basis: str = schema.PUBLISHED_ON_COMMAND_LINE  # how `published` is known
 
 
 @dataclass(frozen=True)
@@ -146,14 +148,23 @@ def read_sidecar(folder: Path) -> tuple[dict[str, dict[str, str]], list[str]]:
     if not path.is_file():
         return {}, []
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        return {}, [f"{path}: cannot be read as UTF-8 text ({error}); its files are added "
+        return parse_sidecar(path.read_bytes(), str(path))
+    except OSError as error:
+        return {}, [f"{path}: cannot be read ({error.strerror}); its files are added "
+                    f"without it"]
+
+
+def parse_sidecar(raw: bytes, name: str) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """The rows of an articles.csv by file name, and what is wrong with it."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return {}, [f"{name}: is not UTF-8 (byte {error.start}); its files are added "
                     f"without it"]
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [name.strip() for name in reader.fieldnames or []]
+    header = [column.strip() for column in reader.fieldnames or []]
     if "file" not in header:
-        return {}, [f"{path}: has no 'file' column (expected: {', '.join(SIDECAR_COLUMNS)})"]
+        return {}, [f"{name}: has no 'file' column (expected: {', '.join(SIDECAR_COLUMNS)})"]
     rows = {}
     for row in reader:
         cells = {(key or "").strip(): (value or "").strip() for key, value in row.items()
@@ -218,7 +229,7 @@ def first_line(text: str) -> str:
 def dated(listed: Mapping[str, str], options: Options, page_date: str) -> tuple[str, str]:
     """The publication day and how it is known: the sidecar, the option, the page, none."""
     for day, basis in ((listed.get("published", ""), schema.PUBLISHED_IN_SIDECAR),
-                       (options.published, schema.PUBLISHED_ON_COMMAND_LINE),
+                       (options.published, options.published_basis),
                        (page_date, schema.PUBLISHED_IN_METADATA)):
         if day.strip():
             return day.strip(), basis
@@ -249,15 +260,20 @@ def read_item(item: Item, options: Options) -> tuple[Incoming | None, str]:
                       f"save the article as one of those")
     listed = item.listed
     outlet = listed.get("outlet") or options.outlet or site_name
-    if not outlet.strip():
-        return None, (f"{item.name}: no outlet: give it in {SIDECAR} beside the file "
-                      f"(column outlet) or with --outlet")
     published, basis = dated(listed, options, page_date)
-    if published and parse_date(published) is None:
-        return None, f"{item.name}: published '{published}' is not a date (YYYY-MM-DD)"
     title = listed.get("title") or options.title or page_title or first_line(text)
     return Incoming(item.name, text, outlet.strip(), " ".join(title.split()), published,
                     basis, (listed.get("url") or url).strip()), ""
+
+
+def description_problem(incoming: Incoming) -> str:
+    """Why an article read well cannot be described as a source row, if it cannot."""
+    if not incoming.outlet:
+        return (f"{incoming.name}: no outlet: give it in {SIDECAR} beside the file (column "
+                f"outlet), with --outlet, or in the form")
+    if incoming.published and parse_date(incoming.published) is None:
+        return f"{incoming.name}: published '{incoming.published}' is not a date (YYYY-MM-DD)"
+    return ""
 
 
 # --------------------------------------------------------------------------------------
@@ -364,7 +380,7 @@ def staged_dataset(plan: intake.SavePlan, state: FolderState) -> Dataset:
     used = {claim["claimant_id"] for claim in plan.claims}
     known = state.claimants[state.claimants["claimant_id"].map(intake.cell).isin(used)]
     rows = {schema.SOURCES_FILE: plan.sources, schema.CLAIMS_FILE: plan.claims,
-            schema.NOT_CLAIMS_FILE: plan.not_claims,
+            schema.NOT_CLAIMS_FILE: plan.not_claims, schema.PLACES_FILE: plan.places,
             schema.CLAIMANTS_FILE: [*known.to_dict("records"), *plan.claimants]}
     tables = {}
     for name, columns in TABLE_FILES.items():
@@ -412,8 +428,17 @@ def plan_article(incoming: Incoming, state: FolderState) -> tuple[intake.SavePla
     article_id = intake.article_id_for(incoming.outlet, incoming.published or "undated",
                                        state.article_ids)
     created: list[dict[str, str]] = []
-    claims = proposed_claims(incoming.text, article_id, incoming.outlet, state, created)
+    claims = [with_period(claim, incoming.published) for claim in
+              proposed_claims(incoming.text, article_id, incoming.outlet, state, created)]
     return checked_plan(incoming, article_id, claims, created, state)
+
+
+def with_period(claim: dict[str, str], published: str) -> dict[str, str]:
+    """A proposed claim with the days its period words give, read against the article's
+    date and saying so in `period_basis`; unchanged when the words or the date give none."""
+    if not claim.get("period_text") or claim.get("period_start") or claim.get("period_end"):
+        return claim
+    return {**claim, **period_columns(claim["period_text"], published)}
 
 
 # --------------------------------------------------------------------------------------
@@ -479,6 +504,10 @@ def plan_item(item: Item, options: Options, state: FolderState, summary: Summary
     twin = state.index.same_text(incoming.text)
     if twin is not None:
         summary.duplicates.append((item.name, twin))
+        return
+    problem = description_problem(incoming)
+    if problem:
+        summary.refused.append(problem)
         return
     near = state.index.near(incoming.text)
     plan, messages = plan_article(incoming, state)

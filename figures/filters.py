@@ -37,9 +37,12 @@ FROM_KEY = "from"
 TO_KEY = "to"
 SEARCH_KEY = "q"
 COMPARE_KEY = "compare"
+PROPOSED_KEY = "unreviewed"
+PROPOSED_VALUE = "include"
 PARAM_KEYS: tuple[str, ...] = (
-    *FILTER_COLUMNS.values(), FROM_KEY, TO_KEY, SEARCH_KEY, COMPARE_KEY,
+    *FILTER_COLUMNS.values(), FROM_KEY, TO_KEY, SEARCH_KEY, COMPARE_KEY, PROPOSED_KEY,
 )
+UNREVIEWED_WORDS = "including figures not yet reviewed"
 
 # The columns free-text search looks in: what a claim says, who says it, where and when.
 SEARCH_COLUMNS: tuple[str, ...] = (
@@ -65,6 +68,8 @@ class Selection:
 
     `comparison` names the side-by-side comparison the reader picked ("" for the page's
     default). It does not narrow the rows; it is carried so that a shared URL reopens it.
+    `include_proposed` adds the claims the extractor proposed that no person has reviewed;
+    by default only checked claims are shown.
     """
 
     parties: tuple[str, ...] = ()
@@ -77,6 +82,7 @@ class Selection:
     date_to: date | None = None
     search: str = ""
     comparison: str = ""
+    include_proposed: bool = False
 
     def __post_init__(self) -> None:
         # Widgets hand back lists; storing tuples keeps equality and hashing dependable.
@@ -118,6 +124,8 @@ def date_mask(table: pd.DataFrame, date_from: date | None, date_to: date | None)
 def apply_selection(table: pd.DataFrame, selection: Selection) -> pd.DataFrame:
     """The rows of the figure table the selection keeps, in their order, index reset."""
     mask = pd.Series(True, index=table.index)
+    if not selection.include_proposed and "review_status" in table.columns:
+        mask &= table["review_status"] != schema.PROPOSED
     for field_name, column in FILTERS:
         chosen = getattr(selection, field_name)
         if chosen:
@@ -169,6 +177,8 @@ def selection_to_params(selection: Selection) -> dict[str, str | list[str]]:
         params[SEARCH_KEY] = selection.search
     if selection.comparison:
         params[COMPARE_KEY] = selection.comparison
+    if selection.include_proposed:
+        params[PROPOSED_KEY] = PROPOSED_VALUE
     return params
 
 
@@ -245,6 +255,8 @@ def selection_from_params(
     for field_name, key in (("search", SEARCH_KEY), ("comparison", COMPARE_KEY)):
         if key in params:
             chosen[field_name] = last_value(params[key]) or ""
+    if PROPOSED_KEY in params:
+        chosen["include_proposed"] = last_value(params[PROPOSED_KEY]) == PROPOSED_VALUE
     return replace(Selection(), **chosen), warnings
 
 
@@ -305,4 +317,5 @@ def describe_selection(selection: Selection) -> str:
     if selection.search.strip():
         parts.append(f"search '{selection.search.strip()}'")
     active = [part for part in parts if part]
-    return "; ".join(active) if active else "all claims"
+    described = "; ".join(active) if active else "all claims"
+    return f"{described}, {UNREVIEWED_WORDS}" if selection.include_proposed else described

@@ -20,6 +20,7 @@ Every number phrase of the new article ends up either in a kept claim or in
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import math
 import os
@@ -79,11 +80,10 @@ _NAME_STOPWORDS = frozenset(("the", "of", "for", "and", "a", "an", "in", "on", "
 # Files in the order `save` replaces them: each only after everything it refers to.
 # What `write_temporary` names a file before it is renamed into place.
 LEFTOVER = re.compile(r"\..+\.(?:csv|txt)\.[a-z0-9_]{8}\.tmp")
-LOCK_FILE = ".lock"  # in the data folder; held around plan, check and commit
 LOCK_TIMEOUT = 120.0  # seconds to wait for another save before giving up
 COMMIT_ORDER: tuple[str, ...] = (
     schema.ARTICLES_DIR, schema.CLAIMANTS_FILE, schema.SOURCES_FILE, schema.NOT_CLAIMS_FILE,
-    schema.CLAIMS_FILE,
+    schema.PLACES_FILE, schema.CLAIMS_FILE,
 )  # fmt: skip
 
 
@@ -112,8 +112,14 @@ def unlisted_articles(dataset: Dataset) -> dict[str, str]:
 
 def folder_lock(data_dir: Path | str) -> FileLock:
     """The data folder's lock: every save holds it from reading the folder to the last
-    file replaced, so two saves at once run one after the other and neither is lost."""
-    return FileLock(str(Path(data_dir) / LOCK_FILE), timeout=LOCK_TIMEOUT)
+    file replaced, so two saves at once run one after the other and neither is lost.
+
+    The lock file lives in the system's temporary folder, named after the data folder's
+    full path, so that the data folder itself holds only data.
+    """
+    key = hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:16]
+    lock_path = Path(tempfile.gettempdir()) / f"contested-figures-{key}.lock"
+    return FileLock(str(lock_path), timeout=LOCK_TIMEOUT)
 
 
 def candidates_for(text: str, outlet: str = "") -> list[Candidate]:
@@ -121,8 +127,7 @@ def candidates_for(text: str, outlet: str = "") -> list[Candidate]:
 
     Every call to the extractor from intake and the batch add goes through here.
     """
-    del outlet  # not used by the extractor yet
-    return extract(text)
+    return extract(text, outlet)
 
 
 def unreadable(raw: bytes, name: str) -> str:
@@ -397,12 +402,14 @@ class SavePlan:
     claims: list[dict[str, str]] = field(default_factory=list)
     not_claims: list[dict[str, str]] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    places: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def rows(self) -> dict[str, list[dict[str, str]]]:
         """The new rows of each CSV file, by file name."""
         return {schema.SOURCES_FILE: self.sources, schema.CLAIMANTS_FILE: self.claimants,
-                schema.CLAIMS_FILE: self.claims, schema.NOT_CLAIMS_FILE: self.not_claims}
+                schema.CLAIMS_FILE: self.claims, schema.NOT_CLAIMS_FILE: self.not_claims,
+                schema.PLACES_FILE: self.places}
 
     @property
     def ready(self) -> bool:
@@ -678,7 +685,17 @@ def plan_save(
     messages += _text_messages(text, listed, claims)
     messages += claimant_messages + row_problems
     return SavePlan(article_id, file_name, text, [source], created_used, claims,
-                    not_claim_rows(text, article_id, claims), messages)
+                    not_claim_rows(text, article_id, claims), messages,
+                    new_place_rows(claims, dataset.places))
+
+
+def new_place_rows(claims: Sequence[Mapping[str, str]], places: pd.DataFrame
+                   ) -> list[dict[str, str]]:
+    """A places.csv row for each place the new claims name that is not listed yet; what
+    it is part of is left for a person to fill in, as the codebook asks."""
+    listed = set(places["place"].map(cell))
+    named = dict.fromkeys(claim["place"] for claim in claims if claim["place"])
+    return [{"place": place, "part_of": ""} for place in named if place not in listed]
 
 
 def _text_messages(text: str, stored: Mapping[str, str], claims: list[dict[str, str]]) -> list[str]:

@@ -11,6 +11,7 @@ SOURCES_FILE = "sources.csv"
 CLAIMANTS_FILE = "claimants.csv"
 CLAIMS_FILE = "claims.csv"
 NOT_CLAIMS_FILE = "not_claims.csv"
+PLACES_FILE = "places.csv"
 ARTICLES_DIR = "articles"
 CODEBOOK_FILE = "README.md"
 
@@ -55,6 +56,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "period_start",
     "period_end",
     "period_text",
+    "period_basis",
     "relayed_by",
     "blamed_on",
     "quote",
@@ -67,6 +69,11 @@ NOT_CLAIM_COLUMNS: tuple[str, ...] = (
     "text",
     "context",
     "reason",
+)
+
+PLACE_COLUMNS: tuple[str, ...] = (
+    "place",
+    "part_of",
 )
 
 # Columns the joined figure table adds to each claim, and where each comes from.
@@ -101,6 +108,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
         "review_status",
     ),
     NOT_CLAIMS_FILE: NOT_CLAIM_COLUMNS,
+    PLACES_FILE: ("place",),
 }
 
 # Whether a person has checked a claim against its quote. The extractor's proposals are
@@ -125,6 +133,7 @@ QUALIFIERS: dict[str, str] = {
     "about": "approximate: 'about', 'some', 'around', 'nearly'",
     "estimated": "an estimate named as such: 'an estimated', 'estimates put'",
     "up_to": "an upper bound: 'up to', 'as many as'",
+    "under": "an upper bound, not reached exactly: 'fewer than', 'less than', 'under'",
     "as_little_as": "the claimant stresses how small the figure is: 'as little as', 'only'",
 }
 
@@ -136,11 +145,17 @@ QUALIFIER_WORDS: dict[str, str] = {
     "about": "about",
     "estimated": "an estimated",
     "up_to": "up to",
+    "under": "fewer than",
     "as_little_as": "as little as",
 }
 
 # Qualifiers that make a figure a bound or an estimate rather than a count.
 INEXACT_QUALIFIERS: frozenset[str] = frozenset(QUALIFIERS) - {"exact"}
+
+# How far either side of its figure an approximate or estimated claim reaches: "some
+# 300,000" allows 270,000 to 330,000. A share of the figure, documented in the codebook.
+APPROXIMATE_QUALIFIERS: frozenset[str] = frozenset({"about", "estimated"})
+APPROXIMATE_TOLERANCE = 0.10
 
 MEASURES: dict[str, str] = {
     "killed": "people killed",
@@ -156,6 +171,10 @@ MEASURES: dict[str, str] = {
     "fired": "munitions fired or dropped (shells, rockets, strikes)",
     "aid_share": "share of aid going to a place",
     "pause_length": "length of a pause, truce or ceasefire (offered, agreed or ruled out)",
+    "captured": "places taken, retaken or 'liberated' (neighbourhoods, towns, villages)",
+    "treated": "medical treatments given (consultations, surgeries, vaccinations)",
+    "area": "the size of an area (besieged, held, destroyed)",
+    "distance": "a distance (to a front line, a border, a city)",
 }
 
 SUBJECTS: dict[str, str] = {
@@ -169,13 +188,63 @@ SUBJECTS: dict[str, str] = {
     "UN aid": "aid delivered by the United Nations",
     "pause": "a humanitarian or combat pause",
     "truce": "a truce or ceasefire",
+    "hostages": "hostages and captives",
+    "prisoners": "prisoners, detainees and convicts",
+    "vehicles": "vehicles: trucks, buses, cars, tanks, ambulances, boats, aircraft",
+    "facilities": "facilities other than hospitals: schools, bakeries, shelters, stations",
+    "buildings": "buildings and homes",
+    "airstrikes": "airstrikes, raids and other attacks, counted as events",
+    "munitions": "missiles, rockets, bombs and drones (shells are 'artillery shells')",
+    "neighbourhoods": "neighbourhoods, districts, villages and towns",
+    "medical treatments": "consultations, surgeries, vaccinations and other treatments",
+    "teams": "aid or medical teams",
+    "territory": "land, for an area or a distance",
 }
+
+# Subjects that are part of another: every child is a civilian, every civilian one of
+# the people. A figure for a part can be checked against a figure for its whole.
+SUBJECT_PART_OF: dict[str, str] = {
+    "newborns": "children",
+    "children": "civilians",
+    "civilians": "people",
+    "fighters": "people",
+}
+
+# What kind of quantity each measure is, which decides the rule its claims are held to:
+# counts of what happened over a period add up as the period and place grow; stocks are
+# how many are in a state at a moment; events are one thing with one length.
+COUNT_MEASURES: tuple[str, ...] = (
+    "killed", "injured", "left", "freed", "surrendered", "pardoned", "attacked", "fired",
+    "captured", "treated",
+)
+STOCK_MEASURES: tuple[str, ...] = ("besieged", "trapped", "remaining", "aid_share", "area")
+EVENT_MEASURES: tuple[str, ...] = ("pause_length",)
+# Measures no rule compares: two distances are seldom distances between the same points.
+UNRULED_MEASURES: tuple[str, ...] = ("distance",)
+# Stock measures that name the same people in different words (compare.py sets them on
+# one axis too); a dispute across two of them says that they differ.
+STOCK_FAMILIES: dict[str, str] = {
+    "besieged": "people still in a place",
+    "trapped": "people still in a place",
+    "remaining": "people still in a place",
+    "aid_share": "share of aid",
+    "area": "size of an area",
+}
+# Two stocks are compared when their dates are at most this many days apart.
+STOCK_WINDOW_DAYS = 30
 
 UNITS: dict[str, str] = {
     "count": "a number of people or things",
     "hours": "a length of time in hours",
     "days": "a length of time in days",
     "percent": "a share in percent",
+    "share": "a share as a fraction of the whole ('about half' is 0.5)",
+    "square km": "an area in square kilometres",
+    "square miles": "an area in square miles",
+    "hectares": "an area in hectares",
+    "acres": "an area in acres",
+    "km": "a distance in kilometres",
+    "miles": "a distance in miles",
 }
 
 # Hours per unit, so that durations given in different units share one axis.
@@ -207,7 +276,7 @@ PARTY_COLOURS: dict[str, str] = {
     "independent monitor": "#000000",
     "humanitarian NGO": "#F0E442",
     "news media": "#999999",
-    UNASSIGNED: "#C7C7C7",
+    UNASSIGNED: "#A6761D",
 }
 PARTIES: tuple[str, ...] = tuple(PARTY_COLOURS)
 
@@ -220,6 +289,8 @@ NOT_CLAIM_REASONS: dict[str, str] = {
     "period length": "the length of the period a claim covers, not the claim",
     "vague quantity": "an amount with no figure ('tens of thousands', 'hundreds of')",
     "not a count": "a number word that counts nothing ('one of the', 'no one', 'half of')",
+    "ordinal": "a rank, not a count ('the 9th day', '21st')",
+    "repeated line": "a line the page repeats word for word (a headline shown twice)",
     "set aside": "a number the person adding the article chose not to record as a claim",
     "rejected in review": "a figure the extractor proposed that a person judged not a claim",
 }
@@ -227,12 +298,16 @@ REJECTED_IN_REVIEW = "rejected in review"
 
 PUBLISHED_STATED = "stated"
 PUBLISHED_INFERRED_PREFIX = "inferred: "
+# A claim's period dates are known the same two ways (column `period_basis`).
+PERIOD_STATED = PUBLISHED_STATED
+PERIOD_INFERRED_PREFIX = PUBLISHED_INFERRED_PREFIX
 # A date stated outside the article's text: in a saved web page's metadata, or by the
 # person adding it (the folder's articles.csv, the command line's --published).
 PUBLISHED_STATED_IN_PREFIX = "stated in "
 PUBLISHED_IN_METADATA = "stated in the page's metadata"
 PUBLISHED_IN_SIDECAR = "stated in articles.csv"
 PUBLISHED_ON_COMMAND_LINE = "stated in the command's --published option"
+PUBLISHED_IN_FORM = "stated in the Add articles form"
 # No date is known: `published` is empty. The article's claims are shown but are not
 # placed on the timeline and fall outside any narrowed date range.
 PUBLISHED_UNKNOWN = "unknown"
@@ -264,6 +339,7 @@ ID_COLUMNS: dict[str, str] = {
     SOURCES_FILE: "article_id",
     CLAIMANTS_FILE: "claimant_id",
     CLAIMS_FILE: "claim_id",
+    PLACES_FILE: "place",
 }
 
 # Columns that hold an id or name a file: read without the spaces a spreadsheet may leave

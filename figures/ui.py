@@ -7,6 +7,7 @@ values (a `Selection`), so everything downstream stays pure and testable without
 from __future__ import annotations
 
 import html
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -15,8 +16,11 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from figures import compare, intake, schema
+from figures import compare, corpus, intake, pages, schema
+from figures.cache import FileStamp, files_stamp, load_checked
 from figures.charts import AnyChart, overview
+from figures.disputes import Disputes, find_disputes
+from figures.duplicates import NearDuplicate, near_duplicates
 from figures.filters import (
     COMPARE_KEY,
     FILTERS,
@@ -28,9 +32,9 @@ from figures.filters import (
     selection_to_params,
 )
 from figures.images import chart_png, chart_svg
-from figures.load import data_dir_from_env, data_files
+from figures.load import data_dir_from_env
 from figures.markdown import as_text
-from figures.table import Figures, build_figures
+from figures.table import Figures
 
 SCREENSHOT_PARAM = "view"
 SCREENSHOT_VALUE = "screenshot"
@@ -48,6 +52,23 @@ COMPARISON_KEY = "comparison"
 SCREENSHOT_KEY = "screenshot_mode"
 STARTED_KEY = "view_restored"
 WARNINGS_KEY = "url_warnings"
+PROPOSED_KEY = "include_proposed"
+
+
+def waiting_for_review(table: pd.DataFrame) -> int:
+    """How many claims are proposals no person has reviewed yet."""
+    if "review_status" not in table.columns:
+        return 0
+    return int((table["review_status"] == schema.PROPOSED).sum())
+
+
+def review_count_in_sidebar(table: pd.DataFrame) -> None:
+    """The number of claims waiting in the review queue, on every page."""
+    waiting = waiting_for_review(table)
+    if waiting:
+        st.sidebar.caption(f":material/pending: **{waiting}** claims waiting for review")
+    else:
+        st.sidebar.caption(":material/task_alt: No claim waiting for review")
 
 
 def widget_key(field: str) -> str:
@@ -55,20 +76,40 @@ def widget_key(field: str) -> str:
     return f"filter_{field}"
 
 
-def files_stamp(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """What the data files are now (name, size, time), so the cache sees any edit."""
-    stamp = []
-    for path in data_files(data_dir):
-        info = path.stat()
-        stamp.append((str(path), info.st_size, info.st_mtime_ns))
-    return tuple(stamp)
+# The checked table of each data folder this server has loaded, with the files' stamp it
+# was built from. One object shared by every session: nothing on the page changes it, and
+# unlike st.cache_data it is not copied on each run (a copy of a large corpus costs more
+# than the whole run). A lock lets one session build it while the others wait for it.
+_LOADED: dict[str, tuple[FileStamp, Figures]] = {}
+_LOADING = threading.Lock()
 
 
-@st.cache_data(show_spinner="Reading and checking the data...")
-def cached_figures(data_dir: str, stamp: tuple[tuple[str, int, int], ...]) -> Figures:
-    """The figure table, rebuilt only when the folder or one of its files changes."""
-    del stamp  # part of the cache key only
-    return build_figures(data_dir)
+def load_figures() -> Figures:
+    """The figure table of the folder FIGURES_DATA_DIR names, or of `data/`: kept in
+    memory while its files are unchanged, else from the checked tables on disk, else read
+    and checked afresh with a progress bar."""
+    data_dir = data_dir_from_env()
+    key, stamp = str(data_dir), files_stamp(data_dir)
+    found = _LOADED.get(key)
+    if found is not None and found[0] == stamp:
+        return found[1]
+    with _LOADING:
+        found = _LOADED.get(key)
+        if found is not None and found[0] == stamp:
+            return found[1]
+        bar = st.empty()
+
+        def show(share: float, text: str) -> None:
+            bar.progress(min(max(share, 0.0), 1.0), text=f"Reading and checking the data: "
+                         f"{text[:1].lower()}{text[1:]}…")
+
+        try:
+            with st.spinner("Opening the data…"):
+                figures = load_checked(data_dir, show, on_build=lambda: show(0.0, "Starting"))
+        finally:
+            bar.empty()
+        _LOADED[key] = (stamp, figures)
+        return figures
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -77,10 +118,19 @@ def cached_overview(source: pd.DataFrame, made_on: date, width: int) -> AnyChart
     return overview(source, made_on, width)
 
 
-def load_figures() -> Figures:
-    """The figure table of the folder FIGURES_DATA_DIR names, or of `data/`."""
+@st.cache_resource(show_spinner="Finding disputes…", max_entries=4)
+def cached_disputes(data_dir: str, stamp: FileStamp, _figures: Figures) -> Disputes:
+    """Every dispute of the whole table, found once per version of the data and shared by
+    every session, as the table is; a view then keeps those whose claims it shows
+    (`Disputes.within`)."""
+    del data_dir, stamp  # the cache key only
+    return find_disputes(_figures.table, _figures.dataset.places)
+
+
+def load_disputes(figures: Figures) -> Disputes:
+    """The disputes of the table `load_figures` returned."""
     data_dir = data_dir_from_env()
-    return cached_figures(str(data_dir), files_stamp(data_dir))
+    return cached_disputes(str(data_dir), files_stamp(data_dir), figures)
 
 
 def url_params() -> dict[str, list[str]]:
@@ -113,6 +163,7 @@ def restore_view(table: pd.DataFrame) -> None:
             f"offer"]
     elif selection.comparison:
         st.session_state[COMPARISON_KEY] = selection.comparison
+    st.session_state[PROPOSED_KEY] = selection.include_proposed
     st.session_state[SCREENSHOT_KEY] = SCREENSHOT_VALUE in params.get(SCREENSHOT_PARAM, [])
 
 
@@ -150,6 +201,10 @@ def sidebar_selection(table: pd.DataFrame) -> Selection:
             st.session_state[DATES_KEY] = bounds  # the whole span, until the reader narrows it
         sidebar.date_input("Published between", min_value=bounds[0], max_value=bounds[1],
                            key=DATES_KEY, format="YYYY-MM-DD")
+    sidebar.toggle("Include figures not yet reviewed", key=PROPOSED_KEY,
+                   help="Adds the figures the extractor proposed that no person has checked "
+                        "yet. They are marked as not reviewed in every chart, the table, "
+                        "the images, the downloads and the citation.")
     sidebar.button("Reset filters", key="reset", on_click=reset_filters, args=(table,),
                    icon=":material/restart_alt:")
     sidebar.toggle("Screenshot mode", key=SCREENSHOT_KEY,
@@ -162,6 +217,7 @@ def sidebar_selection(table: pd.DataFrame) -> Selection:
         date_to=date_to,
         search=str(st.session_state.get(SEARCH_KEY, "")).strip(),
         comparison=str(st.session_state.get(COMPARISON_KEY, "") or ""),
+        include_proposed=bool(st.session_state.get(PROPOSED_KEY, False)),
     )
 
 
@@ -234,6 +290,24 @@ def image_downloads(make_chart: Callable[[], AnyChart], name: str) -> None:
                           "image/svg+xml", key=f"svg_{name}", icon=":material/draw:")
 
 
+def highlighted_passage(text: str, start: int, end: int) -> str:
+    """The paragraph around text[start:end], that passage marked, as escaped HTML."""
+    before = text.rfind("\n\n", 0, start)
+    after = text.find("\n\n", end)
+    low = 0 if before < 0 else before + 2
+    high = len(text) if after < 0 else after
+    return highlighted_article(text[low:high], start - low, end - low)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_near_duplicate(data_dir: str, stamp: tuple[tuple[str, int, int], ...],
+                          file: str) -> NearDuplicate | None:
+    """The stored article `file` nearly repeats, if any, kept until the folder changes."""
+    del stamp  # part of the cache key only
+    articles = intake.stored_articles(data_dir)
+    return near_duplicates(articles, [file]).get(file)
+
+
 def highlighted_article(text: str, start: int, end: int) -> str:
     """An article as escaped HTML with one passage marked; nothing in it is ever rendered."""
     return (
@@ -264,157 +338,92 @@ __all__ = [
 ]
 
 
-# --- Add an article: upload or paste, review the candidates, save ----------------------
+# --- Add articles: upload or paste, the same batch path as `python -m figures add` -------
 
-ADD_TEXT_KEY = "add_text"
-ADD_REVIEW_KEY = "add_review"
-ADD_EDITOR_KEY = "add_editor"
-ADD_CLAIMANTS_KEY = "add_claimants"
-NEW_CLAIMANT_COLUMNS = ("name", "organisation", "claimant_type", "party")
+ADD_SUMMARY_KEY = "add_summary"
 
 
-def article_text_from_input(data_dir: Path) -> tuple[str | None, list[str]]:
-    """The text of the uploaded file, or else of the pasted text, or why it is refused."""
-    stored = intake.stored_articles(data_dir)
-    upload = st.session_state.get("add_upload")
-    if upload is not None:
-        return intake.read_upload(upload.getvalue(), upload.name, stored)
+def uploaded_items() -> tuple[list[corpus.Item], list[str]]:
+    """The uploaded files and the pasted text as items to add; an uploaded articles.csv
+    describes the files it lists."""
+    uploads = list(st.session_state.get("add_upload") or [])
+    listed: dict[str, dict[str, str]] = {}
+    problems: list[str] = []
+    for upload in uploads:
+        if upload.name == corpus.SIDECAR:
+            listed, problems = corpus.parse_sidecar(upload.getvalue(), upload.name)
+    items = [corpus.Item(upload.name, upload.getvalue(), listed.get(upload.name, {}))
+             for upload in uploads if upload.name != corpus.SIDECAR]
     pasted = str(st.session_state.get("add_paste", ""))
-    return intake.read_upload(pasted.encode("utf-8"), intake.PASTED, stored)
+    if pasted.strip():
+        items.append(corpus.Item(intake.PASTED, pasted.encode("utf-8")))
+    return items, problems
 
 
-def find_candidates(figures: Figures) -> None:
-    """A button's callback: read the input and lay out its candidate claims for review."""
-    text, errors = article_text_from_input(figures.dataset.data_dir)
-    st.session_state["add_errors"] = errors
-    st.session_state.pop(ADD_EDITOR_KEY, None)
-    st.session_state.pop(ADD_CLAIMANTS_KEY, None)
-    if text is None:
-        st.session_state.pop(ADD_TEXT_KEY, None)
-        st.session_state.pop(ADD_REVIEW_KEY, None)
+def add_options() -> corpus.Options:
+    """The outlet, title and date the reader gave for what the files do not say."""
+    published = st.session_state.get("add_published")
+    return corpus.Options(
+        outlet=str(st.session_state.get("add_outlet", "")).strip(),
+        title=str(st.session_state.get("add_title", "")).strip(),
+        published=published.isoformat() if isinstance(published, date) else "",
+        published_basis=schema.PUBLISHED_IN_FORM)
+
+
+def add_uploaded(data_dir: Path) -> None:
+    """Add what was uploaded or pasted, a progress bar while it runs, then the summary."""
+    items, problems = uploaded_items()
+    if not items:
+        st.session_state[ADD_SUMMARY_KEY] = corpus.Summary(refused=[
+            *problems, "Nothing to add: upload .txt or .html files, or paste an article."])
         return
-    with st.spinner(f"Finding the figures in {len(text):,} characters of text…",
-                    show_time=True):
-        review = intake.review_frame(text, figures.dataset.claimants,
-                                     str(st.session_state.get("add_outlet", "")))
-    st.session_state[ADD_TEXT_KEY] = text
-    st.session_state[ADD_REVIEW_KEY] = review
-    unmatched = review[(review["claimant_id"] == "") & (review["claimant"] != "")]
-    st.session_state["add_new_claimants"] = pd.DataFrame(
-        {"name": list(dict.fromkeys(unmatched["claimant"])), "organisation": "",
-         "claimant_type": None, "party": None}, columns=list(NEW_CLAIMANT_COLUMNS))
+    bar = st.progress(0.0, text=f"Adding {len(items)} articles…")
+    done = [0]
 
+    def advance(step: int) -> None:
+        done[0] += step
+        bar.progress(done[0] / len(items), text=f"Read {done[0]} of {len(items)} articles")
 
-def new_claimants_editor() -> pd.DataFrame:
-    """The claimants the reader creates: names the extractor found, type and party to fill."""
-    st.markdown("**New claimants**: the names found that match no stored claimant. Fill in "
-                "their organisation, type and party, or delete the rows you do not need.")
-    return st.data_editor(
-        st.session_state.get("add_new_claimants",
-                             pd.DataFrame(columns=list(NEW_CLAIMANT_COLUMNS))),
-        key=ADD_CLAIMANTS_KEY, num_rows="dynamic", hide_index=True, width="stretch",
-        column_config={
-            "claimant_type": st.column_config.SelectboxColumn(
-                "claimant_type", options=list(schema.CLAIMANT_TYPES)),
-            "party": st.column_config.SelectboxColumn("party", options=list(schema.PARTIES)),
-        },
-    )
-
-
-def review_editor(review: pd.DataFrame, claimant_choices: list[str]) -> pd.DataFrame:
-    """The candidates as an editable table: tick what to keep, fix what is wrong."""
-    choice = st.column_config.SelectboxColumn
-    return st.data_editor(
-        review, key=ADD_EDITOR_KEY, num_rows="fixed", hide_index=True, width="stretch",
-        disabled=("claimant", "quote", "start", "end"),
-        column_config={
-            "keep": st.column_config.CheckboxColumn("keep"),
-            "claimant_id": choice("claimant_id", options=claimant_choices),
-            "measure": choice("measure", options=list(schema.MEASURES)),
-            "subject": choice("subject", options=list(schema.SUBJECTS)),
-            "unit": choice("unit", options=list(schema.UNITS)),
-            "qualifier": choice("qualifier", options=list(schema.QUALIFIERS)),
-            "quote": st.column_config.TextColumn("quote", width="large"),
-        },
-    )
-
-
-def published_basis_input() -> str:
-    """'stated', or 'inferred: <how>' as the codebook asks."""
-    stated = st.radio("Is the date stated in the article?", ["stated", "inferred"],
-                      key="add_basis", horizontal=True)
-    if stated == "stated":
-        return schema.PUBLISHED_STATED
-    how = st.text_input("How was the date inferred?", key="add_basis_how")
-    return f"{schema.PUBLISHED_INFERRED_PREFIX}{how.strip()}"
-
-
-def save_reviewed(figures: Figures, reviewed: pd.DataFrame, created: pd.DataFrame,
-                  basis: str) -> None:
-    """Plan the save, show what is missing, or write the files and say what was added.
-
-    A long article takes a while to account for and to check, so each step is named in a
-    status box as it starts, with the time it has taken so far.
-    """
-    text = st.session_state[ADD_TEXT_KEY]
-    with st.status(f"Saving an article of {len(text):,} characters…", expanded=True) as status:
-        st.write("Accounting for every number in the article…")
-        plan = intake.plan_save(
-            figures.dataset.data_dir, text,
-            str(st.session_state.get("add_outlet", "")),
-            str(st.session_state.get("add_title", "")),
-            st.session_state.get("add_published") or "", basis,
-            str(st.session_state.get("add_credits", "")), reviewed,
-            created.dropna(how="all").to_dict("records"))
-        if plan.messages:
-            status.update(label="Not saved: some cells are still to fill in", state="error")
-            st.error("Not saved; mend these first:\n\n" +
-                     "\n".join(f"- {as_text(message)}" for message in plan.messages))
-            return
-        st.write(f"Checking the data folder with {len(plan.claims)} claims and "
-                 f"{len(plan.not_claims):,} numbers set apart added…")
-        result = intake.save(figures.dataset.data_dir, plan)
-        if not result.ok:
-            status.update(label="Not saved: the checker found problems", state="error")
-            st.error("Not saved; the data folder is unchanged. The checker found:\n\n" +
-                     "\n".join(f"- {as_text(message)}" for message in result.messages))
-            return
-        status.update(label="Saved", state="complete")
-    for key in (ADD_TEXT_KEY, ADD_REVIEW_KEY, ADD_EDITOR_KEY, ADD_CLAIMANTS_KEY):
-        st.session_state.pop(key, None)
-    st.session_state["add_saved"] = (f"Saved {plan.file_name} with {len(plan.claims)} claims "
-                                     f"and {len(plan.not_claims)} numbers set apart "
-                                     f"(article id {result.article_id}).")
+    summary = corpus.add_items(data_dir, items, add_options(), progress=advance)
+    summary.refused = problems + summary.refused
+    st.session_state[ADD_SUMMARY_KEY] = summary
+    if summary.added:
+        st.session_state.pop("add_paste", None)
     st.rerun()
 
 
-def add_article_panel(figures: Figures) -> None:
-    """Upload or paste an article, review its candidate claims, and save them."""
-    if st.session_state.get("add_saved"):
-        st.success(as_text(st.session_state.pop("add_saved")), icon=":material/check_circle:")
-    st.file_uploader("Article text (.txt, UTF-8, up to 2 MB)", type=["txt"], key="add_upload")
-    st.text_area("…or paste the article's text", key="add_paste", height=160)
+def show_summary(summary: corpus.Summary) -> None:
+    """What the last add did: added, near-duplicates, duplicates and refusals, each named."""
+    lines = summary.lines()
+    head, body = lines[0], "\n".join(f"{line}" for line in lines[1:])
+    (st.success if summary.added and not summary.refused else
+     st.warning if summary.added else st.error)(as_text(head), icon=":material/inventory_2:")
+    if body:
+        st.code(body, language=None, wrap_lines=True)
+    if summary.added:
+        st.page_link(pages.REVIEW, label="Review the proposed figures",
+                     icon=":material/fact_check:")
+
+
+def add_articles_panel(data_dir: Path) -> None:
+    """Upload files or paste text; their figures are proposed for review."""
+    summary = st.session_state.get(ADD_SUMMARY_KEY)
+    if summary is not None:
+        show_summary(summary)
+    st.file_uploader("Articles: .txt files or saved web pages (.html, .htm), up to 2 MB "
+                     "each; add an articles.csv (file, url, outlet, published, title) to "
+                     "describe them", type=["txt", "html", "htm", "csv"],
+                     accept_multiple_files=True, key="add_upload")
+    st.text_area("…or paste an article's text", key="add_paste", height=160)
+    st.caption("For what the files or their articles.csv do not say:")
     left, middle, right = st.columns(3)
-    left.text_input("Outlet of the new article", key="add_outlet")
-    middle.text_input("Its title", key="add_title")
-    right.date_input("Its date of publication", key="add_published", value=None,
-                     format="YYYY-MM-DD")
-    basis = published_basis_input()
-    st.text_input("Credits (wire services and agencies named; separate with ;)",
-                  key="add_credits")
-    st.button("Find the figures", key="add_find", on_click=find_candidates, args=(figures,),
-              icon=":material/search:")
-    for error in st.session_state.get("add_errors", []):
-        st.error(as_text(error))
-    review = st.session_state.get(ADD_REVIEW_KEY)
-    if review is None:
-        return
-    st.caption(f"{len(review)} candidate figures found. Check each against its quote: "
-               "the extractor proposes, a person decides.")
-    created = new_claimants_editor()
-    choices = [*figures.dataset.claimants["claimant_id"],
-               *[name for name in created["name"].dropna() if name]]
-    reviewed = review_editor(review, choices)
-    if st.button("Save to the data folder", key="add_save", type="primary",
-                 icon=":material/save:"):
-        save_reviewed(figures, reviewed, created, basis)
+    left.text_input("Outlet", key="add_outlet")
+    middle.text_input("Title", key="add_title",
+                      help="Left empty, a text's first line is its title.")
+    right.date_input("Date of publication", key="add_published", value=None,
+                     format="YYYY-MM-DD",
+                     help="Left empty, the date is taken from articles.csv or the page, or "
+                          "recorded as unknown.")
+    if st.button("Add and propose figures", key="add_go", type="primary",
+                 icon=":material/playlist_add:"):
+        add_uploaded(data_dir)

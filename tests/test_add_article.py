@@ -1,5 +1,5 @@
-"""Adding an article through the real dashboard: bad uploads change nothing, a good one
-is reviewed and saved in a few clicks, and the folder still checks clean."""
+"""The Add articles page of the real dashboard: uploads and pasted text go through the same
+batch path as `python -m figures add`; bad files are named and change nothing."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from figures import pages
+from figures import pages, schema
 from figures.table import build_figures
-from tests.conftest import shown
 from tests.test_dashboard import APP, TIMEOUT
 
 NEW_ARTICLE = (
@@ -20,6 +19,11 @@ NEW_ARTICLE = (
     "At least 15 civilians were killed in shelling of the Bustan al-Qasr district on Sunday, "
     "the Syrian Civil Defence said. Some 2,000 families fled towards the west of the city "
     "over the past three days, according to the Norwegian Refugee Council.\n"
+)
+SECOND_ARTICLE = (
+    "Convoy reaches besieged town\n\n"
+    "At least 9 people were killed in an air strike on the market on Tuesday, the Red "
+    "Crescent said.\n"
 )
 
 
@@ -37,32 +41,15 @@ def app_on_copy(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
         pages.ADD_ARTICLES).run()
 
 
-def find_figures(at: AppTest) -> AppTest:
-    """Press 'Find the figures'."""
-    return at.button(key="add_find").click().run()
+def add(at: AppTest) -> AppTest:
+    """Press 'Add and propose figures'."""
+    return at.button(key="add_go").click().run()
 
 
-def paste_new_article(at: AppTest) -> AppTest:
-    """Paste the new article, give its outlet, title and date, and find its figures."""
-    at.text_area(key="add_paste").set_value(NEW_ARTICLE)
-    at.text_input(key="add_outlet").set_value("Aleppo Today")
-    at.text_input(key="add_title").set_value("Aleppo clinic hit as evacuation talks stall")
-    at.date_input(key="add_published").set_value(date(2016, 11, 28))
-    return find_figures(at.run())
-
-
-def review_and_save(at: AppTest, places: tuple[str, str]) -> AppTest:
-    """Fill in the two new claimants and each figure's claimant and place, then save."""
-    names = ["Syrian Civil Defence", "Norwegian Refugee Council"]
-    at.session_state["add_claimants"] = {
-        "edited_rows": {index: {"organisation": name, "claimant_type": "NGO",
-                                "party": "humanitarian NGO"} for index, name in enumerate(names)},
-        "added_rows": [], "deleted_rows": []}
-    at.session_state["add_editor"] = {
-        "edited_rows": {index: {"claimant_id": name, "place": place}
-                        for index, (name, place) in enumerate(zip(names, places, strict=True))},
-        "added_rows": [], "deleted_rows": []}
-    return at.run().button(key="add_save").click().run()
+def new_sources(folder: Path, shipped_ids: set[str]) -> list[str]:
+    """The article ids the folder holds beyond those shipped."""
+    ids = build_figures(folder).dataset.sources["article_id"]
+    return [article_id for article_id in ids if article_id not in shipped_ids]
 
 
 @pytest.mark.parametrize(
@@ -81,69 +68,69 @@ def test_bad_upload_gets_a_message_and_changes_nothing(
     app_on_copy: AppTest, data_copy: Path, upload: tuple[str, bytes, str],
     message: tuple[str, str],
 ) -> None:
-    """An empty, binary, non-UTF-8 or oversized file is refused with a clear message."""
+    """An empty, binary, non-UTF-8 or oversized file is refused, named, with the reason."""
     before = folder_digest(data_copy)
     at = app_on_copy
     at.file_uploader(key="add_upload").set_value(upload).run()
-    find_figures(at)
+    add(at)
     assert not at.exception
-    errors = " ".join(shown(error.value) for error in at.error)
+    report = " ".join(code.value for code in at.code)
     file_name, problem = message
-    assert errors.startswith(f"{file_name}:")
-    assert problem.lower() in errors.lower()
+    assert f"{file_name}: " in report
+    assert problem.lower() in report.lower()
+    assert at.error and "Added 0 articles" in at.error[0].value
     assert folder_digest(data_copy) == before
 
 
-def test_article_already_stored_is_refused(app_on_copy: AppTest, data_copy: Path) -> None:
-    """Pasting the text of an article already stored is refused and changes nothing."""
+def test_article_already_stored_is_skipped_naming_it(app_on_copy: AppTest,
+                                                     data_copy: Path) -> None:
+    """Pasting the text of a stored article (quotes curled differently) names that file."""
     before = folder_digest(data_copy)
     stored = (data_copy / "articles" / "002_7bc8ab39567d527b.txt").read_text(encoding="utf-8")
     at = app_on_copy
-    at.text_area(key="add_paste").set_value(stored).run()
-    find_figures(at)
-    assert any("002_7bc8ab39567d527b.txt" in shown(error.value) for error in at.error)
+    at.text_area(key="add_paste").set_value(stored.replace("'", "\u2019")).run()
+    add(at)
+    assert not at.exception
+    assert any("002_7bc8ab39567d527b.txt" in code.value for code in at.code)
     assert folder_digest(data_copy) == before
 
 
-def test_new_article_is_reviewed_and_saved(app_on_copy: AppTest, data_copy: Path) -> None:
-    """A reader pastes a new article, fills in two claimants, and saves its figures."""
-    at = paste_new_article(app_on_copy)
-    review = at.session_state["add_review"]
-    assert list(review["value"]) == [15.0, 2000.0]
-    assert list(review["claimant"]) == ["Syrian Civil Defence", "Norwegian Refugee Council"]
-    review_and_save(at, ("Aleppo", "western Aleppo"))
+def test_uploaded_files_and_pasted_text_are_added_as_proposals(
+    app_on_copy: AppTest, data_copy: Path, shipped_ids: set[str]
+) -> None:
+    """A reader uploads a file with its articles.csv and pastes another; both go in,
+    described, their figures proposed, and the folder still checks clean."""
+    sidecar = (b"file,url,outlet,published,title\n"
+               b"clinic.txt,https://example.org/clinic,Aleppo Today,2016-11-28,"
+               b"Aleppo clinic hit\n")
+    at = app_on_copy
+    at.file_uploader(key="add_upload").set_value([
+        ("clinic.txt", NEW_ARTICLE.encode(), "text/plain"),
+        ("articles.csv", sidecar, "text/csv")]).run()
+    at.text_area(key="add_paste").set_value(SECOND_ARTICLE)
+    at.text_input(key="add_outlet").set_value("Northtown Herald")
+    at.date_input(key="add_published").set_value(date(2016, 12, 1))
+    add(at.run())
     assert not at.exception
-    assert not at.error, [error.value for error in at.error]
-    assert "Saved" in at.success[0].value
+    assert at.success and at.success[0].value.startswith("Added 2 articles")
     figures = build_figures(data_copy)
     assert figures.problems == ()
-    added = figures.table[figures.table["outlet"] == "Aleppo Today"]
-    assert sorted(zip(added["claimant"], added["value"], added["qualifier"], strict=True)) == [
-        ("Norwegian Refugee Council", 2000.0, "about"),
-        ("Syrian Civil Defence", 15.0, "at_least"),
-    ]
-    assert len(figures.table) == 29
-
-
-def test_save_with_missing_cells_is_refused(app_on_copy: AppTest, data_copy: Path) -> None:
-    """Saving before the claimants are filled in says what is missing and writes nothing."""
-    before = folder_digest(data_copy)
-    at = app_on_copy
-    at.text_area(key="add_paste").set_value(NEW_ARTICLE)
-    at.text_input(key="add_outlet").set_value("Aleppo Today")
-    at.text_input(key="add_title").set_value("Aleppo clinic hit")
-    at.run()
-    find_figures(at)
-    at.button(key="add_save").click().run()
-    assert not at.exception
-    refusal = next(error.value for error in at.error if "Not saved" in error.value)
-    assert "published is empty" in refusal
-    assert folder_digest(data_copy) == before
+    sources = figures.dataset.sources.set_index("outlet")
+    assert (sources.loc["Aleppo Today", "published"],
+            sources.loc["Aleppo Today", "published_basis"],
+            sources.loc["Aleppo Today", "url"]) == (
+        "2016-11-28", schema.PUBLISHED_IN_SIDECAR, "https://example.org/clinic")
+    assert (sources.loc["Northtown Herald", "published"],
+            sources.loc["Northtown Herald", "published_basis"]) == (
+        "2016-12-01", schema.PUBLISHED_IN_FORM)
+    added = figures.table[~figures.table["article_id"].isin(shipped_ids)]
+    assert sorted(added["value"]) == [9.0, 15.0, 2000.0]
+    assert set(added["review_status"]) == {schema.PROPOSED}
 
 
 def test_first_article_of_an_empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A new corpus starts from empty tables: the panel is there and the first save works."""
-    from figures import schema
+    """A new corpus starts from empty tables: Explore points to Add articles, and the first
+    add works."""
     from tests.conftest import COLUMNS, write_table
 
     folder = tmp_path / "new"
@@ -155,8 +142,11 @@ def test_first_article_of_an_empty_folder(tmp_path: Path, monkeypatch: pytest.Mo
     assert not at.exception
     assert any("No claim could be read" in error.value for error in at.error)
     at.switch_page(pages.ADD_ARTICLES).run()
-    review_and_save(paste_new_article(at), ("Aleppo", "Aleppo"))
+    at.text_area(key="add_paste").set_value(NEW_ARTICLE)
+    at.text_input(key="add_outlet").set_value("Aleppo Today")
+    add(at.run())
     assert not at.exception
     figures = build_figures(folder)
     assert figures.problems == ()
     assert len(figures.table) == 2
+    assert figures.dataset.sources["published_basis"].tolist() == [schema.PUBLISHED_UNKNOWN]

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from figures.intake import read_upload
 from figures.table import build_figures
-from tests.test_add_article import app_on_copy, find_figures
+from tests.test_add_article import add, app_on_copy
 from tests.test_intake import NEW_ARTICLE
 
 __all__ = ["app_on_copy"]  # a fixture, used by name
@@ -47,20 +47,16 @@ def long_article(numbers: int) -> str:
         f"{n * 7 + 2} people left.\n" for n in range(1, numbers // 3 + 1))
 
 
-def test_saving_a_long_article_says_what_it_is_doing(app_on_copy: AppTest,
-                                                     data_copy: Path) -> None:
-    """Saving a long article shows each step in a status box, and its outcome."""
+def test_a_long_article_is_added_through_the_page(app_on_copy: AppTest,
+                                                  data_copy: Path) -> None:
+    """A long article pasted into the page is stored and its figures proposed, whole."""
     at = app_on_copy
-    text = long_article(300)
-    at.text_area(key="add_paste").set_value(text)
+    at.text_area(key="add_paste").set_value(long_article(300))
     at.text_input(key="add_outlet").set_value("Long Report")
-    at.text_input(key="add_title").set_value("Long report")
     at.date_input(key="add_published").set_value(date(2016, 12, 1))
-    find_figures(at.run())
-    assert len(at.session_state["add_review"]) == 200  # the days are dates, not figures
-    at.button(key="add_save").click().run()
+    add(at.run())
     assert not at.exception
-    status = at.status[0]
-    assert status.label == "Not saved: some cells are still to fill in"
-    assert status.state == "error"
-    assert status.markdown[0].value == "Accounting for every number in the article…"
+    summary = at.session_state["add_summary"]
+    assert (len(summary.added), summary.refused) == (1, [])
+    assert summary.claims_proposed == 200  # the days are dates, not figures
+    assert not build_figures(data_copy).problems

@@ -6,3 +6,4 @@ Paths are relative to dashboard.py, as Streamlit resolves them.
 
 EXPLORE = "figures/pages/explore.py"
 ADD_ARTICLES = "figures/pages/add_articles.py"
+REVIEW = "figures/pages/review.py"
