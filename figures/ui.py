@@ -377,12 +377,16 @@ def add_uploaded(data_dir: Path) -> None:
         st.session_state[ADD_SUMMARY_KEY] = corpus.Summary(refused=[
             *problems, "Nothing to add: upload .txt or .html files, or paste an article."])
         return
-    bar = st.progress(0.0, text=f"Adding {len(items)} articles…")
+    size = sum(len(item.raw) for item in items)
+    working = (f"finding the figures in {size:,} bytes of text and checking the data folder "
+               f"with them; a long article takes a minute or more")
+    bar = st.progress(0.0, text=f"Adding {len(items)} articles: {working}…")
     done = [0]
 
     def advance(step: int) -> None:
         done[0] += step
-        bar.progress(done[0] / len(items), text=f"Read {done[0]} of {len(items)} articles")
+        bar.progress(done[0] / len(items), text=f"Read {done[0]} of {len(items)} articles; "
+                                                f"{working}…")
 
     summary = corpus.add_items(data_dir, items, add_options(), progress=advance)
     summary.refused = problems + summary.refused
