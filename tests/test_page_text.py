@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from figures import pages
 from figures.browser import open_page, serve_dashboard, wait_for_dashboard, wait_until_idle
 from figures.markdown import WORD_JOINER, as_text
 from tests.conftest import TINY_TABLES, TinyFolder, edited, shown
@@ -40,7 +41,7 @@ def unescaped_markup(body: str) -> list[str]:
     bare = ESCAPED.sub("", body)
     text = shown(body)
     return (re.findall(r"!\[|\]\(|\]\[|\]:|<", bare) + autolinks(text)
-            + re.findall(r":[\w/+-]+:", text))
+            + re.findall(r":(?!material/)[\w/+-]+:", text))  # the page's own icons aside
 
 
 @pytest.mark.parametrize("text", [
@@ -125,3 +126,19 @@ def test_in_a_real_browser_no_link_or_picture_comes_from_the_data(
     assert [src for src in pictures if "host" in src] == []
     assert [href for href in links if not href.startswith(url)] == []
     assert text.count(PAYLOAD) >= 5
+
+
+def test_the_review_page_shows_markdown_from_the_data_as_text(
+    tiny_folder: TinyFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A proposed figure whose claimant, quote source and file hold Markdown is reviewed as text."""
+    tables = payload_tables()
+    tables["claims"][0]["review_status"] = "proposed"
+    folder: Path = tiny_folder(**tables)
+    monkeypatch.setenv("FIGURES_DATA_DIR", str(folder))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run().switch_page(pages.REVIEW).run()
+    assert not at.exception
+    bodies = page_bodies(at)
+    assert {body: unescaped_markup(body) for body in bodies if unescaped_markup(body)} == {}
+    seen = [shown(body).replace(WORD_JOINER, "") for body in bodies]
+    assert any(f"Monitor {PAYLOAD}" in body for body in seen)
