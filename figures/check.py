@@ -179,6 +179,32 @@ def check_dates(dataset: Dataset) -> list[Problem]:
     return problems
 
 
+# The days a date in the data may name: wide enough for any news archive, narrow enough
+# for every chart, table and spreadsheet to place (pandas stops at 1677 and 2262).
+EARLIEST_DATE = date(1800, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
+
+
+def check_date_range(dataset: Dataset) -> list[Problem]:
+    """Dates no news article can carry: year 1 or 9999, or a publication in the future."""
+    problems = []
+    today = date.today()
+    for name, columns in schema.DATE_COLUMNS.items():
+        for line, row in rows(dataset.tables[name]):
+            for column in columns:
+                day = parse_date(row[column])
+                if day is None:
+                    continue
+                if not EARLIEST_DATE <= day <= LATEST_DATE:
+                    problems.append(Problem(name, line, column, f"{day} is outside the dates "
+                                            f"the data can hold ({EARLIEST_DATE} to "
+                                            f"{LATEST_DATE})"))
+                elif column == "published" and day > today:
+                    problems.append(Problem(name, line, column, f"{day} is after today; an "
+                                            f"article cannot be published in the future"))
+    return problems
+
+
 # A figure as a CSV cell holds it: ASCII digits, commas only between groups of three,
 # an optional decimal part. Python's float() would also take "4_8", "1e3", "+12", "inf"
 # and other scripts' digits, none of which a person typing a figure means.
@@ -515,6 +541,7 @@ CHECKS: tuple[Callable[[Dataset], list[Problem]], ...] = (
     check_key_text,
     check_controlled,
     check_dates,
+    check_date_range,
     check_numbers,
     check_published_basis,
     check_period_basis,

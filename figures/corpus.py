@@ -34,7 +34,7 @@ import pandas as pd
 from figures import intake, schema
 from figures.check import check, parse_date
 from figures.duplicates import DuplicateIndex, NearDuplicate
-from figures.load import LINE, TABLE_FILES, Dataset, parse_csv, read_dataset
+from figures.load import LINE, TABLE_FILES, Dataset, is_plain_file, parse_csv, read_dataset
 from figures.periods import period_columns
 from figures.problems import Problem
 from figures.suggest import Suggestion, outlet_voice, suggest
@@ -291,18 +291,25 @@ class FolderState:
     claimants: pd.DataFrame
     index: DuplicateIndex
     matched: dict[str, str] = field(default_factory=dict)  # claimant text -> id
+    # Articles no source row lists, left by a save cut off half way, whose file name is
+    # free to take: the same text added again finishes that save under that name.
+    leftovers: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, dataset: Dataset) -> FolderState:
         """The state of a folder just read."""
         claimants = dataset.claimants.drop(columns=LINE)
+        source_ids = set(dataset.sources["article_id"].map(intake.cell))
+        unlisted = intake.unlisted_articles(dataset)
         return cls(
-            article_ids=set(dataset.sources["article_id"].map(intake.cell))
-            | {Path(name).stem for name in dataset.articles},
+            article_ids=source_ids | {Path(name).stem for name in dataset.articles},
             claim_ids=set(dataset.claims["claim_id"].map(intake.cell)),
             claimant_ids=set(claimants["claimant_id"].map(intake.cell)),
             claimants=claimants,
-            index=DuplicateIndex.of(dataset.articles),
+            index=DuplicateIndex.of({name: text for name, text in dataset.articles.items()
+                                     if name not in unlisted}),
+            leftovers={name: text for name, text in unlisted.items()
+                       if Path(name).stem not in source_ids},
         )
 
     def absorb(self, plan: intake.SavePlan) -> None:
@@ -425,8 +432,13 @@ def checked_plan(incoming: Incoming, article_id: str, claims: list[dict[str, str
 def plan_article(incoming: Incoming, state: FolderState) -> tuple[intake.SavePlan | None,
                                                                    list[str]]:
     """The rows one article adds, checked on its own, or why it cannot be added."""
-    article_id = intake.article_id_for(incoming.outlet, incoming.published or "undated",
-                                       state.article_ids)
+    leftover = intake.same_text_as(incoming.text, state.leftovers)
+    if leftover is not None:
+        del state.leftovers[leftover]
+        article_id = Path(leftover).stem
+    else:
+        article_id = intake.article_id_for(incoming.outlet, incoming.published or "undated",
+                                           state.article_ids)
     created: list[dict[str, str]] = []
     claims = [with_period(claim, incoming.published) for claim in
               proposed_claims(incoming.text, article_id, incoming.outlet, state, created)]
@@ -458,6 +470,11 @@ def batch_changes(originals: Mapping[str, bytes], plans: Sequence[intake.SavePla
     return changes
 
 
+def same_file(path: Path, data: bytes) -> bool:
+    """Whether a plain file already holds exactly these bytes (a cut-off save's article)."""
+    return is_plain_file(path) and path.read_bytes() == data
+
+
 def read_tables(folder: Path) -> dict[str, bytes]:
     """The bytes of the four tables, as a commit compares and grows them."""
     return {name: (folder / name).read_bytes() for name in TABLE_FILES
@@ -474,6 +491,7 @@ def add_chunk(folder: Path, chunk: Sequence[Item], options: Options, summary: Su
               progress: Progress | None) -> None:
     """Plan, check and (unless a dry run) commit one chunk, holding the folder's lock."""
     with intake.folder_lock(folder):
+        intake.remove_leftovers(folder)
         state = FolderState.of(read_dataset(folder))
         plans: list[intake.SavePlan] = []
         added: list[Added] = []
@@ -484,8 +502,11 @@ def add_chunk(folder: Path, chunk: Sequence[Item], options: Options, summary: Su
         if plans and not summary.dry_run:
             (folder / schema.ARTICLES_DIR).mkdir(parents=True, exist_ok=True)
             originals = read_tables(folder)
+            changes = {relative: data for relative, data in batch_changes(originals,
+                                                                          plans).items()
+                       if not same_file(folder / relative, data)}
             try:
-                intake.commit(folder, originals, batch_changes(originals, plans))
+                intake.commit(folder, originals, changes)
             except (intake.FolderChanged, OSError) as error:
                 summary.refused += [f"{entry.name}: not saved, the data folder could not be "
                                     f"written ({error}); nothing of this chunk was saved"

@@ -88,6 +88,11 @@ def parse_csv(text: str, name: str, columns: tuple[str, ...]) -> tuple[pd.DataFr
     if header is None:
         return empty_table(columns), [Problem(name, 1, "-", "the file is empty (no header row)")]
     header = [cell.strip() for cell in header]
+    separator = other_separator(header, columns)
+    if separator:
+        return empty_table(columns), [Problem(
+            name, 1, "-", f"the columns are separated by {separator}, not commas; save the "
+            f"file again as comma-separated CSV")]
     problems = [
         Problem(name, 1, column, "missing column") for column in columns if column not in header
     ]
@@ -133,6 +138,20 @@ def allow_long_cells(size: int) -> None:
     measured and reported by `long_cells` instead of stopping the reader with an error."""
     if csv.field_size_limit() <= size:
         csv.field_size_limit(size + 1)
+
+
+OTHER_SEPARATORS = {";": "semicolons", "\t": "tabs"}
+
+
+def other_separator(header: list[str], columns: tuple[str, ...]) -> str:
+    """The name of the separator a spreadsheet used instead of commas, if the header's
+    one cell splits on it into the contract's columns ("" otherwise)."""
+    if len(header) != 1:
+        return ""
+    for mark, name in OTHER_SEPARATORS.items():
+        if set(columns) & {cell.strip() for cell in header[0].split(mark)} and mark in header[0]:
+            return name
+    return ""
 
 
 def repeated_columns(header: list[str], columns: tuple[str, ...]) -> dict[str, list[int]]:

@@ -25,7 +25,7 @@ import pandas as pd
 
 from figures import schema
 from figures.export import table_csv
-from figures.load import TABLE_FILES, data_files, read_table
+from figures.load import TABLE_FILES, data_files, is_plain_file, read_table
 
 PACKAGE_NAME = "contested-figures-aleppo-2016"
 DESCRIPTOR_FILE = "datapackage.json"
@@ -343,7 +343,7 @@ def datapackage(data_dir: Path, created: date) -> dict[str, object]:
     resources = [table_resource(name) for name in tables]
     resources.append(table_resource(FIGURES_FILE))
     resources += [article_resource(name, by_file.get(name)) for name in articles]
-    if (folder / schema.CODEBOOK_FILE).is_file():
+    if is_plain_file(folder / schema.CODEBOOK_FILE):
         resources.append(codebook_resource())
     return {
         "profile": PACKAGE_PROFILE,
@@ -371,7 +371,7 @@ def zip_entries(data_dir: Path, table: pd.DataFrame, made_on: date) -> Iterator[
     folder = Path(data_dir)
     yield DESCRIPTOR_FILE, descriptor_bytes(datapackage(folder, made_on))
     codebook = folder / schema.CODEBOOK_FILE
-    if codebook.is_file():
+    if is_plain_file(codebook):
         yield schema.CODEBOOK_FILE, codebook.read_bytes()
     tables, articles = present_files(folder)
     for name in tables:

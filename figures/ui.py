@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from figures import corpus, intake, pages, schema
+from figures import compare, corpus, intake, pages, schema
 from figures.cache import FileStamp, files_stamp, load_checked
 from figures.charts import AnyChart, overview
 from figures.disputes import Disputes, find_disputes
@@ -155,7 +155,13 @@ def restore_view(table: pd.DataFrame) -> None:
                                                         selection.date_to, bounds)
         st.session_state[WARNINGS_KEY] = warnings + fitted
     st.session_state[SEARCH_KEY] = selection.search
-    if selection.comparison:
+    if selection.comparison and not table.empty \
+            and selection.comparison not in compare.available_comparisons(table):
+        st.session_state[WARNINGS_KEY] = [
+            *st.session_state[WARNINGS_KEY],
+            f"Ignored {COMPARE_KEY} '{selection.comparison}': not a comparison these claims "
+            f"offer"]
+    elif selection.comparison:
         st.session_state[COMPARISON_KEY] = selection.comparison
     st.session_state[PROPOSED_KEY] = selection.include_proposed
     st.session_state[SCREENSHOT_KEY] = SCREENSHOT_VALUE in params.get(SCREENSHOT_PARAM, [])
@@ -371,12 +377,16 @@ def add_uploaded(data_dir: Path) -> None:
         st.session_state[ADD_SUMMARY_KEY] = corpus.Summary(refused=[
             *problems, "Nothing to add: upload .txt or .html files, or paste an article."])
         return
-    bar = st.progress(0.0, text=f"Adding {len(items)} articles…")
+    size = sum(len(item.raw) for item in items)
+    working = (f"finding the figures in {size:,} bytes of text and checking the data folder "
+               f"with them; a long article takes a minute or more")
+    bar = st.progress(0.0, text=f"Adding {len(items)} articles: {working}…")
     done = [0]
 
     def advance(step: int) -> None:
         done[0] += step
-        bar.progress(done[0] / len(items), text=f"Read {done[0]} of {len(items)} articles")
+        bar.progress(done[0] / len(items), text=f"Read {done[0]} of {len(items)} articles; "
+                                                f"{working}…")
 
     summary = corpus.add_items(data_dir, items, add_options(), progress=advance)
     summary.refused = problems + summary.refused

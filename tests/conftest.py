@@ -70,8 +70,9 @@ TinyFolder = Callable[..., Path]
 
 
 def shown(markdown: str) -> str:
-    """What a reader sees of Markdown whose text was escaped (see figures.markdown)."""
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+    """What a reader sees of Markdown whose text was escaped (see figures.markdown): the
+    escapes read, and the invisible word joiners left out."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "")
 
 
 def write_table(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:

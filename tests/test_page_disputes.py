@@ -8,6 +8,7 @@ import json
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import shown
 from tests.test_dashboard import (  # noqa: F401 (recorded_downloads: an autouse fixture)
     claims_table,
     dataset_frame,
@@ -30,9 +31,10 @@ def test_disputes_section_holds_unicef_against_the_observatory() -> None:
     assert not at.exception
     headers = [header.value for header in at.header]
     assert headers.index("Disputes") < headers.index("Side by side")
-    assert at.subheader[0].value == (
+    assert shown(at.subheader[0].value) == (
         "D1: a tension, different parties (United Nations; independent monitor)")
-    sentence = next(m.value for m in at.markdown if m.value.startswith("UNICEF's period"))
+    sentence = next(shown(m.value) for m in at.markdown
+                    if shown(m.value).startswith("UNICEF's period"))
     assert "yet at least 96 > 68" in sentence and "names no cause" in sentence
     (spec,) = dispute_specs(at)
     assert spec["title"]["text"] == "Dispute D1, a tension: children killed"

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from figures import pages, review, schema
 from figures.corpus import Item, Options, add_items
 from figures.table import build_figures
+from tests.conftest import shown
 from tests.test_add_article import NEW_ARTICLE
 from tests.test_dashboard import APP, TIMEOUT
 
@@ -65,7 +66,7 @@ def test_accepting_changes_exactly_that_row(review_page: AppTest, proposals: Pat
     at.text_input(key=f"review_place_{FIRST}").set_value("Bustan al-Qasr, Aleppo")
     at.button(key=f"review_accept_{FIRST}").click().run()
     assert not at.exception
-    assert at.success and at.success[0].value == f"Fixed (place) and accepted {FIRST}."
+    assert at.success and shown(at.success[0].value) == f"Fixed (place) and accepted {FIRST}."
     after = rows_of(proposals / schema.CLAIMS_FILE)
     changed = {key for key in after if after[key] != before[schema.CLAIMS_FILE].get(key)}
     assert changed == {f"{FIRST}|"}
@@ -106,7 +107,7 @@ def test_accepting_without_a_place_changes_nothing(review_page: AppTest,
     at = review_page
     at.button(key=f"review_accept_{FIRST}").click().run()
     assert not at.exception
-    assert at.error and "place: is empty" in at.error[0].value
+    assert at.error and "place: is empty" in shown(at.error[0].value)
     assert (proposals / schema.CLAIMS_FILE).read_bytes() == before
 
 

@@ -113,16 +113,17 @@ if not in_view.disputes:
         icon=":material/check_circle:")
 for dispute in in_view.disputes[:MAX_DISPUTE_CHARTS]:
     with disputes_section:
-        st.subheader(f"{dispute.dispute_id}: a {dispute.strength}, {dispute.parties}")
-        st.markdown(dispute.sentence)
+        st.subheader(as_text(f"{dispute.dispute_id}: a {dispute.strength}, {dispute.parties}"))
+        st.markdown(as_text(dispute.sentence))
         st.altair_chart(dispute_chart(shown, dispute, TODAY), width="stretch",
                         key=f"chart_dispute_{dispute.dispute_id}")
         for quote_column, claim_id in zip(st.columns(len(dispute.claim_ids)),
                                           dispute.claim_ids, strict=True):
             said = shown.set_index("claim_id").loc[claim_id]
             quote_column.markdown(
-                f"> {' '.join(str(said['quote']).split())}\n\n**{said['claimant']}** "
-                f"({said['party']}), {said['outlet']}, {said['published']} · `{claim_id}`")
+                f"> {as_text(said['quote'])}\n\n**{as_text(said['claimant'])}** "
+                + as_text(f"({said['party']}), {said['outlet']}, {said['published']} · "
+                          f"{claim_id}"))
         if not screenshot:
             ui.image_downloads(partial(dispute_chart, shown, dispute, TODAY),
                                f"dispute-{dispute.dispute_id.lower()}")
