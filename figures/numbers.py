@@ -82,12 +82,16 @@ _PART_OF_SCALE = (
     r"(?:[^\S\n]+|-)(?:million|billion)\b"
 )
 _PAIR = r"\ba[^\S\n]+pair\b"
+# "one in four children": a share, 0.25
+_ONE_IN = (r"\b(?:one|1)[^\S\n]+in[^\S\n]+(?:two|three|four|five|six|seven|eight|nine|ten"
+           r"|\d{1,3})\b")
 _PARTS: dict[str, float] = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 
 NUMBER_PATTERN = re.compile(
     rf"(?P<time>{_TIME})"
     rf"|(?P<part>{_PART_OF_SCALE})"
     rf"|(?P<pair>{_PAIR})"
+    rf"|(?P<ratio>{_ONE_IN})"
     rf"|(?P<vague>{_VAGUE})"
     rf"|(?P<digits>{_DIGIT_PHRASE})(?P<dpct>{_PERCENT})?"
     rf"|(?P<words>{_WORD_PHRASE})(?P<wpct>{_PERCENT})?",
@@ -132,6 +136,13 @@ def part_value(phrase: str) -> float | None:
     return count * _PARTS[part] * scale
 
 
+def ratio_value(phrase: str) -> float | None:
+    """Read "one in four" as the share it gives (0.25)."""
+    last = phrase.split()[-1].lower()
+    whole = SMALL_WORDS.get(last) or (int(last) if last.isdigit() else 0)
+    return 1 / whole if whole else None
+
+
 def _plain_digits(phrase: str) -> str:
     """Digits with their thousands grouping taken out ("279 000" -> "279000",
     "152.857" -> "152857") and a decimal comma made a point ("2,5 million")."""
@@ -170,8 +181,8 @@ def digits_value(phrase: str) -> float | None:
 # Every number phrase starts with a digit or, at the start of a word, with the first
 # letter of a number word; the scanner jumps between such places instead of trying the
 # whole pattern at every character, which finds the same phrases about twice as fast.
-_FIRST_LETTERS = sorted({word[0] for word in [*SMALL_WORDS, *SCALE_WORDS, "dozen", "half",
-                                              "tens", "dozens", "scores"]})
+_FIRST_LETTERS = sorted({word[0] for word in [*SMALL_WORDS, *SCALE_WORDS, *_PARTS, "dozen",
+                                              "tens", "dozens", "scores", "a"]})
 _START_PATTERN = re.compile(rf"\d|\b[{''.join(_FIRST_LETTERS)}]", re.IGNORECASE)
 
 
@@ -200,6 +211,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             kind, value, percent = "words", part_value(match.group("part")), False
         elif match.group("pair"):
             kind, value, percent = "words", 2.0, False
+        elif match.group("ratio"):
+            kind, value, percent = "words", ratio_value(match.group("ratio")), False
         elif match.group("digits"):
             kind = "digits"
             value = digits_value(match.group("digits"))

@@ -175,3 +175,16 @@ def test_the_ministry_means_the_ministry_that_spoke() -> None:
     text = ("According to the Velmora health ministry, 27 people have died of cholera. "
             "Later the ministry added that 9 of the dead were children.")
     assert set(claimants(text).values()) == {"Velmora health ministry"}
+
+
+def test_a_description_keeps_its_noun() -> None:
+    """'A senior military source told ...' names the 'senior military source'."""
+    text = "A senior military source told reporters that 6 vehicles were destroyed."
+    assert claimants(text) == {6: "senior military source"}
+
+
+def test_telling_names_the_person_of_its_clause() -> None:
+    """'Rebel commander Abu Karim disputed the toll, telling reporters that only 9 ...'."""
+    text = ("Rebel commander Tarn Roe disputed the toll, telling reporters that only 9 "
+            "fighters had been killed.")
+    assert claimants(text) == {9: "Tarn Roe"}

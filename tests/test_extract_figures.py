@@ -84,3 +84,9 @@ def test_list_members_after_including_break_down_the_total() -> None:
 def test_half_and_one_are_figures_only_when_they_count(text: str, expected: list) -> None:
     """'about half of them' and 'one man' count; 'half of the town' and 'one of' do not."""
     assert values(text) == expected
+
+
+def test_a_headlines_source_before_a_colon_is_no_identifier() -> None:
+    """'Velmora Monitor: 54 killed' gives a figure; 'Article ID: 5521' does not."""
+    assert values("Velmora Monitor: 54 killed in shelling of northern suburbs") == [54]
+    assert reasons("Article ID: 5521\nSome 40 people fled.")["5521"] == "identifier"

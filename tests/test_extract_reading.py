@@ -133,3 +133,8 @@ def test_list_items_are_figures() -> None:
     text = "Our teams report:\n- 4 ambulances destroyed\n- 1 pharmacy looted\n"
     assert [(c.value, c.subject, c.measure) for c in extract(text)] == [
         (4, "vehicles", "attacked"), (1, "facilities", "attacked")]
+
+
+def test_a_population_counts_people() -> None:
+    """'a pre-war population of 320,000' counts people."""
+    assert only("The city had a pre-war population of 320,000.").subject == "people"

@@ -119,3 +119,9 @@ def test_grouped_thousands_and_parts_of_a_million(written: str, value: float) ->
 def test_a_year_and_a_count_side_by_side_stay_apart() -> None:
     """'In 2016 300 people' is a year and a count, not 2,016,300."""
     assert [m.value for m in find_numbers("In 2016 300 people fled")] == [2016, 300]
+
+
+def test_one_in_four_is_a_share() -> None:
+    """'one in four' reads as the share 0.25, not as 1 and 4."""
+    assert [(m.text, m.value) for m in find_numbers("one in four children")] == [
+        ("one in four", 0.25)]

@@ -74,7 +74,10 @@ _POSSESSIVE_TOLL = re.compile(
     + WS + r"(?:(?:latest|own|death|casualty)" + WS + r")*"
     + r"(?:toll|tally|count|figures?|estimates?|data)\b"
 )
-_SAYING = re.compile(r"(?:,[^\S\n]*|\b)(?:saying|stating|adding|noting|warning|claiming)\b")
+_SAYING = re.compile(
+    r"(?:,[^\S\n]*|\b)(?:saying|stating|adding|noting|warning|claiming|telling|explaining"
+    r"|insisting|arguing|estimating|reporting|confirming|citing)\b"
+)
 # An account goes on past its sentence when the next one opens by pointing back at what
 # was counted ("Of these, ...", "Among them ...").
 _BACK_REFERENCE = re.compile(
@@ -201,7 +204,8 @@ def _attributions(text: str, start: int, end: int, quotes) -> list[Attribution]:
         if earlier:  # "X said ..., warning that": X goes on speaking
             subject = earlier[-1].phrase
         else:
-            subject = named[0].name if named else _sentence_subject(text, start, end)
+            people = [name for name in named if name.kind == "person"]
+            subject = (people or named)[0].name if named else _sentence_subject(text, start, end)
         found.append(Attribution(saying.start(), subject))
     return sorted((a for a in found if a.phrase.strip()), key=lambda a: a.position)
 

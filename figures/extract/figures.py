@@ -64,11 +64,15 @@ def _is_time(ctx: Context) -> bool:
     )
 
 
+_DAY_AFTER_MONTH = re.compile(rf"\b(?:{MONTH}|{WEEKDAY}){WS}(?:the{WS})?$")
+_DAY_BEFORE_MONTH = re.compile(rf"(?:st|nd|rd|th)?(?:{WS}of)?{WS}{MONTH}(?![a-z])")
+
+
 def _is_date(ctx: Context) -> bool:
     """Days of a month ("May 3", "9 Nov", "Friday 21") and years ("1999")."""
-    if re.search(rf"\b(?:{MONTH}|{WEEKDAY}){WS}(?:the{WS})?$", ctx.before):
+    if _DAY_AFTER_MONTH.search(ctx.before):
         return True
-    if re.match(rf"(?:st|nd|rd|th)?(?:{WS}of)?{WS}{MONTH}(?![a-z])", ctx.after):
+    if _DAY_BEFORE_MONTH.match(ctx.after):
         return True
     written = ctx.mention.text
     if (len(written) <= 2 and re.search(r"\d{4}-(?:\d{1,2}-)?$", ctx.before)) or (
@@ -129,6 +133,16 @@ def _is_period_length(ctx: Context) -> bool:
     return span is not None and span[0] < ctx.mention.start and ctx.mention.end <= span[1]
 
 
+_NAMING_WORD = re.compile(
+    r"([A-Za-z][\w’'-]*)(?:(?P<colon>[^\S\n]*:)|[^\S\n]*#|" + WS + r"No\.)?" + WS + "$"
+)
+_ID_WORDS = frozenset(
+    ("id", "no", "number", "ref", "reference", "code", "page", "tel", "phone", "fax", "box",
+     "article", "case", "file", "item", "issue", "vol", "volume", "chapter", "part",
+     "section", "room", "flight", "route", "channel", "comments", "views", "shares", "likes")
+)  # fmt: skip
+
+
 def _is_identifier(ctx: Context) -> bool:
     """A number straight after a capitalised word names something: "Route 9", "Channel 4".
 
@@ -136,10 +150,11 @@ def _is_identifier(ctx: Context) -> bool:
     word, and a counted noun after the number ("told the Tarn Daily 12 of its fighters") keeps it
     a figure.
     """
-    match = re.search(r"([A-Za-z][\w’'-]*)(?:[^\S\n]*[:#]|" + WS + r"No\.)?" + WS + "$",
-                      ctx.before)
+    match = _NAMING_WORD.search(ctx.before)
     if match is None:
         return False
+    if match.group("colon") and match.group(1).lower() not in _ID_WORDS:
+        return False  # "Monitor: 54 killed" is a headline's source, not "ID: 5521"
     word = match.group(1)
     opens_sentence = not ctx.before[: match.start(1)].strip()
     if word[0].isupper() and is_title_case(ctx.text[ctx.sentence[0] : ctx.sentence[1]]):

@@ -231,6 +231,13 @@ _NUMBER_OF = re.compile(
 )
 
 
+_POPULATION_OF = re.compile(
+    r"\bpopulation" + WS + r"(?:of|was|is|stood" + WS + r"at)" + WS + r"(?:(?:about|around"
+    r"|some|nearly|almost|roughly|more" + WS + r"than|over)" + WS + r")?$",
+    re.IGNORECASE,
+)
+
+
 def numbered_subject(left: str) -> str:
     """What a figure counts when the noun stands before it ("fighters, numbering 300",
     "the number of destroyed homes at 3,200")."""
@@ -238,7 +245,9 @@ def numbered_subject(left: str) -> str:
     if match:
         return subject_of([match.group("noun")])
     match = _NUMBER_OF.search(left)
-    return subject_of(match.group("words").split()) if match else ""
+    if match:
+        return subject_of(match.group("words").split())
+    return "people" if _POPULATION_OF.search(left) else ""
 
 
 def phrase_words(text: str, end: int, limit: int) -> list[str]:

@@ -62,14 +62,17 @@ class Name:
     start: int = 0
 
 
+_MODIFIER = re.compile(r"[\w.]+-(?:run|backed|based|led|held|owned|funded|controlled)")
+_DAY_OR_MONTH = re.compile(rf"{WEEKDAY}|{MONTH}")
+_NOT_A_NAME = re.compile(rf"{WEEKDAY}|{MONTH}|{_DEMONYM.pattern}")
+
+
 def _clean_tokens(words: list[str]) -> list[str]:
     """A run's words without sentence-opening words, modifiers ("army-backed"), full
     stops or a final possessive."""
-    modifier = re.compile(r"[\w.]+-(?:run|backed|based|led|held|owned|funded|controlled)")
     tokens = [w.rstrip(".") if not INITIALISM.fullmatch(w.rstrip(".")) else w for w in words]
-    tokens = [t for t in tokens if t and not modifier.fullmatch(t)]
-    leading = re.compile(rf"{WEEKDAY}|{MONTH}")
-    while tokens and (tokens[0].lower() in RUN_STOP or leading.fullmatch(tokens[0])):
+    tokens = [t for t in tokens if t and not _MODIFIER.fullmatch(t)]
+    while tokens and (tokens[0].lower() in RUN_STOP or _DAY_OR_MONTH.fullmatch(tokens[0])):
         tokens = tokens[1:]
     if tokens:
         tokens[-1] = re.sub(r"['’]s$", "", tokens[-1])
@@ -108,7 +111,7 @@ def _classify_run(words: list[str], start: int = 0) -> Name | None:
     """
     tokens = _clean_tokens(words)
     joined = " ".join(tokens)
-    if not tokens or re.fullmatch(rf"{WEEKDAY}|{MONTH}|{_DEMONYM.pattern}", joined):
+    if not tokens or _NOT_A_NAME.fullmatch(joined):
         return None
     owner = next((i for i, t in enumerate(tokens[:-1]) if re.search(r"['’]s$", t)), None)
     if owner is not None and _is_person(tokens[owner + 1 :], titled=False):
@@ -312,7 +315,8 @@ def resolve_speaker(phrase: str, memory: Memory, position: int) -> Name | None:
     reference = _resolve_reference(phrase, memory, position)
     if reference is not None:
         return reference
-    described = re.sub(r"^(?:the|a|an)" + WS, "", phrase, flags=re.IGNORECASE)
+    described = re.sub(r"^(?:the|a|an)" + WS, "", _LEADING_LINKS.sub(
+        "", _clean_phrase_keeping_nouns(raw)), flags=re.IGNORECASE).strip(" \t\u00a0,.;:")
     if not re.search(r"[A-Za-z]", described) or described.lower() in PRONOUNS:
         return None
     if not _can_speak(_clean_phrase_keeping_nouns(raw)):
