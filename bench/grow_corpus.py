@@ -109,8 +109,6 @@ def grow(target_claims: int, out_dir: Path, source: Path = DEFAULT_DATA_DIR,
     try:
         for writer in writers.values():
             writer.writeheader()
-        # Copies name the same places, so the places are listed once.
-        writers[schema.PLACES_FILE].writerows(tables[schema.PLACES_FILE])
         for copy in range(copies):
             if copy % BATCH == 0:
                 write_claimants(writers[schema.CLAIMANTS_FILE], tables[schema.CLAIMANTS_FILE],
