@@ -35,7 +35,7 @@ from figures import intake, schema
 from figures.check import check, parse_date
 from figures.duplicates import DuplicateIndex, NearDuplicate
 from figures.load import LINE, TABLE_FILES, Dataset, is_plain_file, parse_csv, read_dataset
-from figures.periods import period_columns
+from figures.periods import with_period
 from figures.problems import Problem
 from figures.suggest import Suggestion, outlet_voice, suggest
 
@@ -444,13 +444,6 @@ def plan_article(incoming: Incoming, state: FolderState) -> tuple[intake.SavePla
               proposed_claims(incoming.text, article_id, incoming.outlet, state, created)]
     return checked_plan(incoming, article_id, claims, created, state)
 
-
-def with_period(claim: dict[str, str], published: str) -> dict[str, str]:
-    """A proposed claim with the days its period words give, read against the article's
-    date and saying so in `period_basis`; unchanged when the words or the date give none."""
-    if not claim.get("period_text") or claim.get("period_start") or claim.get("period_end"):
-        return claim
-    return {**claim, **period_columns(claim["period_text"], published)}
 
 
 # --------------------------------------------------------------------------------------

@@ -49,6 +49,7 @@ from figures.load import (
     wide_unicode,
 )
 from figures.numbers import find_numbers, format_value, mentions_of
+from figures.periods import with_period
 from figures.text import normalise_space
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -678,6 +679,8 @@ def plan_save(
     created, aliases, claimant_messages = new_claimant_rows(new_claimants, dataset.claimants)
     existing_ids = set(dataset.claimants["claimant_id"].map(cell))
     claims, row_problems = claim_rows(reviewed, article_id, existing_ids, aliases)
+    # The days each figure's period words give, read against the article's date.
+    claims = [with_period(claim, iso_day(published) if published else "") for claim in claims]
     used = {claim["claimant_id"] for claim in claims}
     created_used = [row for row in created if row["claimant_id"] in used]
     listed = {name: body for name, body in dataset.articles.items()

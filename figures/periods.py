@@ -21,7 +21,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -310,3 +310,13 @@ def period_columns(text: str, said_on: date | str | None) -> dict[str, str]:
         start, end, basis = None, None, ""
     return {"period_start": start.isoformat() if start else "",
             "period_end": end.isoformat() if end else "", "period_basis": basis}
+
+
+def with_period(claim: Mapping[str, str], said_on: date | str | None) -> dict[str, str]:
+    """A claims.csv row with the days its period words give, read against `said_on` (the
+    article's date) and saying so in `period_basis`; unchanged when it already has
+    period days, or when the words or the date give none."""
+    row = dict(claim)
+    if not row.get("period_text") or row.get("period_start") or row.get("period_end"):
+        return row
+    return {**row, **period_columns(row["period_text"], said_on)}

@@ -122,3 +122,44 @@ def test_added_article_proposes_its_period_days(data_copy, tmp_path) -> None:
     assert (row["period_start"], row["period_end"]) == ("2020-05-02", "2020-05-08")
     assert row["period_basis"].startswith("inferred: 'this week alone'")
     assert row["review_status"] == "proposed"
+
+
+def test_article_added_on_the_page_gets_its_period_days(data_copy) -> None:
+    """An article saved from the Add articles page has its figures' period days, read
+    against its date and saying how."""
+    from figures import intake
+    from figures.table import build_figures
+    from tests.test_intake import plan_for, reviewed_frame
+
+    result = intake.save(data_copy, plan_for(data_copy, reviewed_frame(data_copy)))
+    assert result.ok, result.messages
+    table = build_figures(data_copy).table.set_index("claim_id")
+    fled = table[table["period_text"] == "over the past two days"].iloc[0]
+    assert (fled["period_start"], fled["period_end"]) == ("2016-11-01", "2016-11-03")
+    assert fled["period_basis"].startswith("inferred: 'over the past two days'")
+
+
+def test_rewritten_period_words_get_new_days_in_review(data_copy) -> None:
+    """A reviewer who rewrites a proposal's period words gets the days those words give,
+    never the days read from the old ones."""
+    from figures import review
+    from figures.corpus import Item, Options, add_items
+    from figures.table import build_figures
+
+    text = ("Clashes in Northtown\n\nAt least 40 civilians have been killed this week alone, "
+            "the Northtown Monitor said.\n")
+    summary = add_items(data_copy, [Item("clashes.txt", text.encode())],
+                        Options(outlet="Daily Example", published="2020-05-08"))
+    (added,) = summary.added
+    article_id = added.file.removesuffix(".txt")
+    claim_id = f"{article_id}-01"
+    outcome = review.apply(data_copy, review.accept(
+        article_id, claim_id, {"place": "Aleppo", "period_text": "over the past 24 hours"}))
+    assert outcome.ok, outcome.messages
+    row = build_figures(data_copy).table.set_index("claim_id").loc[claim_id]
+    assert (row["period_start"], row["period_end"]) == ("2020-05-07", "2020-05-08")
+    outcome = review.apply(data_copy, review.accept(
+        article_id, claim_id, {"period_text": "in the fighting"}))
+    assert outcome.ok, outcome.messages
+    row = build_figures(data_copy).table.set_index("claim_id").loc[claim_id]
+    assert (row["period_start"], row["period_end"], row["period_basis"]) == ("", "", "")
