@@ -30,8 +30,14 @@ UNIT_FOR_MEASURE: dict[str, tuple[str, ...]] = {
 
 
 def rows(table: pd.DataFrame) -> Iterator[tuple[int, Row]]:
-    """Each row of a raw table as (line, {column: stripped text})."""
-    for record in table.to_dict("records"):
+    """Each row of a raw table as (line, {column: stripped text}).
+
+    Read column by column rather than through `to_dict("records")`, which is several
+    times slower and runs once per rule on every check.
+    """
+    columns = [str(column) for column in table.columns]
+    for values in zip(*(table[column].tolist() for column in columns), strict=True):
+        record = dict(zip(columns, values, strict=True))
         line = int(record.pop(LINE))
         yield line, {key: str(value).strip() for key, value in record.items()}
 

@@ -34,7 +34,7 @@ import pandas as pd
 from figures import intake, schema
 from figures.check import check, parse_date
 from figures.duplicates import DuplicateIndex, NearDuplicate
-from figures.load import LINE, TABLE_FILES, Dataset, parse_csv, read_dataset
+from figures.load import LINE, TABLE_FILES, Dataset, read_dataset
 from figures.problems import Problem
 from figures.suggest import Suggestion, outlet_voice, suggest
 
@@ -373,19 +373,49 @@ def source_row(incoming: Incoming, article_id: str, file_name: str) -> dict[str,
             "url": incoming.url, "public_copy": ""}
 
 
-def staged_dataset(plan: intake.SavePlan, state: FolderState) -> Dataset:
-    """The article and its rows alone (with the claimants they use), as the checker reads
-    a folder, so one article is checked without re-reading the whole corpus."""
-    used = {claim["claimant_id"] for claim in plan.claims}
+Owners = dict[str, list[int]]  # table or article file -> the plan each staged line is from
+
+
+def staged_dataset(plans: Sequence[intake.SavePlan], state: FolderState
+                   ) -> tuple[Dataset, Owners]:
+    """New articles and their rows alone (with the claimants they use), as the checker
+    reads a folder, so they are checked without re-reading the whole corpus; and which
+    plan each staged row comes from."""
+    created = {row["claimant_id"] for plan in plans for row in plan.claimants}
+    used = {claim["claimant_id"] for plan in plans for claim in plan.claims} - created
     known = state.claimants[state.claimants["claimant_id"].map(intake.cell).isin(used)]
-    rows = {schema.SOURCES_FILE: plan.sources, schema.CLAIMS_FILE: plan.claims,
-            schema.NOT_CLAIMS_FILE: plan.not_claims,
-            schema.CLAIMANTS_FILE: [*known.to_dict("records"), *plan.claimants]}
+    rows: dict[str, list[Mapping[str, object]]] = {name: [] for name in TABLE_FILES}
+    owners: Owners = {name: [] for name in TABLE_FILES}
+    rows[schema.CLAIMANTS_FILE] += known.to_dict("records")
+    owners[schema.CLAIMANTS_FILE] += [-1] * len(known)
+    for number, plan in enumerate(plans):
+        for name, planned in plan.rows.items():
+            rows[name] += planned
+            owners[name] += [number] * len(planned)
+        owners[f"{schema.ARTICLES_DIR}/{plan.file_name}"] = [number]
     tables = {}
     for name, columns in TABLE_FILES.items():
-        tables[name], _ = parse_csv(intake.appended_csv(b"", columns, rows[name]).decode(
-            "utf-8") or ",".join(columns) + "\n", name, columns)
-    return Dataset(Path("."), tables, {plan.file_name: plan.text})
+        # Each row on its own line from 2, as the loader numbers a table's rows.
+        records = [[intake.cell(row.get(column)) for column in columns] + [line]
+                   for line, row in enumerate(rows[name], start=2)]
+        tables[name] = pd.DataFrame(records, columns=[*columns, LINE], dtype=object)
+    articles = {plan.file_name: plan.text for plan in plans}
+    return Dataset(Path("."), tables, articles), owners
+
+
+def faulted_plans(problems: Iterable[Problem], owners: Owners,
+                  plans: Sequence[intake.SavePlan]) -> set[int]:
+    """The plans (by position) that a problem of the staged dataset stands in."""
+    faulted: set[int] = set()
+    for problem in problems:
+        lines = owners.get(problem.file, [])
+        if problem.file.startswith(f"{schema.ARTICLES_DIR}/"):
+            faulted.update(lines)
+        elif 2 <= problem.line < len(lines) + 2 and lines[problem.line - 2] >= 0:
+            faulted.add(lines[problem.line - 2])
+        else:  # a stored claimant's row, or the header: every plan that may touch it
+            faulted.update(range(len(plans)))
+    return faulted
 
 
 def claim_lines(problems: Iterable[Problem]) -> set[int]:
@@ -394,41 +424,51 @@ def claim_lines(problems: Iterable[Problem]) -> set[int]:
             if problem.file == schema.CLAIMS_FILE and problem.line > 1}
 
 
-def checked_plan(incoming: Incoming, article_id: str, claims: list[dict[str, str]],
-                 created: list[dict[str, str]], state: FolderState
+def draft_plan(incoming: Incoming, article_id: str, claims: list[dict[str, str]],
+               created: list[dict[str, str]]) -> intake.SavePlan:
+    """The rows an article adds: its source, its proposals, the claimants they create, and
+    a not_claims row for every other number."""
+    file_name = intake.file_name_for(article_id)
+    used = {claim["claimant_id"] for claim in claims}
+    return intake.SavePlan(
+        article_id, file_name, incoming.text, [source_row(incoming, article_id, file_name)],
+        [row for row in created if row["claimant_id"] in used], claims,
+        intake.not_claim_rows(incoming.text, article_id, claims))
+
+
+def checked_plan(incoming: Incoming, plan: intake.SavePlan, state: FolderState
                  ) -> tuple[intake.SavePlan | None, list[str]]:
     """The article's plan once it checks clean on its own; proposals the checker faults
     are set aside (to not_claims.csv) rather than saved; else why it cannot be added."""
-    file_name = intake.file_name_for(article_id)
+    claims = plan.claims
     for _ in range(2):
-        used = {claim["claimant_id"] for claim in claims}
-        plan = intake.SavePlan(
-            article_id, file_name, incoming.text, [source_row(incoming, article_id, file_name)],
-            [row for row in created if row["claimant_id"] in used], claims,
-            intake.not_claim_rows(incoming.text, article_id, claims))
         if not claims:
-            return None, [f"{incoming.name}: no figure found to propose; an article is "
-                          f"stored with at least one claim"]
-        problems = check(staged_dataset(plan, state))
+            break
+        plan = draft_plan(incoming, plan.article_id, claims, plan.claimants)
+        problems = check(staged_dataset([plan], state)[0])
         if not problems:
             return plan, []
         faulted = claim_lines(problems)
         if not faulted or len(faulted) == len(claims):
-            break
+            return None, [f"{incoming.name}: would not check clean: {problem.column}: "
+                          f"{problem.message}" for problem in problems]
         # Staged lines are 2, 3, ... in order: drop the faulted proposals and try again.
         claims = [claim for line, claim in enumerate(claims, start=2) if line not in faulted]
-    return None, [f"{incoming.name}: would not check clean: {problem.column}: "
-                  f"{problem.message}" for problem in problems]
+    return None, [f"{incoming.name}: no figure found to propose that checks clean; an "
+                  f"article is stored with at least one claim"]
 
 
 def plan_article(incoming: Incoming, state: FolderState) -> tuple[intake.SavePlan | None,
                                                                    list[str]]:
-    """The rows one article adds, checked on its own, or why it cannot be added."""
+    """The rows one article adds, not yet checked, or why it cannot be added."""
     article_id = intake.article_id_for(incoming.outlet, incoming.published or "undated",
                                        state.article_ids)
     created: list[dict[str, str]] = []
     claims = proposed_claims(incoming.text, article_id, incoming.outlet, state, created)
-    return checked_plan(incoming, article_id, claims, created, state)
+    if not claims:
+        return None, [f"{incoming.name}: no figure found to propose; an article is stored "
+                      f"with at least one claim"]
+    return draft_plan(incoming, article_id, claims, created), []
 
 
 # --------------------------------------------------------------------------------------
@@ -460,18 +500,36 @@ def chunks(items: Sequence[Item], size: int) -> Iterator[Sequence[Item]]:
         yield items[start:start + size]
 
 
+@dataclass
+class Planned:
+    """An article planned into a chunk, waiting for the chunk's check."""
+
+    name: str
+    incoming: Incoming
+    plan: intake.SavePlan
+    near: NearDuplicate | None
+
+
 def add_chunk(folder: Path, chunk: Sequence[Item], options: Options, summary: Summary,
               progress: Progress | None) -> None:
-    """Plan, check and (unless a dry run) commit one chunk, holding the folder's lock."""
+    """Plan, check and (unless a dry run) commit one chunk, holding the folder's lock.
+
+    The chunk's articles are checked together, in one run of the checker over their rows
+    alone; only an article it faults is checked again on its own, to set aside the
+    proposals at fault or to refuse the article.
+    """
     with intake.folder_lock(folder):
         state = FolderState.of(read_dataset(folder))
-        plans: list[intake.SavePlan] = []
-        added: list[Added] = []
+        planned: list[Planned] = []
         for item in chunk:
-            plan_item(item, options, state, summary, plans, added)
+            entry = plan_item(item, options, state, summary)
+            if entry is not None:
+                planned.append(entry)
             if progress is not None:
                 progress(1)
-        if plans and not summary.dry_run:
+        planned = checked_chunk(planned, state, summary)
+        if planned and not summary.dry_run:
+            plans = [entry.plan for entry in planned]
             (folder / schema.ARTICLES_DIR).mkdir(parents=True, exist_ok=True)
             originals = read_tables(folder)
             try:
@@ -479,34 +537,56 @@ def add_chunk(folder: Path, chunk: Sequence[Item], options: Options, summary: Su
             except (intake.FolderChanged, OSError) as error:
                 summary.refused += [f"{entry.name}: not saved, the data folder could not be "
                                     f"written ({error}); nothing of this chunk was saved"
-                                    for entry in added]
+                                    for entry in planned]
                 return
-        summary.added += added
+        summary.added += [Added(entry.name, entry.plan.file_name, len(entry.plan.claims),
+                                len(entry.plan.claimants), entry.near) for entry in planned]
 
 
-def plan_item(item: Item, options: Options, state: FolderState, summary: Summary,
-              plans: list[intake.SavePlan], added: list[Added]) -> None:
-    """Read and plan one item into the chunk, or record why it is skipped or refused."""
+def checked_chunk(planned: list[Planned], state: FolderState, summary: Summary
+                  ) -> list[Planned]:
+    """The chunk's articles that check clean, each as it will be saved; the rest refused."""
+    if not planned:
+        return planned
+    plans = [entry.plan for entry in planned]
+    dataset, owners = staged_dataset(plans, state)
+    faulted = faulted_plans(check(dataset), owners, plans)
+    kept: list[Planned] = []
+    for number, entry in enumerate(planned):
+        if number not in faulted:
+            kept.append(entry)
+            continue
+        plan, messages = checked_plan(entry.incoming, entry.plan, state)
+        if plan is None:
+            summary.refused += messages
+            state.index.forget(entry.plan.file_name, entry.plan.text)
+        else:
+            kept.append(Planned(entry.name, entry.incoming, plan, entry.near))
+    return kept
+
+
+def plan_item(item: Item, options: Options, state: FolderState, summary: Summary
+              ) -> Planned | None:
+    """Read and plan one item, or record why it is skipped or refused."""
     incoming, message = read_item(item, options)
     if incoming is None:
         summary.refused.append(message)
-        return
+        return None
     twin = state.index.same_text(incoming.text)
     if twin is not None:
         summary.duplicates.append((item.name, twin))
-        return
+        return None
     problem = description_problem(incoming)
     if problem:
         summary.refused.append(problem)
-        return
+        return None
     near = state.index.near(incoming.text)
     plan, messages = plan_article(incoming, state)
     if plan is None:
         summary.refused += messages
-        return
+        return None
     state.absorb(plan)
-    plans.append(plan)
-    added.append(Added(item.name, plan.file_name, len(plan.claims), len(plan.claimants), near))
+    return Planned(item.name, incoming, plan, near)
 
 
 def add_items(data_dir: Path | str, items: Sequence[Item], options: Options = Options(),
