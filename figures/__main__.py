@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from figures import schema
 from figures.export import table_csv, table_json
 from figures.table import Figures, build_figures
 
@@ -22,8 +23,10 @@ from figures.table import Figures, build_figures
 def summary(figures: Figures) -> str:
     """One line saying how much a clean data folder holds."""
     table = figures.table
+    proposed = int((table["review_status"] == schema.PROPOSED).sum())
+    waiting = f" ({proposed} proposed, not yet reviewed)" if proposed else ""
     return (
-        f"OK: {table['article_id'].nunique()} articles, {len(table)} claims, "
+        f"OK: {table['article_id'].nunique()} articles, {len(table)} claims{waiting}, "
         f"{table['claimant_id'].nunique()} claimants, {table['party'].nunique()} parties"
     )
 

@@ -56,7 +56,10 @@ columns[4].metric("Parties", at_a_glance.parties_shown)
 st.caption("Method: figures are shown **as claimed by each party, not verified**. "
            "Qualifiers (\"at least\", \"more than\", \"some\") are kept as the article gives "
            "them, and dates not stated in an article are marked as inferred. "
-           f"Filters: {describe_selection(selection)}.")
+           f"Filters: {describe_selection(selection)}."
+           + (" Figures not yet reviewed are included: faded and labelled '(not reviewed)' "
+              "in the charts, `proposed` in the table's review_status."
+              if selection.include_proposed else ""))
 for warning in st.session_state.get(ui.WARNINGS_KEY, []):
     st.warning(warning, icon=":material/link_off:")
 
