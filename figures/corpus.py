@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -34,7 +34,7 @@ import pandas as pd
 from figures import intake, schema
 from figures.check import check, parse_date
 from figures.duplicates import DuplicateIndex, NearDuplicate
-from figures.load import LINE, TABLE_FILES, Dataset, read_dataset
+from figures.load import LINE, TABLE_FILES, Dataset, data_files, read_dataset
 from figures.problems import Problem
 from figures.suggest import Suggestion, outlet_voice, suggest
 
@@ -304,6 +304,17 @@ class FolderState:
             index=DuplicateIndex.of(dataset.articles),
         )
 
+    def forget(self, plan: intake.SavePlan, kept_claimants: Collection[str]) -> None:
+        """Take back a plan refused after it was counted in: its text, and the claimants it
+        created that no kept plan took over, so that no later article names them."""
+        self.index.forget(plan.file_name, plan.text)
+        gone = {row["claimant_id"] for row in plan.claimants} - set(kept_claimants)
+        if gone:
+            self.claimants = self.claimants[~self.claimants["claimant_id"].isin(list(gone))]
+            self.claimant_ids -= gone
+            self.matched = {name: found for name, found in self.matched.items()
+                            if found not in gone}
+
     def absorb(self, plan: intake.SavePlan) -> None:
         """Count a planned article in, so the next one neither clashes nor duplicates it."""
         self.article_ids.add(plan.article_id)
@@ -510,8 +521,25 @@ class Planned:
     near: NearDuplicate | None
 
 
+Stamp = tuple[tuple[str, int, int], ...]
+
+
+def folder_stamp(folder: Path) -> Stamp:
+    """What the data files are now (name, size, time), to tell whether anyone wrote."""
+    return tuple((str(path), path.stat().st_size, path.stat().st_mtime_ns)
+                 for path in data_files(folder))
+
+
+@dataclass
+class Known:
+    """The folder's state as the batch left it, and the files' stamp just after."""
+
+    state: FolderState
+    stamp: Stamp
+
+
 def add_chunk(folder: Path, chunk: Sequence[Item], options: Options, summary: Summary,
-              progress: Progress | None) -> None:
+              progress: Progress | None, known: Known | None = None) -> Known | None:
     """Plan, check and (unless a dry run) commit one chunk, holding the folder's lock.
 
     The chunk's articles are checked together, in one run of the checker over their rows
@@ -519,7 +547,11 @@ def add_chunk(folder: Path, chunk: Sequence[Item], options: Options, summary: Su
     proposals at fault or to refuse the article.
     """
     with intake.folder_lock(folder):
-        state = FolderState.of(read_dataset(folder))
+        # The state the last chunk left serves again unless someone wrote meanwhile.
+        if known is not None and known.stamp == folder_stamp(folder):
+            state = known.state
+        else:
+            state = FolderState.of(read_dataset(folder))
         planned: list[Planned] = []
         for item in chunk:
             entry = plan_item(item, options, state, summary)
@@ -538,9 +570,10 @@ def add_chunk(folder: Path, chunk: Sequence[Item], options: Options, summary: Su
                 summary.refused += [f"{entry.name}: not saved, the data folder could not be "
                                     f"written ({error}); nothing of this chunk was saved"
                                     for entry in planned]
-                return
+                return None
         summary.added += [Added(entry.name, entry.plan.file_name, len(entry.plan.claims),
                                 len(entry.plan.claimants), entry.near) for entry in planned]
+        return Known(state, folder_stamp(folder))
 
 
 def checked_chunk(planned: list[Planned], state: FolderState, summary: Summary
@@ -552,6 +585,7 @@ def checked_chunk(planned: list[Planned], state: FolderState, summary: Summary
     dataset, owners = staged_dataset(plans, state)
     faulted = faulted_plans(check(dataset), owners, plans)
     kept: list[Planned] = []
+    dropped: list[intake.SavePlan] = []
     for number, entry in enumerate(planned):
         if number not in faulted:
             kept.append(entry)
@@ -559,10 +593,31 @@ def checked_chunk(planned: list[Planned], state: FolderState, summary: Summary
         plan, messages = checked_plan(entry.incoming, entry.plan, state)
         if plan is None:
             summary.refused += messages
-            state.index.forget(entry.plan.file_name, entry.plan.text)
+            dropped.append(entry.plan)
         else:
             kept.append(Planned(entry.name, entry.incoming, plan, entry.near))
+    kept = adopt_claimants(kept, dropped)
+    saved = {row["claimant_id"] for entry in kept for row in entry.plan.claimants}
+    for plan in dropped:
+        state.forget(plan, saved)
     return kept
+
+
+def adopt_claimants(kept: list[Planned], dropped: Sequence[intake.SavePlan]
+                    ) -> list[Planned]:
+    """Kept plans that name a claimant a refused plan created take that claimant's row
+    over (the first of them), so no saved claim names a claimant that is not saved."""
+    orphans = {row["claimant_id"]: row for plan in dropped for row in plan.claimants}
+    adopted: list[Planned] = []
+    for entry in kept:
+        needed = [orphans.pop(claimant_id) for claimant_id in
+                  dict.fromkeys(claim["claimant_id"] for claim in entry.plan.claims)
+                  if claimant_id in orphans]
+        if needed:
+            entry = replace(entry, plan=replace(entry.plan,
+                                                claimants=[*entry.plan.claimants, *needed]))
+        adopted.append(entry)
+    return adopted
 
 
 def plan_item(item: Item, options: Options, state: FolderState, summary: Summary
@@ -594,7 +649,8 @@ def add_items(data_dir: Path | str, items: Sequence[Item], options: Options = Op
               chunk_size: int = CHUNK) -> Summary:
     """Add every item to the data folder as proposed claims; say what happened to each."""
     summary = Summary(dry_run=dry_run)
+    known: Known | None = None
     # A dry run writes nothing between chunks, so it plans the batch as one.
     for chunk in chunks(items, len(items) if dry_run else chunk_size):
-        add_chunk(Path(data_dir), chunk, options, summary, progress)
+        known = add_chunk(Path(data_dir), chunk, options, summary, progress, known)
     return summary
