@@ -1,7 +1,15 @@
 """How well the rule-based extractor finds the hand-curated claims.
 
-Usage: python bench/extract_quality.py DATA_DIR
+Usage: python bench/extract_quality.py DATA_DIR | GOLD_DIR [--verbose]
 
+DATA_DIR is a data folder (the shipped `data/`); GOLD_DIR is a gold folder in the format
+of the extraction development set (`articles/`, `articles.csv`, `gold_claims.csv`), such
+as `../shared/extraction-dev`. A gold folder is scored as its own `score.py` scores the
+command line, in process: see `score_gold`. It prints recall, right claimant and
+precision, each half of the folder (by the file name's prefix before the first '-'),
+and how fast the extractor reads (MB/s).
+
+For a data folder:
 Runs `figures.extract.extract` over every article listed in DATA_DIR/sources.csv and
 compares its candidates with DATA_DIR/claims.csv:
 
@@ -19,9 +27,13 @@ exits 0. Missing files or columns stop it with a message naming what to check.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import sys
-from dataclasses import dataclass
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -31,6 +43,22 @@ from figures.extract import Candidate, extract
 from figures.numbers import format_value, same_value
 from figures.text import find_quote, normalise_space
 
+GOLD_FILE = "gold_claims.csv"
+GOLD_ARTICLES = "articles.csv"
+GOLD_CLAIMANT_RULE = """\
+Claimant rule (gold folder): right when the candidate names the gold claimant (a word of
+4+ letters of the gold name, other than generic words such as 'ministry' or 'official'),
+or, for the outlet's own voice ('the article'), names no one or the outlet. When the gold
+folder holds a score.py with claimant_ok(), that rule is used instead, so that the figures
+are the same as the folder's own scorer."""
+GENERIC_WORDS = frozenset((
+    "reporter", "relaying", "human", "rights", "office", "military", "source", "sources",
+    "local", "council", "official", "officials", "spokesman", "press", "release", "chief",
+    "envoy", "general", "staff", "ministry", "state", "media", "news", "agency", "united",
+    "nations", "health", "defence", "defense", "with", "from", "own", "page",
+))  # fmt: skip
+OWN_VOICE = frozenset(("", "the article", "article", "unattributed", "own voice"))
+
 CLAIMANT_RULE = """\
 Claimant rule: names are compared in lower case, with curly apostrophes straightened,
 "'s" dropped and "defense/center/organization" spelt "defence/centre/organisation".
@@ -38,9 +66,9 @@ A candidate's claimant matches a claim's claimant (claimants.csv) when
   (a) one contains the other, word for word, for the claimant's name or organisation; or
   (b) they share a distinctive word: 3+ letters, not a stop word, and used by exactly
       one claimant (name or organisation) in claimants.csv.
-A candidate with no claimant ("") is the article's own voice: it matches when the
-claim's claimant matches, by the same rule, the article's outlet or a wire it credits
-(sources.csv outlet and credits)."""
+A candidate with no claimant ("") or the outlet as claimant is the article's own voice:
+it matches when the claim's claimant matches, by the same rule, the article's outlet or
+a wire it credits (sources.csv outlet and credits)."""
 
 STOP_WORDS = frozenset(("the", "and", "for", "of", "with"))
 SPELLINGS = {"defense": "defence", "center": "centre", "organization": "organisation"}
@@ -149,7 +177,7 @@ def claimant_right(candidate: Candidate, claimant: Claimant | None, voices: list
     """Whether the candidate names the claim's claimant (see CLAIMANT_RULE)."""
     if claimant is None:
         return False
-    if candidate.claimant.strip():
+    if candidate.claimant.strip() and candidate.claimant != voices[0]:
         return claimant.matches(candidate.claimant)
     return any(claimant.matches(voice) for voice in voices)
 
@@ -184,9 +212,11 @@ def find_claim(claim, text: str, candidates: list[Candidate], used: set[int]) ->
     return None
 
 
-def match_article(text, claims, claimants, voices) -> tuple[list[Match], list[Candidate]]:
-    """Each claim of one article with the candidate that found it, and the leftovers."""
-    candidates = extract(text)
+def match_article(text, claims, claimants, voices,
+                  outlet: str = "") -> tuple[list[Match], list[Candidate]]:
+    """Each claim of one article with the candidate that found it, and the leftovers; the
+    extractor is told the outlet, as the add-an-article panel tells it."""
+    candidates = extract(text, outlet)
     used: set[int] = set()
     matches = []
     for _, claim in claims.iterrows():
@@ -283,11 +313,166 @@ def print_fields(all_matches: list[Match]) -> None:
         print(f"  {column:10} {share(agree, len(found))}")
 
 
+# --------------------------------------------------------------------------------------
+# A gold folder in the development set's format.
+# --------------------------------------------------------------------------------------
+
+
+def norm(text: str | None) -> str:
+    """Text as compared: NFKC, straight quotes, single spaces, lower case."""
+    text = unicodedata.normalize("NFKC", text or "")
+    for curly, plain in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"')):
+        text = text.replace(curly, plain)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def default_claimant_ok(gold: str, candidate: str, outlet: str) -> bool:
+    """The bench's own claimant rule for a gold folder (see GOLD_CLAIMANT_RULE)."""
+    wanted, given = norm(gold), norm(candidate)
+    if wanted in OWN_VOICE:
+        return given in OWN_VOICE or bool(outlet and given and norm(outlet).startswith(given))
+    keys = {w for w in re.findall(r"[a-z]{4,}", wanted) if w not in GENERIC_WORDS}
+    keys = keys or set(re.findall(r"[a-z]{3,}", wanted))
+    return any(key in f" {given} " for key in keys)
+
+
+def folder_claimant_rule(gold_dir: Path) -> Callable[[str, str, str], bool] | None:
+    """The gold folder's own claimant rule (`score.py`'s `claimant_ok`), if it has one."""
+    path = gold_dir / "score.py"
+    if not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location("gold_folder_score", path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return getattr(module, "claimant_ok", None)
+
+
+@dataclass
+class GoldScore:
+    """Counts for one set of gold claims and the candidates proposed for their articles."""
+
+    claims: int = 0
+    found: int = 0
+    right: int = 0
+    candidates: int = 0
+    matched: int = 0
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, other: GoldScore) -> None:
+        """Add another article's counts to these."""
+        self.claims += other.claims
+        self.found += other.found
+        self.right += other.right
+        self.candidates += other.candidates
+        self.matched += other.matched
+        self.lines += other.lines
+
+    def summary(self) -> str:
+        """Recall, right claimant and precision, as the gold folder's scorer prints them."""
+        return (f"recall {share(self.found, self.claims)}, right claimant "
+                f"{share(self.right, self.claims)}, precision "
+                f"{share(self.matched, self.candidates)}")
+
+
+def score_article(text: str, golds: list[dict[str, str]], candidates: list[Candidate],
+                  outlet: str, claimant_ok: Callable[[str, str, str], bool]) -> GoldScore:
+    """Match one article's gold claims to its candidates as the gold folder's scorer does:
+    same value, quotes that overlap; each candidate finds one claim, unless none other is
+    left for a repeated claim."""
+    plain = norm(text)
+    spans = []
+    for candidate in candidates:
+        quote = norm(candidate.quote)
+        at = plain.find(quote) if quote else -1
+        spans.append((at, at + len(quote)) if at >= 0 else None)
+    score = GoldScore(claims=len(golds), candidates=len(candidates))
+    used: set[int] = set()
+    for gold in golds:
+        quote = norm(gold["quote"])
+        start, value = plain.find(quote), float(gold["value"])
+        hit = None
+        for index, candidate in enumerate(candidates):
+            span = spans[index]
+            if span is None or candidate.value != value:
+                continue
+            if span[1] <= start or start + len(quote) <= span[0]:
+                continue
+            if index in used and hit is not None:
+                continue
+            hit = index
+            if claimant_ok(gold["claimant"], candidate.claimant, outlet):
+                break
+        if hit is None:
+            score.lines.append(f"  missed   {gold['value']:>9}  [{gold['claimant']}]  "
+                               f"{gold['quote'][:90]}")
+            continue
+        used.add(hit)
+        score.found += 1
+        if claimant_ok(gold["claimant"], candidates[hit].claimant, outlet):
+            score.right += 1
+        else:
+            score.lines.append(f"  claimant {gold['value']:>9}  gold [{gold['claimant']}]  "
+                               f"got [{candidates[hit].claimant}]")
+    score.lines += [f"  extra    {format_value(c.value) if c.value is not None else '-':>9}  "
+                    f"[{c.claimant}]  {normalise_space(c.quote)[:90]}"
+                    for i, c in enumerate(candidates) if i not in used]
+    score.matched = len(used)
+    return score
+
+
+def score_gold(gold_dir: Path, verbose: bool = False) -> dict[str, GoldScore]:
+    """Score every article of a gold folder; the totals under "all", and each half (the
+    file name's prefix before its first '-') under its prefix. Prints MB/s read."""
+    articles = read_table(gold_dir, GOLD_ARTICLES, ("file", "outlet"))
+    gold = read_table(gold_dir, GOLD_FILE, ("file", "value", "claimant", "quote"))
+    claimant_ok = folder_claimant_rule(gold_dir) or default_claimant_ok
+    texts = {}
+    for name in sorted(set(gold["file"])):
+        path = gold_dir / "articles" / name
+        if not path.is_file():
+            raise SystemExit(f"extract_quality: {path} (listed in {GOLD_FILE}) not found")
+        texts[name] = path.read_text(encoding="utf-8")
+    outlets = dict(zip(articles["file"], articles["outlet"], strict=True))
+    started = time.perf_counter()
+    proposed = {name: [c for c in extract(text, outlets.get(name, "")) if not c.vague]
+                for name, text in texts.items()}
+    seconds = time.perf_counter() - started
+    scores: dict[str, GoldScore] = {"all": GoldScore()}
+    for name, text in texts.items():
+        golds = gold[gold["file"] == name].to_dict("records")
+        article = score_article(text, golds, proposed[name], outlets.get(name, ""),
+                                claimant_ok)
+        if verbose and article.lines:
+            article.lines.insert(0, f"{name} ({outlets.get(name, '')})")
+        scores["all"].add(article)
+        scores.setdefault(name.split("-")[0], GoldScore()).add(article)
+    megabytes = sum(len(text.encode("utf-8")) for text in texts.values()) / 1e6
+    print(f"read {megabytes * 1000:.0f} KB in {seconds * 1000:.0f} ms: "
+          f"{megabytes / seconds:.2f} MB/s")
+    return scores
+
+
+def gold_main(gold_dir: Path, verbose: bool) -> int:
+    """Print a gold folder's figures: the whole set, then each half."""
+    scores = score_gold(gold_dir, verbose)
+    print(GOLD_CLAIMANT_RULE, end="\n\n")
+    if verbose:
+        print("\n".join(scores["all"].lines))
+    for name, score in scores.items():
+        print(f"{name:>8}: {score.summary()}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     """Load DATA_DIR, match every article's candidates to its claims, print the report."""
-    if len(argv) != 2:
-        raise SystemExit("usage: python bench/extract_quality.py DATA_DIR")
-    data_dir = Path(argv[1])
+    arguments = [a for a in argv[1:] if a != "--verbose"]
+    if len(arguments) != 1:
+        raise SystemExit("usage: python bench/extract_quality.py DATA_DIR | GOLD_DIR [--verbose]")
+    data_dir = Path(arguments[0])
+    if (data_dir / GOLD_FILE).is_file():
+        return gold_main(data_dir, "--verbose" in argv)
     sources = read_table(data_dir, schema.SOURCES_FILE, ("article_id", "file", "outlet",
                                                          "credits"))
     claims = read_table(data_dir, schema.CLAIMS_FILE, ("article_id", "claimant_id", "value",
@@ -298,7 +483,8 @@ def main(argv: list[str]) -> int:
     for _, source in sources.iterrows():
         text = read_article(data_dir, source["file"])
         own = claims[claims["article_id"] == source["article_id"]]
-        matches, rest = match_article(text, own, claimants, own_voices(source))
+        matches, rest = match_article(text, own, claimants, own_voices(source),
+                                      source["outlet"])
         rows.append(article_row(source["article_id"], matches, rest))
         all_matches += matches
         leftovers[source["article_id"]] = rest

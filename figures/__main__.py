@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from figures import schema
-from figures.export import table_csv, table_json
+from figures.export import frame_csv, frame_json, table_csv, table_json
 from figures.table import Figures, build_figures
 
 
@@ -56,7 +56,12 @@ def run_table(args: argparse.Namespace) -> int:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    """Print the candidate claims found in an article file."""
+    """Print the candidate claims found in an article file (columns: data/README.md).
+
+    Values are written as `table` writes them: whole numbers without a decimal point,
+    blanks empty in CSV and null in JSON. Vague amounts ("tens of thousands") carry no
+    figure and are left out unless asked for.
+    """
     from figures.extract import candidates_frame
 
     path = Path(args.file)
@@ -65,11 +70,13 @@ def run_extract(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as error:
         print(f"{path}: cannot be read as UTF-8 text: {error}", file=sys.stderr)
         return 1
-    frame = candidates_frame(text)
-    if args.format == "json":
-        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=2) + "\n")
-    else:
-        sys.stdout.write(frame.to_csv(index=False, lineterminator="\n"))
+    frame = candidates_frame(text, args.outlet)
+    if not args.vague:
+        frame = frame[~frame["vague"]]
+    numbers = ("value", "value_max")
+    payload = frame_json(frame, numbers) if args.format == "json" else frame_csv(frame, numbers)
+    sys.stdout.buffer.write(payload)
+    sys.stdout.flush()
     return 0
 
 
@@ -107,6 +114,11 @@ def parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="propose candidate claims for an article")
     extract.add_argument("file", help="a UTF-8 .txt file")
     extract.add_argument("--format", choices=("csv", "json"), default="csv")
+    extract.add_argument("--outlet", default="",
+                         help="the outlet that published the article: figures in its own "
+                              "voice are its claims")
+    extract.add_argument("--vague", action="store_true",
+                         help="also list vague amounts ('tens of thousands'), which have no value")
     extract.set_defaults(run=run_extract)
     add = commands.add_parser(
         "add", help="add text files, saved web pages and folders of them, figures proposed",

@@ -23,6 +23,7 @@ from figures.problems import Problem
 from figures.text import find_quote, normalise_space
 
 Row = dict[str, str]
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 UNIT_FOR_MEASURE: dict[str, tuple[str, ...]] = {
     "pause_length": ("hours", "days"),
     "aid_share": ("percent",),
@@ -81,6 +82,20 @@ def check_ids(dataset: Dataset) -> list[Problem]:
     return problems
 
 
+def check_key_text(dataset: Dataset) -> list[Problem]:
+    """Ids and file names with a control character (a NUL, a tab, a line break) inside."""
+    problems = []
+    for name, columns in schema.KEY_COLUMNS.items():
+        for line, row in rows(dataset.tables[name]):
+            for column in columns:
+                found = CONTROL_CHARACTER.search(row[column])
+                if found:
+                    problems.append(Problem(
+                        name, line, column, f"'{repr(row[column])[1:-1]}' holds a control "
+                        f"character (U+{ord(found.group()):04X}); an id is plain text on one line"))
+    return problems
+
+
 def check_controlled(dataset: Dataset) -> list[Problem]:
     """Cells whose value must come from a documented list."""
     return [
@@ -118,13 +133,19 @@ def check_dates(dataset: Dataset) -> list[Problem]:
     return problems
 
 
+# A figure as a CSV cell holds it: ASCII digits, commas only between groups of three,
+# an optional decimal part. Python's float() would also take "4_8", "1e3", "+12", "inf"
+# and other scripts' digits, none of which a person typing a figure means.
+PLAIN_FIGURE = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+
+
 def parse_value(text: str) -> float | None:
-    """A figure written plainly in a CSV cell ("250000", "5.5"), or None."""
-    try:
-        value = float(text.replace(",", ""))
-    except ValueError:
+    """A figure written plainly in a CSV cell ("250000", "250,000", "5.5"), or None."""
+    stripped = text.strip()
+    if not PLAIN_FIGURE.fullmatch(stripped):
         return None
-    return value if value == value and abs(value) != float("inf") else None
+    value = float(stripped.replace(",", ""))
+    return value if abs(value) != float("inf") else None
 
 
 def check_numbers(dataset: Dataset) -> list[Problem]:
@@ -380,6 +401,7 @@ CHECKS: tuple[Callable[[Dataset], list[Problem]], ...] = (
     check_required,
     check_review_fields,
     check_ids,
+    check_key_text,
     check_controlled,
     check_dates,
     check_numbers,

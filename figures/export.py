@@ -2,7 +2,8 @@
 
 The command line and the dashboard both call these, so a table written to stdout and a
 table downloaded from the page hold the same rows and columns, byte for byte, but for
-the byte-order mark that the download's CSV starts with so that Excel reads it as UTF-8.
+the byte-order mark that the download's CSV starts with so that Excel reads it as UTF-8,
+and the quote it puts before a text cell that Excel would run as a formula.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ import pandas as pd
 from figures import schema
 
 UTF8_BOM = "\ufeff"
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV
+# Injection"); in the Excel CSV such a text cell is prefixed with a single quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def plain_number(value: float) -> str | int | float:
@@ -31,9 +35,22 @@ def export_frame(table: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def neutralised(cell: object) -> object:
+    """A text cell a spreadsheet would run as a formula, made to show as text instead."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
 def table_csv(table: pd.DataFrame, *, excel: bool = False) -> bytes:
-    """The table as UTF-8 CSV; with `excel`, starting with a byte-order mark."""
-    text = export_frame(table).to_csv(index=False, lineterminator="\r\n" if excel else "\n")
+    """The table as UTF-8 CSV; with `excel`, starting with a byte-order mark and with
+    every text cell that starts like a formula neutralised (see `FORMULA_STARTS`)."""
+    frame = export_frame(table)
+    if excel:
+        numbers = schema.NUMBER_COLUMNS[schema.CLAIMS_FILE]
+        for column in frame.columns.difference(list(numbers)):
+            frame[column] = frame[column].map(neutralised)
+    text = frame.to_csv(index=False, lineterminator="\r\n" if excel else "\n")
     return ((UTF8_BOM if excel else "") + text).encode("utf-8")
 
 
@@ -48,3 +65,25 @@ def table_records(table: pd.DataFrame) -> list[dict[str, object]]:
 def table_json(table: pd.DataFrame) -> bytes:
     """The table as a JSON array of row objects, UTF-8, readable by people too."""
     return (json.dumps(table_records(table), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def plain_frame(frame: pd.DataFrame, number_columns: tuple[str, ...]) -> pd.DataFrame:
+    """Any table with its figures written plainly, as `export_frame` writes the claims."""
+    frame = frame.copy()
+    for column in number_columns:
+        frame[column] = frame[column].map(plain_number).astype(object)
+    return frame
+
+
+def frame_csv(frame: pd.DataFrame, number_columns: tuple[str, ...]) -> bytes:
+    """Any table as UTF-8 CSV the way `table_csv` writes one: figures plain, blanks empty."""
+    return plain_frame(frame, number_columns).to_csv(index=False, lineterminator="\n").encode()
+
+
+def frame_json(frame: pd.DataFrame, number_columns: tuple[str, ...]) -> bytes:
+    """Any table as a JSON array the way `table_json` writes one: blanks as null."""
+    records = [
+        {key: (None if value == "" else value) for key, value in row.items()}
+        for row in plain_frame(frame, number_columns).to_dict("records")
+    ]
+    return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -248,6 +248,38 @@ def selection_from_params(
     return replace(Selection(), **chosen), warnings
 
 
+def fit_dates(
+    date_from: date | None, date_to: date | None, bounds: tuple[date, date]
+) -> tuple[tuple[date, date], list[str]]:
+    """A link's days as the date widget can hold them, and what had to change.
+
+    The widget allows only days within the data's span (`bounds`), in order. An old link
+    can name days outside that span, and a hand-edited one can give them the wrong way
+    round; each is brought inside, and the reader is told, instead of the page failing
+    or showing nothing without a word.
+    """
+    first, last = bounds
+    warnings = []
+    if date_from is not None and date_to is not None and date_from > date_to:
+        warnings.append(f"The link's from {date_from} is later than its to {date_to}, so "
+                        f"nothing could match; showing {date_to} to {date_from} instead")
+        date_from, date_to = date_to, date_from
+    fitted = []
+    for key, day, default, words in ((FROM_KEY, date_from, first, "from"),
+                                     (TO_KEY, date_to, last, "up to")):
+        if day is None:
+            fitted.append(default)
+            continue
+        inside = min(max(day, first), last)
+        if inside != day:
+            where = ("before the first article", first) if day < first else (
+                "after the last article", last)
+            warnings.append(f"The link's {key} {day} is {where[0]} ({where[1]}); "
+                            f"showing {words} {inside}")
+        fitted.append(inside)
+    return (fitted[0], fitted[1]), warnings
+
+
 def describe_dates(date_from: date | None, date_to: date | None) -> str:
     """The date part of a selection in words, or "" when no day is chosen."""
     if date_from is not None and date_to is not None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import math
 import os
 import re
 import tempfile
@@ -39,7 +40,14 @@ from figures import schema
 from figures.check import check, claim_accounts, is_accounted, parse_date, parse_value
 from figures.duplicates import fold
 from figures.extract import Candidate, extract, non_claims, qualifier_of
-from figures.load import TABLE_FILES, data_files, read_articles, read_dataset
+from figures.load import (
+    TABLE_FILES,
+    Dataset,
+    data_files,
+    read_articles,
+    read_dataset,
+    wide_unicode,
+)
 from figures.numbers import find_numbers, format_value, mentions_of
 from figures.text import normalise_space
 
@@ -70,6 +78,8 @@ NEW_CLAIMANT_FIELDS: tuple[str, ...] = ("name", "organisation", "claimant_type",
 # Words that say nothing about which body a name means.
 _NAME_STOPWORDS = frozenset(("the", "of", "for", "and", "a", "an", "in", "on", "to", "s"))
 # Files in the order `save` replaces them: each only after everything it refers to.
+# What `write_temporary` names a file before it is renamed into place.
+LEFTOVER = re.compile(r"\..+\.(?:csv|txt)\.[a-z0-9_]{8}\.tmp")
 LOCK_TIMEOUT = 120.0  # seconds to wait for another save before giving up
 COMMIT_ORDER: tuple[str, ...] = (
     schema.ARTICLES_DIR, schema.CLAIMANTS_FILE, schema.SOURCES_FILE, schema.NOT_CLAIMS_FILE,
@@ -83,9 +93,21 @@ COMMIT_ORDER: tuple[str, ...] = (
 
 
 def stored_articles(data_dir: Path | str) -> dict[str, str]:
-    """The text of every article already in the folder, by file name, for `read_upload`."""
+    """The text of every article stored in the folder, by file name, for `read_upload`.
+
+    Only articles listed in sources.csv count: a file nothing lists is the leftover of a
+    save cut off half way (see `unlisted_articles`), and adding its text again finishes
+    that save instead of being refused as a duplicate of itself.
+    """
     articles, _ = read_articles(Path(data_dir))
-    return articles
+    listed = set(read_dataset(Path(data_dir)).sources["file"])
+    return {name: text for name, text in articles.items() if name in listed}
+
+
+def unlisted_articles(dataset: Dataset) -> dict[str, str]:
+    """Articles in the folder that sources.csv does not list, by file name."""
+    listed = set(dataset.sources["file"])
+    return {name: text for name, text in dataset.articles.items() if name not in listed}
 
 
 def folder_lock(data_dir: Path | str) -> FileLock:
@@ -105,8 +127,7 @@ def candidates_for(text: str, outlet: str = "") -> list[Candidate]:
 
     Every call to the extractor from intake and the batch add goes through here.
     """
-    del outlet  # not used by the extractor yet
-    return extract(text)
+    return extract(text, outlet)
 
 
 def unreadable(raw: bytes, name: str) -> str:
@@ -127,6 +148,9 @@ def read_upload(
     A UTF-8 byte-order mark is dropped (the loader ignores it too). Pasted text is passed
     encoded, as `read_upload(text.encode(), PASTED, stored)`, so it meets the same rules.
     """
+    raw, message = _wide_unicode_as_utf8(raw, name)
+    if message:
+        return None, [message]
     message = unreadable(raw, name)
     if message:
         return None, [message]
@@ -140,6 +164,19 @@ def read_upload(
         return None, [f"{name}: has the same text as the stored article {twin}; "
                       f"it is already in the data"]
     return text, []
+
+
+def _wide_unicode_as_utf8(raw: bytes, name: str) -> tuple[bytes, str]:
+    """Text saved as UTF-16 or UTF-32 with its byte-order mark ('Unicode' in Windows
+    editors), as UTF-8 bytes; other bytes as they are; or why it does not decode."""
+    codec = wide_unicode(raw)
+    if codec is None:
+        return raw, ""
+    try:
+        return raw.decode(codec).encode("utf-8"), ""
+    except UnicodeDecodeError as error:
+        return raw, (f"{name}: starts as {codec.upper()} but byte {error.start} does not "
+                     f"decode; save the article as UTF-8 and upload it again")
 
 
 def _too_large(raw: bytes, name: str) -> str:
@@ -394,6 +431,9 @@ def plain_number(value: object) -> str:
     """A figure as the CSV stores it: "2000", "5.5"; "" for an empty cell."""
     text = cell(value)
     number = parse_value(text) if text else None
+    if number is None and isinstance(value, int | float) and math.isfinite(value) \
+            and value >= 0:
+        number = float(value)  # a figure the editor holds as a number, even 1e+20
     if number is None:
         return text
     if number.is_integer():
@@ -624,9 +664,13 @@ def plan_save(
     """
     dataset = read_dataset(Path(data_dir))
     taken = set(dataset.sources["article_id"].map(cell)) | {
-        Path(name).stem for name in dataset.articles}
-    article_id = article_id_for(outlet, published, taken)
-    file_name = file_name_for(article_id)
+        path.stem for path in (Path(data_dir) / schema.ARTICLES_DIR).glob("*.txt")}
+    leftover = same_text_as(text, unlisted_articles(dataset))
+    if leftover is not None and Path(leftover).stem not in set(dataset.sources["article_id"]):
+        article_id, file_name = Path(leftover).stem, leftover  # finish the cut-off save
+    else:
+        article_id = article_id_for(outlet, published, taken)
+        file_name = file_name_for(article_id)
     source, messages = source_row(article_id, file_name, outlet, title, published,
                                   published_basis, credits)
     created, aliases, claimant_messages = new_claimant_rows(new_claimants, dataset.claimants)
@@ -634,7 +678,9 @@ def plan_save(
     claims, row_problems = claim_rows(reviewed, article_id, existing_ids, aliases)
     used = {claim["claimant_id"] for claim in claims}
     created_used = [row for row in created if row["claimant_id"] in used]
-    messages += _text_messages(text, dataset.articles, claims)
+    listed = {name: body for name, body in dataset.articles.items()
+              if name not in unlisted_articles(dataset)}
+    messages += _text_messages(text, listed, claims)
     messages += claimant_messages + row_problems
     return SavePlan(article_id, file_name, text, [source], created_used, claims,
                     not_claim_rows(text, article_id, claims), messages)
@@ -742,6 +788,21 @@ def new_problems(originals: Mapping[str, bytes], changes: Mapping[str, bytes]) -
     return [str(problem) for problem in after if str(problem) not in before]
 
 
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Delete the temporary files a save killed half way left behind; return them.
+
+    Only names `write_temporary` makes (`.<file>.<8 random characters>.tmp`, beside a
+    table or an article), and only with the folder's lock held, when no save can be
+    writing one.
+    """
+    found = [path for directory in (folder, folder / schema.ARTICLES_DIR) if directory.is_dir()
+             for path in directory.glob(".*.tmp") if LEFTOVER.fullmatch(path.name)
+             and path.is_file() and not path.is_symlink()]
+    for path in found:
+        path.unlink(missing_ok=True)
+    return found
+
+
 def file_mode(target: Path) -> int:
     """The permissions a replacement keeps: the file's own, else a sibling's, else 0o644."""
     for path in (target, *sorted(target.parent.glob(f"*{target.suffix}"))):
@@ -845,12 +906,15 @@ def save(data_dir: Path | str, plan: SavePlan) -> SaveResult:
 
 def _save_locked(folder: Path, plan: SavePlan) -> SaveResult:
     """`save`, with the folder's lock held."""
+    remove_leftovers(folder)
     originals = read_folder(folder)
     changes = changed_files(originals, plan)
     article = f"{schema.ARTICLES_DIR}/{plan.file_name}"
-    if article in originals:
+    if article in originals and originals[article] != changes[article]:
         return SaveResult(False, [f"{article}: already exists; nothing was saved"],
                           plan.article_id)
+    if article in originals:  # the article of a save cut off half way, kept as it is
+        del changes[article]
     problems = new_problems(originals, changes)
     if problems:
         return SaveResult(False, problems, plan.article_id)

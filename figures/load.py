@@ -22,6 +22,9 @@ from figures.problems import Problem
 DATA_DIR_VARIABLE = "FIGURES_DATA_DIR"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LINE = "line"  # the column holding each row's first line number in its CSV file
+# The longest cell a table may hold, in characters: as long as the longest article an
+# upload may be (2 MB), so a quote or note can hold a whole article. The codebook says so.
+MAX_CELL_CHARS = 2_097_152
 
 TABLE_FILES: dict[str, tuple[str, ...]] = {
     schema.SOURCES_FILE: schema.SOURCE_COLUMNS,
@@ -69,7 +72,12 @@ def empty_table(columns: tuple[str, ...]) -> pd.DataFrame:
 
 
 def parse_csv(text: str, name: str, columns: tuple[str, ...]) -> tuple[pd.DataFrame, list[Problem]]:
-    """Rows of a CSV text as strings, each with the line it starts on; header problems."""
+    """Rows of a CSV text as strings, each with the line it starts on; header problems.
+
+    Ids (`schema.KEY_COLUMNS`) are the one kind of cell judged here: they are read without
+    the spaces around them, so that every reader of the table joins on the same id.
+    """
+    allow_long_cells(len(text))
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None:
@@ -83,6 +91,13 @@ def parse_csv(text: str, name: str, columns: tuple[str, ...]) -> tuple[pd.DataFr
         for column in header
         if column not in columns
     ]
+    twice = repeated_columns(header, columns)
+    problems += [
+        Problem(name, 1, column, f"the header names this column twice (columns "
+                f"{' and '.join(str(index + 1) for index in places)}); the first is read, "
+                f"delete the other")
+        for column, places in twice.items()
+    ]
     records = []
     line = reader.line_num + 1
     for row in reader:
@@ -91,7 +106,14 @@ def parse_csv(text: str, name: str, columns: tuple[str, ...]) -> tuple[pd.DataFr
                 problems.append(
                     Problem(name, line, "-", f"{len(row)} cells but the header has {len(header)}")
                 )
-            cells = dict(zip(header, row, strict=False))
+            problems += long_cells(name, line, header, row)
+            problems += disagreeing_cells(name, line, twice, row)
+            cells: dict[str, str] = {}
+            for column, cell in zip(header, row, strict=False):
+                cells.setdefault(column, cell)
+            for key in schema.KEY_COLUMNS.get(name, ()):
+                if key in cells:
+                    cells[key] = cells[key].strip()
             records.append({**{c: cells.get(c, "") for c in columns}, LINE: line})
         line = reader.line_num + 1
     if not records:
@@ -99,6 +121,62 @@ def parse_csv(text: str, name: str, columns: tuple[str, ...]) -> tuple[pd.DataFr
     return pd.DataFrame.from_records(records, columns=[*columns, LINE]).astype(
         {c: object for c in columns}
     ), problems
+
+
+def allow_long_cells(size: int) -> None:
+    """Let the csv module read a cell as long as the whole text, so that a long cell is
+    measured and reported by `long_cells` instead of stopping the reader with an error."""
+    if csv.field_size_limit() <= size:
+        csv.field_size_limit(size + 1)
+
+
+def repeated_columns(header: list[str], columns: tuple[str, ...]) -> dict[str, list[int]]:
+    """The contract's columns a header names more than once, each with its positions."""
+    places: dict[str, list[int]] = {}
+    for index, column in enumerate(header):
+        if column in columns:
+            places.setdefault(column, []).append(index)
+    return {column: found for column, found in places.items() if len(found) > 1}
+
+
+def disagreeing_cells(name: str, line: int, twice: dict[str, list[int]], row: list[str]
+                      ) -> list[Problem]:
+    """Where a row gives a twice-named column two different values: which one is meant?"""
+    problems = []
+    for column, (first, *others) in twice.items():
+        kept = row[first].strip() if first < len(row) else ""
+        for other in others:
+            given = row[other].strip() if other < len(row) else ""
+            if given and given != kept:
+                problems.append(Problem(name, line, column, f"'{kept}' in column {first + 1} "
+                                        f"but '{given}' in column {other + 1}, under the same "
+                                        f"name"))
+    return problems
+
+
+def long_cells(name: str, line: int, header: list[str], row: list[str]) -> list[Problem]:
+    """A problem for each cell of a row longer than `MAX_CELL_CHARS`."""
+    return [
+        Problem(name, line, header[index] if index < len(header) else "-",
+                f"is {len(cell):,} characters long, over the maximum of {MAX_CELL_CHARS:,} "
+                f"for a cell")
+        for index, cell in enumerate(row)
+        if len(cell) > MAX_CELL_CHARS
+    ]
+
+
+# Byte-order marks of the wide encodings Windows calls "Unicode", longest first.
+WIDE_UNICODE_MARKS: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def wide_unicode(raw: bytes) -> str | None:
+    """'utf-16' or 'utf-32' if the bytes start with that encoding's byte-order mark."""
+    return next((codec for mark, codec in WIDE_UNICODE_MARKS if raw.startswith(mark)), None)
 
 
 def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
@@ -109,6 +187,11 @@ def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(name, 0, "-", f"file not found in {path.parent}")]
     except OSError as error:
         return None, [Problem(name, 0, "-", f"cannot be read: {error.strerror}")]
+    codec = wide_unicode(raw)
+    if codec is not None:
+        kind = " CSV" if name.endswith(".csv") else ""
+        return None, [Problem(name, 0, "-", f"is {codec.upper()}, not UTF-8; save it again "
+                              f"as UTF-8{kind}")]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
@@ -116,9 +199,34 @@ def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(name, line, "-", f"not UTF-8 (byte {error.start})")]
 
 
+def is_plain_file(path: Path) -> bool:
+    """Whether `path` is a regular file of its own: not a folder, link, pipe or device."""
+    return path.is_file() and not path.is_symlink()
+
+
+def entry_problem(path: Path, name: str) -> Problem | None:
+    """Why an entry of the data folder is not read, if it is there but not a plain file.
+
+    A link could lead out of the folder (to a private file, which the dataset zip would
+    then carry away) and a pipe would block its reader for ever, so neither is followed.
+    """
+    if path.is_symlink():
+        return Problem(name, 0, "-", "is a symbolic link; only plain files inside the data "
+                       "folder are read")
+    if path.is_dir():
+        return Problem(name, 0, "-", "is a folder, not a file; only plain files are read")
+    if path.exists() and not path.is_file():
+        return Problem(name, 0, "-", "is not a plain file (a pipe, socket or device); only "
+                       "plain files are read")
+    return None
+
+
 def read_table(data_dir: Path, name: str) -> tuple[pd.DataFrame, list[Problem]]:
     """One of the four CSV tables of a data folder."""
     columns = TABLE_FILES[name]
+    odd = entry_problem(data_dir / name, name)
+    if odd is not None:
+        return empty_table(columns), [odd]
     text, problems = read_text(data_dir / name, name)
     if text is None:
         return empty_table(columns), problems
@@ -135,6 +243,10 @@ def read_articles(data_dir: Path) -> tuple[dict[str, str], list[Problem]]:
         return articles, [Problem(schema.ARTICLES_DIR, 0, "-", "articles folder not found")]
     for path in sorted(folder.glob("*.txt")):
         name = f"{schema.ARTICLES_DIR}/{path.name}"
+        odd = entry_problem(path, name)
+        if odd is not None:
+            problems.append(odd)
+            continue
         text, read_problems = read_text(path, name)
         problems += read_problems
         if text is not None:
@@ -155,8 +267,9 @@ def read_dataset(data_dir: Path | None = None) -> Dataset:
 
 
 def data_files(data_dir: Path) -> list[Path]:
-    """The files a data folder's contents are read from, for cache keys and exports."""
+    """The files a data folder's contents are read from, for cache keys, saves and exports:
+    plain files only, so that no folder, link or pipe is ever opened (see `entry_problem`)."""
     folder = Path(data_dir)
     tables = [folder / name for name in TABLE_FILES]
     articles = sorted((folder / schema.ARTICLES_DIR).glob("*.txt"))
-    return [path for path in [*tables, *articles] if path.exists()]
+    return [path for path in [*tables, *articles] if is_plain_file(path)]

@@ -5,7 +5,10 @@ every article accounted for?) and the extractor (what figures does a new article
 so both agree on what counts as a number: digits with separators ("3,179"), decimals with
 a scale ("1.2 million"), mixed fractions ("5 1/2"), number words ("seven", "two hundred",
 "twenty-five"), percentages ("one percent", "40%"), times of day ("9:01 AM") and vague
-amounts ("tens of thousands", "dozens of"), which carry no value.
+amounts ("tens of thousands", "dozens of"), which carry no value. Thousands may be
+grouped with commas, spaces or full stops as different countries write them ("279 000",
+"152.857 people"), decimals may take a comma before a scale word ("2,5 million"), and
+fractions of a scale are words too ("quarter-million", "half a million", "a pair").
 """
 
 from __future__ import annotations
@@ -48,7 +51,17 @@ class NumberMention:
 _WORD = r"(?:" + "|".join(sorted([*SMALL_WORDS, *SCALE_WORDS, "dozen", "half"], key=len,
                                  reverse=True)) + r")"
 _WORD_PHRASE = rf"\b{_WORD}(?:(?:(?:[^\S\n]|-)+|[^\S\n]+and[^\S\n]+){_WORD})*\b"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SCALE_AHEAD = r"[^\S\n]*(?:%|per[^\S\n]?cent|million|billion|thousand)"
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+"
+    # "152.857 people": full stops group thousands (never "0.125", nor before a scale word)
+    rf"|(?!0\.)\d{{1,3}}(?:\.\d{{3}})+(?![\d.,])(?!{_SCALE_AHEAD})"
+    # "279 000": spaces group thousands
+    r"|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d/.,])"
+    # "2,5 million": a decimal comma before a scale word or percent
+    rf"|\d+,\d{{1,2}}(?={_SCALE_AHEAD})"
+    r"|\d+)(?:\.\d+)?"
+)
 _FRACTION = r"\d+/\d+"
 _SCALE = r"(?:" + "|".join(SCALE_WORDS) + r")"
 _DIGIT_PHRASE = (
@@ -61,9 +74,19 @@ _VAGUE = (
     r"(?:[^\S\n]+of(?:[^\S\n]+(?:thousands|millions)\b)?)?\b"
 )
 _PERCENT = r"(?:[^\S\n]*%|[^\S\n]+per[^\S\n]?cent\b)"
+_PART = r"(?:half|quarter|third)"
+# "quarter-million", "half a million", "a quarter of a million", "three-quarters of a million"
+_PART_OF_SCALE = (
+    rf"\b(?:(?:a|one|three|two)(?:[^\S\n]+|-))?{_PART}s?(?:[^\S\n]+of)?(?:[^\S\n]+an?)?"
+    r"(?:[^\S\n]+|-)(?:million|billion)\b"
+)
+_PAIR = r"\ba[^\S\n]+pair\b"
+_PARTS: dict[str, float] = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 
 NUMBER_PATTERN = re.compile(
     rf"(?P<time>{_TIME})"
+    rf"|(?P<part>{_PART_OF_SCALE})"
+    rf"|(?P<pair>{_PAIR})"
     rf"|(?P<vague>{_VAGUE})"
     rf"|(?P<digits>{_DIGIT_PHRASE})(?P<dpct>{_PERCENT})?"
     rf"|(?P<words>{_WORD_PHRASE})(?P<wpct>{_PERCENT})?",
@@ -96,9 +119,33 @@ def words_value(phrase: str) -> float | None:
     return total + current if seen else None
 
 
+def part_value(phrase: str) -> float | None:
+    """Read a part of a scale: "quarter-million", "half a million", "three-quarters of a
+    billion"."""
+    words = re.findall(r"[a-z]+", phrase.lower())
+    part = next((w.rstrip("s") for w in words if w.rstrip("s") in _PARTS), None)
+    scale = next((SCALE_WORDS[w] for w in words if w in SCALE_WORDS), None)
+    if part is None or scale is None:
+        return None
+    count = next((SMALL_WORDS[w] for w in words if w in SMALL_WORDS), 1)
+    return count * _PARTS[part] * scale
+
+
+def _plain_digits(phrase: str) -> str:
+    """Digits with their thousands grouping taken out ("279 000" -> "279000",
+    "152.857" -> "152857") and a decimal comma made a point ("2,5 million")."""
+    phrase = re.sub(r"(?<=\d)[\u00a0\u2009\u202f ](?=\d{3}(?!\d|/))", "", phrase)
+    phrase = re.sub(r"^(\d+),(\d{1,2})(?!\d)", r"\1.\2", phrase)
+    if re.match(r"(?!0\.)\d{1,3}(?:\.\d{3})+(?![\d.])", phrase) and not re.search(
+        r"(?i)million|billion|thousand|%|per", phrase
+    ):
+        phrase = re.sub(r"\.(?=\d{3})", "", phrase)
+    return phrase
+
+
 def digits_value(phrase: str) -> float | None:
     """Read digits with separators, an optional fraction and an optional scale word."""
-    parts = phrase.replace("\u00a0", " ").split()
+    parts = _plain_digits(phrase.replace("\u00a0", " ")).split()
     if not parts:
         return None
     value = 0.0
@@ -128,6 +175,10 @@ def find_numbers(text: str) -> list[NumberMention]:
             kind, value, percent = "time", None, False
         elif match.group("vague"):
             kind, value, percent = "vague", None, False
+        elif match.group("part"):
+            kind, value, percent = "words", part_value(match.group("part")), False
+        elif match.group("pair"):
+            kind, value, percent = "words", 2.0, False
         elif match.group("digits"):
             kind = "digits"
             value = digits_value(match.group("digits"))

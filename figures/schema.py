@@ -156,6 +156,10 @@ MEASURES: dict[str, str] = {
     "fired": "munitions fired or dropped (shells, rockets, strikes)",
     "aid_share": "share of aid going to a place",
     "pause_length": "length of a pause, truce or ceasefire (offered, agreed or ruled out)",
+    "captured": "places taken, retaken or 'liberated' (neighbourhoods, towns, villages)",
+    "treated": "medical treatments given (consultations, surgeries, vaccinations)",
+    "area": "the size of an area (besieged, held, destroyed)",
+    "distance": "a distance (to a front line, a border, a city)",
 }
 
 SUBJECTS: dict[str, str] = {
@@ -169,6 +173,17 @@ SUBJECTS: dict[str, str] = {
     "UN aid": "aid delivered by the United Nations",
     "pause": "a humanitarian or combat pause",
     "truce": "a truce or ceasefire",
+    "hostages": "hostages and captives",
+    "prisoners": "prisoners, detainees and convicts",
+    "vehicles": "vehicles: trucks, buses, cars, tanks, ambulances, boats, aircraft",
+    "facilities": "facilities other than hospitals: schools, bakeries, shelters, stations",
+    "buildings": "buildings and homes",
+    "airstrikes": "airstrikes, raids and other attacks, counted as events",
+    "munitions": "missiles, rockets, bombs and drones (shells are 'artillery shells')",
+    "neighbourhoods": "neighbourhoods, districts, villages and towns",
+    "medical treatments": "consultations, surgeries, vaccinations and other treatments",
+    "teams": "aid or medical teams",
+    "territory": "land, for an area or a distance",
 }
 
 UNITS: dict[str, str] = {
@@ -176,6 +191,13 @@ UNITS: dict[str, str] = {
     "hours": "a length of time in hours",
     "days": "a length of time in days",
     "percent": "a share in percent",
+    "share": "a share as a fraction of the whole ('about half' is 0.5)",
+    "square km": "an area in square kilometres",
+    "square miles": "an area in square miles",
+    "hectares": "an area in hectares",
+    "acres": "an area in acres",
+    "km": "a distance in kilometres",
+    "miles": "a distance in miles",
 }
 
 # Hours per unit, so that durations given in different units share one axis.
@@ -220,6 +242,8 @@ NOT_CLAIM_REASONS: dict[str, str] = {
     "period length": "the length of the period a claim covers, not the claim",
     "vague quantity": "an amount with no figure ('tens of thousands', 'hundreds of')",
     "not a count": "a number word that counts nothing ('one of the', 'no one', 'half of')",
+    "ordinal": "a rank, not a count ('the 9th day', '21st')",
+    "repeated line": "a line the page repeats word for word (a headline shown twice)",
     "set aside": "a number the person adding the article chose not to record as a claim",
     "rejected in review": "a figure the extractor proposed that a person judged not a claim",
 }
@@ -265,4 +289,13 @@ ID_COLUMNS: dict[str, str] = {
     SOURCES_FILE: "article_id",
     CLAIMANTS_FILE: "claimant_id",
     CLAIMS_FILE: "claim_id",
+}
+
+# Columns that hold an id or name a file: read without the spaces a spreadsheet may leave
+# around them, so that the checker and the join see the same id.
+KEY_COLUMNS: dict[str, tuple[str, ...]] = {
+    SOURCES_FILE: ("article_id", "file"),
+    CLAIMANTS_FILE: ("claimant_id",),
+    CLAIMS_FILE: ("claim_id", "article_id", "claimant_id"),
+    NOT_CLAIMS_FILE: ("article_id",),
 }

@@ -24,11 +24,13 @@ from figures.filters import (
     Selection,
     date_bounds,
     filter_options,
+    fit_dates,
     selection_from_params,
     selection_to_params,
 )
 from figures.images import chart_png, chart_svg
 from figures.load import data_dir_from_env, data_files
+from figures.markdown import as_text
 from figures.table import Figures, build_figures
 
 SCREENSHOT_PARAM = "view"
@@ -117,8 +119,9 @@ def restore_view(table: pd.DataFrame) -> None:
         st.session_state[widget_key(field)] = list(getattr(selection, field))
     bounds = date_bounds(table)
     if bounds is not None:
-        st.session_state[DATES_KEY] = (selection.date_from or bounds[0],
-                                       selection.date_to or bounds[1])
+        st.session_state[DATES_KEY], fitted = fit_dates(selection.date_from,
+                                                        selection.date_to, bounds)
+        st.session_state[WARNINGS_KEY] = warnings + fitted
     st.session_state[SEARCH_KEY] = selection.search
     if selection.comparison:
         st.session_state[COMPARISON_KEY] = selection.comparison
@@ -356,7 +359,7 @@ def show_summary(summary: corpus.Summary) -> None:
     lines = summary.lines()
     head, body = lines[0], "\n".join(f"{line}" for line in lines[1:])
     (st.success if summary.added and not summary.refused else
-     st.warning if summary.added else st.error)(head, icon=":material/inventory_2:")
+     st.warning if summary.added else st.error)(as_text(head), icon=":material/inventory_2:")
     if body:
         st.code(body, language=None, wrap_lines=True)
     if summary.added:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -60,6 +61,11 @@ COLUMNS = {
 }
 
 TinyFolder = Callable[..., Path]
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of Markdown whose text was escaped (see figures.markdown)."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
 
 
 def write_table(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:

@@ -85,11 +85,20 @@ def test_percent_sign() -> None:
     assert (candidate.value, candidate.unit, candidate.qualifier) == (40, "percent", "about")
 
 
-def test_range_gives_value_and_value_max() -> None:
-    """"between 200 and 300 people" is one figure with a lower and an upper value."""
-    candidate = only("Between 200 and 300 people fled the camp, the agency said.")
-    assert (candidate.value, candidate.value_max) == (200, 300)
-    assert candidate.measure == "left"
+def test_range_gives_a_candidate_for_each_bound() -> None:
+    """"between 200 and 300 people" is at least 200 and up to 300, both of people who fled."""
+    low, high = extract("Between 200 and 300 people fled the camp, the agency said.")
+    assert (low.value, low.qualifier, low.figure) == (200, "at_least", "200")
+    assert (high.value, high.qualifier, high.figure) == (300, "up_to", "300")
+    assert (low.measure, high.measure) == ("left", "left")
+    assert low.value_max is None and high.value_max is None
+
+
+def test_bare_range_is_an_estimate_from_below() -> None:
+    """"6,000-7,000 fighters" is an estimated 6,000 and up to 7,000."""
+    low, high = extract("Some 6,000-7,000 fighters remain in the town, the army said.")
+    assert (low.value, low.qualifier) == (6000, "about")
+    assert (high.value, high.qualifier) == (7000, "up_to")
 
 
 # --------------------------------------------------------------------------------------
@@ -470,11 +479,11 @@ def test_extract_command_prints_candidates(tmp_path, capsys) -> None:
     assert list(rows[0])[:9] == ["value", "qualifier", "measure", "subject", "claimant",
                                  "period_text", "quote", "start", "end"]
     assert [(row["value"], row["qualifier"], row["claimant"]) for row in rows] == [
-        ("15.0", "at_least", "Civil Defence"), ("2000.0", "about", "Refugee Council")]
+        ("15", "at_least", "Civil Defence"), ("2000", "about", "Refugee Council")]
     for row in rows:
         assert text[int(row["start"]):int(row["end"])] == row["quote"]
     assert main(["extract", str(article), "--format", "json"]) == 0
-    assert [item["value"] for item in json.loads(capsys.readouterr().out)] == [15.0, 2000.0]
+    assert [item["value"] for item in json.loads(capsys.readouterr().out)] == [15, 2000]
 
 
 def test_extract_command_refuses_unreadable_file(tmp_path, capsys) -> None:

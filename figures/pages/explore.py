@@ -18,6 +18,7 @@ from figures.cite import cite_view
 from figures.export import table_csv, table_json
 from figures.filters import apply_selection, describe_selection
 from figures.glance import glance
+from figures.markdown import as_text
 from figures.package import dataset_zip
 from figures.text import find_quote
 
@@ -56,12 +57,12 @@ columns[4].metric("Parties", at_a_glance.parties_shown)
 st.caption("Method: figures are shown **as claimed by each party, not verified**. "
            "Qualifiers (\"at least\", \"more than\", \"some\") are kept as the article gives "
            "them, and dates not stated in an article are marked as inferred. "
-           f"Filters: {describe_selection(selection)}."
+           f"Filters: {as_text(describe_selection(selection))}."
            + (" Figures not yet reviewed are included: faded and labelled '(not reviewed)' "
               "in the charts, `proposed` in the table's review_status."
               if selection.include_proposed else ""))
 for warning in st.session_state.get(ui.WARNINGS_KEY, []):
-    st.warning(warning, icon=":material/link_off:")
+    st.warning(as_text(warning), icon=":material/link_off:")
 
 # 2. Data problems: valid claims still show; rejected rows are listed, never a traceback.
 if figures.problems:
@@ -147,8 +148,8 @@ chosen = st.session_state["claim_choice"]
 claim = shown.set_index("claim_id").loc[chosen]
 article = figures.dataset.articles.get(claim["article_file"], "")
 spans = find_quote(article, claim["quote"])
-st.caption(f"{claim['outlet']}, {claim['published']} ({claim['published_basis']}): "
-           f"{claim['article_title']}")
+st.caption(as_text(f"{claim['outlet']}, {claim['published']} ({claim['published_basis']}): "
+                   f"{claim['article_title']}"))
 if spans:
     st.html(ui.highlighted_article(article, *spans[0]))
 
@@ -157,17 +158,17 @@ st.header("Sources")
 for article_id, rows in shown.groupby("article_id", sort=False):
     first = rows.iloc[0]
     inferred = " (date inferred)" if compare.is_inferred(first["published_basis"]) else ""
-    with st.expander(f"{first['outlet']}, {first['published'] or 'date unknown'}{inferred}: "
-                     f"{first['article_title']}"):
+    with st.expander(as_text(f"{first['outlet']}, {first['published'] or 'date unknown'}"
+                             f"{inferred}: {first['article_title']}")):
         source = figures.dataset.sources.set_index("article_id").loc[article_id]
         basis = source["published_basis"]
-        st.markdown(f"**Date**: {source['published'] or 'not known'} "
-                    f"({'stated in the article' if basis == schema.PUBLISHED_STATED else basis})")
-        st.markdown(f"**Credits**: {source['credits'] or 'none named'}"
-                    + (f"; **wire story**: {source['wire']}" if source["wire"] else ""))
+        how = "stated in the article" if basis == schema.PUBLISHED_STATED else basis
+        st.markdown(f"**Date**: {as_text(source['published'] or 'not known')} ({as_text(how)})")
+        st.markdown(f"**Credits**: {as_text(source['credits'] or 'none named')}"
+                    + (f"; **wire story**: {as_text(source['wire'])}" if source["wire"] else ""))
         if source["url"] or source["public_copy"]:
-            st.markdown(f"**Public copy**: {source['url'] or source['public_copy']}")
-        st.markdown(f"**File**: `{source['file']}`; **claims**: {len(rows)}")
+            st.markdown(f"**Public copy**: {as_text(source['url'] or source['public_copy'])}")
+        st.markdown(f"**File**: {as_text(source['file'])}; **claims**: {len(rows)}")
         st.dataframe(rows[["claim_id", "review_status", "claimant", "party", "value",
                            "qualifier_text", "subject", "measure", "place"]], hide_index=True,
                      key=f"source_{article_id}")

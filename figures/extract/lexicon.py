@@ -1,0 +1,76 @@
+"""General vocabulary of English news prose that more than one stage reads.
+
+Kinds of words only (titles, organisation words, function words, months): no person,
+outlet, place or organisation names.
+"""
+
+from __future__ import annotations
+
+WS = r"[^\S\n]+"  # horizontal whitespace, non-breaking spaces included
+WS0 = r"[^\S\n]*"
+# How far the rules look: characters either side of a figure or a speech verb, and names
+# back in the article. Prose needs far less; the bounds keep freak input (a 40,000-character
+# "sentence" of numbers) from taking quadratic time.
+REACH = 300
+MEMORY_REACH = 400
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+
+
+PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "him", "her", "them"))
+
+TITLE_WORDS = frozenset(
+    ("minister", "secretary", "president", "spokesman", "spokeswoman", "spokesperson",
+     "director", "general", "lieutenant", "colonel", "major", "captain", "commander", "envoy",
+     "ambassador", "chairman", "chairwoman", "chief", "head", "official", "deputy", "prime",
+     "undersecretary", "secretary-general", "mayor", "governor", "senator", "adviser",
+     "advisor", "coordinator", "leader", "king", "queen", "prince", "sheikh", "dr", "mr",
+     "mrs", "ms", "prof", "professor", "executive", "special", "member", "correspondent",
+     "diplomat", "admiral", "sergeant", "premier", "chancellor")
+)  # fmt: skip
+ORG_WORDS = frozenset(
+    ("ministry", "department", "center", "centre", "committee", "coalition", "council",
+     "fund", "organisation", "organization", "agency", "office", "staff", "army", "forces",
+     "force", "group", "network", "union", "commission", "institute", "foundation",
+     "association", "society", "federation", "front", "movement", "party", "command",
+     "corporation", "company", "service", "services", "news", "television", "tv", "radio",
+     "press", "times", "post", "online", "bank", "court", "parliament", "assembly", "senate",
+     "congress", "government", "administration", "authority", "board", "bureau",
+     "programme", "program", "mission", "watch", "monitor", "military", "navy", "alliance",
+     "league")
+)  # fmt: skip
+NOT_FIRST_NAMES = frozenset(
+    ("united", "saudi", "islamic", "new", "north", "south", "east", "west", "northern",
+     "southern", "eastern", "western", "middle", "red", "human", "great", "central",
+     "national", "international", "european", "arab", "gulf", "free", "state")
+)  # fmt: skip
+RUN_STOP = frozenset(
+    ("the", "a", "an", "but", "and", "on", "in", "at", "since", "earlier", "later", "however",
+     "meanwhile", "moreover", "this", "that", "these", "those", "it", "he", "she", "they",
+     "we", "i", "our", "their", "his", "her", "its", "when", "while", "after", "before", "as",
+     "if", "so", "then", "asked", "despite", "with", "according", "over", "some", "more",
+     "by", "for", "of", "to", "from", "yet", "still", "also", "even", "both", "all")
+)  # fmt: skip
+CONNECTORS = frozenset(("of", "for", "the", "de", "del", "da", "al", "bin", "ibn", "van",
+                         "von", "du", "le", "la"))  # fmt: skip
+PERSON_REFERENCES = frozenset(("he", "she", "him", "her"))
+# Words that let an uncapitalised phrase name a speaker ("according to local officials").
+SPEAKER_NOUNS = TITLE_WORDS | ORG_WORDS | PRONOUNS | frozenset(
+    ("officials", "sources", "residents", "witnesses", "activists", "doctors", "medics",
+     "rescuers", "monitors", "observers", "diplomats", "experts", "analysts", "police",
+     "authorities", "rebels", "volunteers", "workers", "statement", "report", "figures",
+     "estimates", "toll", "count", "data", "survey", "census"),
+)  # fmt: skip
+ANY_REFERENCES = frozenset(("statement", "report", "announcement"))
+ANY_ORG_NOUNS = frozenset(("group", "organisation", "organization", "body", "agency"))
+FUNCTION_WORDS = frozenset(w.capitalize() for w in RUN_STOP) | frozenset(
+    ("Over", "Some", "About", "Around", "Nearly", "Almost", "Only", "Just", "Up", "As", "More",
+     "Than", "Least", "Including", "Another", "Roughly", "Approximately", "Estimated",
+     "Among", "Between", "Killing", "No")
+)  # fmt: skip
+
+
