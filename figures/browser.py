@@ -75,11 +75,13 @@ def wait_until_healthy(url: str, process: subprocess.Popen[bytes], timeout: floa
 
 
 @contextmanager
-def serve_dashboard(env: dict[str, str] | None = None) -> Iterator[str]:
-    """Run `streamlit run dashboard.py` on a free localhost port; yield its address."""
+def serve_dashboard(env: dict[str, str] | None = None,
+                    script: Path | None = None) -> Iterator[str]:
+    """Run `streamlit run dashboard.py` (or another `script`, served the same way) on a
+    free localhost port; yield its address."""
     port = free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", str(PROJECT_DIR / "dashboard.py"),
+        sys.executable, "-m", "streamlit", "run", str(script or PROJECT_DIR / "dashboard.py"),
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]

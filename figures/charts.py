@@ -20,7 +20,7 @@ from datetime import date, timedelta
 import altair as alt
 import pandas as pd
 
-from figures import compare, schema
+from figures import compare, schema, summary
 
 EXPORT_WIDTH = 1200  # pixels; the width every chart is drawn and exported at
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"  # vl-convert bundles Liberation Sans
@@ -176,9 +176,11 @@ def review_opacity(source: pd.DataFrame) -> alt.Opacity | alt.OpacityValue:
                                                   compare.PROPOSED_LABEL]))
 
 
-def key_lines(source: pd.DataFrame) -> tuple[str, ...]:
-    """The key under a title: marks, fill and, where proposals are shown, their fading."""
-    return (*KEY_LINES, PROPOSED_LINE) if has_proposed(source) else KEY_LINES
+def key_lines(source: pd.DataFrame, by_claimant: bool = False) -> tuple[str, ...]:
+    """The key under a title: marks, fill and, where proposals are shown, their fading;
+    for marks that stand for claimants, what such a mark shows."""
+    lines = (*KEY_LINES, PROPOSED_LINE) if has_proposed(source) else KEY_LINES
+    return (summary.BY_CLAIMANT_LINE, *lines) if by_claimant else lines
 
 
 def claim_tooltip() -> list[alt.Tooltip]:
@@ -228,7 +230,10 @@ def packed_lines(parts: list[str], separator: str, width: int = SUBTITLE_CHARACT
 
 
 def footer_lines(source: pd.DataFrame, made_on: date) -> list[str]:
-    """The source line, broken between sources, and the dataset line."""
+    """The source line, broken between sources, and the dataset line; sources counted
+    rather than named when there are too many to read."""
+    if not summary.names_sources(source):
+        return [*wrap_lines(summary.sources_summary(source)), *wrap_lines(dataset_line(made_on))]
     line = compare.sources_line(source)
     head, _, rest = line.partition(": ")
     parts = rest.split("; ") if rest else [line]
@@ -250,9 +255,10 @@ def where_when_lines(source: pd.DataFrame) -> list[str]:
     """The places and periods the claims cover, so a chart never hides that they differ."""
     if source.empty:
         return []
-    periods = [compare.period_label(text, start, end) for text, start, end in
-               zip(source["period_text"], source["period_start"], source["period_end"],
-                   strict=True)]
+    periods = [str(period) for period in compare.per_distinct(
+        source, ["period_text", "period_start", "period_end"],
+        lambda r: compare.period_label(str(r["period_text"]), str(r["period_start"]),
+                                       str(r["period_end"])))]
     unstated = sum(1 for period in periods if not period)
     period_text = joined(periods) or "not stated"
     if unstated and unstated < len(periods):
@@ -276,7 +282,8 @@ def needs_log_scale(source: pd.DataFrame) -> bool:
 
 def comparison_subtitle(source: pd.DataFrame, label: str, made_on: date) -> list[str]:
     """Subtitle lines: what is counted, where and when, the key, the sources, the dataset."""
-    lines = [counted_line(source, label), *where_when_lines(source), *key_lines(source)]
+    lines = [counted_line(source, label), *where_when_lines(source),
+             *key_lines(source, summary.needs_claimants(source))]
     if needs_log_scale(source):
         lines.append(LOG_LINE)
     wrapped = [part for line in lines if line for part in wrap_lines(line)]
@@ -377,12 +384,14 @@ def side_by_side(source: pd.DataFrame, label: str, made_on: date) -> AnyChart:
                            comparison_subtitle(source, label, made_on))
     parties = parties_in(source)
     units = " or ".join(dict.fromkeys(source["unit_label"]))
-    base = alt.Chart(source).encode(
+    # Past a few dozen claims, one mark per claimant; the axis still spans every claim.
+    rows = summary.by_claimant(source) if summary.needs_claimants(source) else source
+    base = alt.Chart(rows).encode(
         x=alt.X("plot_value:Q", title=units,
                 scale=value_scale(source), axis=value_axis(source)),
-        y=row_axis(list(source["row_label"])),
+        y=row_axis(list(rows["row_label"])),
     )
-    layers = alt.layer(range_rules(base, parties), claim_marks(base, parties, source),
+    layers = alt.layer(range_rules(base, parties), claim_marks(base, parties, rows),
                        value_labels(base))
     title = chart_title(label, comparison_subtitle(source, label, made_on))
     chart = layers.properties(title=title, height=alt.Step(ROW_STEP))
@@ -496,12 +505,16 @@ def timeline(source: pd.DataFrame, made_on: date) -> AnyChart:
     Different kinds of figure never share a group, each claim has its own line, and a
     dashed line before a mark shows the period a claim covers where the article dates it.
     """
+    if summary.needs_days(source):
+        return timeline_by_day(source, made_on)
+    source = compare.with_columns(source)
     every = timeline_frame(source)
     heading = "When each figure was published"
     # Claims whose article has no known date are counted in the subtitle, not placed.
-    dated = source.get("published", pd.Series("", index=source.index)).map(
-        lambda text: compare.parse_date(str(text)) is not None)
-    frame = timeline_frame(source[dated]) if len(source) and not dated.all() else every
+    frame = every
+    if len(source):
+        dated = source["published"].map(lambda text: compare.parse_date(str(text)) is not None)
+        frame = every if dated.all() else timeline_frame(source[dated])
     if frame.empty:
         return empty_chart(f"{heading}: {EMPTY_TITLE.lower()}", timeline_subtitle(every, made_on))
     domain = date_domain(frame)
@@ -527,6 +540,41 @@ def timeline(source: pd.DataFrame, made_on: date) -> AnyChart:
     return fitted(chart)
 
 
+def timeline_by_day(source: pd.DataFrame, made_on: date) -> AnyChart:
+    """The timeline of many claims: one mark per kind of figure, party and day of
+    publication, sized by how many claims it holds; each kind of figure on a line."""
+    claims = compare.label_frame(source)
+    frame = summary.by_day(claims)
+    heading = "When each figure was published"
+    lines = [summary.BY_DAY_LINE, inferred_line(claims), undated_line(claims),
+             *KEY_LINES[1:], *([PROPOSED_LINE] if has_proposed(claims) else [])]
+    subtitle = [part for line in lines if line for part in wrap_lines(line)]
+    subtitle += footer_lines(claims, made_on)
+    if frame.empty:
+        return empty_chart(f"{heading}: {EMPTY_TITLE.lower()}", subtitle)
+    parties = parties_in(frame)
+    order = compare.comparison_order(list(frame["comparison"].unique()))
+    domain = date_domain(frame)
+    chart = alt.Chart(frame).mark_point(filled=True).encode(
+        x=alt.X("published:T", title="Date the article was published",
+                scale=alt.Scale(domain=domain) if domain else alt.Scale(),
+                axis=alt.Axis(format="%-d %b %Y", tickCount="month", grid=True)),
+        y=alt.Y("comparison:N", sort=order, title=None,
+                axis=alt.Axis(labelLimit=0, labelFontSize=13, labelFontWeight="bold",
+                              labelPadding=12, ticks=False, domain=False)),
+        size=alt.Size("claims:Q", title="Claims that day",
+                      scale=alt.Scale(range=[60, 900])),
+        color=party_color(parties), stroke=party_stroke(parties),
+        shape=party_shape(parties), fillOpacity=exactness_fill(),
+        opacity=review_opacity(frame),
+        tooltip=[alt.Tooltip("comparison:N", title="Kind of figure"),
+                 alt.Tooltip("published_label:N", title="Published"),
+                 alt.Tooltip("party:N", title="Party"),
+                 alt.Tooltip("claims:Q", title="Claims", format=",")],
+    ).properties(title=chart_title(heading, subtitle), height=alt.Step(48))
+    return fitted(chart)
+
+
 def overview_frame(source: pd.DataFrame) -> pd.DataFrame:
     """The claims of every comparison, each comparison labelled with its unit and given
     room beside its largest figure for the figure's label."""
@@ -535,12 +583,15 @@ def overview_frame(source: pd.DataFrame) -> pd.DataFrame:
     parts = [part for part in parts if len(part)]
     if not parts:
         empty = compare.label_frame(source.iloc[:0] if len(source.columns) else source)
-        return empty.assign(panel="", x_room=pd.Series(dtype="float64"))
+        return empty.assign(panel="", x_room=pd.Series(dtype="float64"), by_claimant=False)
     framed = []
     for part in parts:
         units = " or ".join(dict.fromkeys(part["unit_label"]))
-        framed.append(part.assign(panel=f"{part['comparison'].iloc[0]} ({units})",
-                                  x_room=x_room(part)))
+        # A panel of many claims draws one mark per claimant, as the side-by-side does.
+        many = summary.needs_claimants(part)
+        rows = summary.by_claimant(part) if many else part
+        framed.append(rows.assign(panel=f"{part['comparison'].iloc[0]} ({units})",
+                                  x_room=x_room(part), by_claimant=many))
     return pd.concat(framed, ignore_index=True)
 
 
@@ -559,6 +610,8 @@ def overview_panel(part: pd.DataFrame, parties: list[str], plot_width: int,
     heading = f"{part['comparison'].iloc[0]} ({units})"
     if needs_log_scale(part):
         heading += ", log scale"
+    if part["by_claimant"].iloc[0]:
+        heading += f", one mark per claimant ({int(part['claims'].sum()):,} claims)"
     rows = list(part["row_label"])
     # The panel reads the stacked chart's one dataset, so the data is held once.
     base = alt.Chart().transform_filter(alt.datum.panel == part["panel"].iloc[0]).encode(
@@ -589,7 +642,7 @@ def overview(source: pd.DataFrame, made_on: date, width: int = EXPORT_WIDTH) -> 
     lines = [
         "One panel per kind of figure, each on its own scale: compare marks within a panel, "
         "not across panels. Panels marked 'log scale' have gridlines ten times apart.",
-        *key_lines(frame),
+        *key_lines(frame, bool(frame["by_claimant"].any()) if len(frame) else False),
     ]
     subtitle = [part for line in lines for part in wrap_lines(line)]
     if frame.empty:
@@ -600,6 +653,7 @@ def overview(source: pd.DataFrame, made_on: date, width: int = EXPORT_WIDTH) -> 
     plot_width = max(width - 2 * 16 - label_room, 200)
     panels = [overview_panel(part, parties, plot_width, label_room, frame)
               for _, part in frame.groupby("panel", sort=False)]
+    claims = compare.label_frame(source)
     return alt.vconcat(*panels, spacing=26, data=frame).resolve_scale(
         x="independent", y="independent", color="shared", shape="shared",
-    ).properties(title=chart_title(heading, [*subtitle, *footer_lines(frame, made_on)]))
+    ).properties(title=chart_title(heading, [*subtitle, *footer_lines(claims, made_on)]))

@@ -10,7 +10,10 @@ number-bearing phrase of every article is either a claim or listed as not one.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,7 +23,7 @@ from figures import schema
 from figures.load import LINE, Dataset
 from figures.numbers import NumberMention, find_numbers, same_value
 from figures.problems import Problem
-from figures.text import find_quote, normalise_space
+from figures.text import find_quote, normalise_space, spaced_text
 
 Row = dict[str, str]
 CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -30,17 +33,60 @@ UNIT_FOR_MEASURE: dict[str, tuple[str, ...]] = {
 }
 
 
-def rows(table: pd.DataFrame) -> Iterator[tuple[int, Row]]:
-    """Each row of a raw table as (line, {column: stripped text}).
+# While one check runs, each table's rows are read once and each article scanned for
+# numbers once, however many rules ask: the memo is private to the running context, so
+# concurrent checks (one per page session) never share it.
+_MEMO: ContextVar[dict[tuple[str, int], tuple[object, object]] | None] = ContextVar(
+    "check_memo", default=None)
 
-    Read column by column rather than through `to_dict("records")`, which is several
-    times slower and runs once per rule on every check.
-    """
-    columns = [str(column) for column in table.columns]
-    for values in zip(*(table[column].tolist() for column in columns), strict=True):
-        record = dict(zip(columns, values, strict=True))
-        line = int(record.pop(LINE))
-        yield line, {key: str(value).strip() for key, value in record.items()}
+
+@contextmanager
+def memo() -> Iterator[None]:
+    """Read each table and scan each article once for every rule run inside this block."""
+    token = _MEMO.set({} if _MEMO.get() is None else _MEMO.get())
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def _remembered(kind: str, owner: object, make: Callable[[], object]) -> object:
+    """`make()`, kept as `kind` of `owner` while a memo block runs (the owner is held, so
+    its id stays its own)."""
+    store = _MEMO.get()
+    if store is None:
+        return make()
+    key = (kind, id(owner))
+    found = store.get(key)
+    if found is None or found[0] is not owner:
+        found = (owner, make())
+        store[key] = found
+    return found[1]
+
+
+def read_rows(table: pd.DataFrame) -> list[tuple[int, Row]]:
+    """Every row of a raw table as (line, {column: stripped text})."""
+    columns = [column for column in table.columns if column != LINE]
+    cells = [[str(value).strip() for value in table[column].tolist()] for column in columns]
+    lines = [int(line) for line in table[LINE].tolist()]
+    return [(line, dict(zip(columns, values, strict=True)))
+            for line, *values in zip(lines, *cells, strict=True)]
+
+
+def rows(table: pd.DataFrame) -> Iterator[tuple[int, Row]]:
+    """Each row of a raw table as (line, {column: stripped text})."""
+    yield from _remembered("rows", table, lambda: read_rows(table))  # type: ignore[misc]
+
+
+def numbers_in(text: str) -> list[NumberMention]:
+    """The number phrases of an article, scanned once per check."""
+    return _remembered("numbers", text, lambda: find_numbers(text))  # type: ignore[return-value]
+
+
+def quote_in(text: str, quote: str) -> list[tuple[int, int]]:
+    """Where a quote stands in an article; the article is indexed once per check."""
+    index = _remembered("spaced", text, lambda: spaced_text(text))
+    return find_quote(text, quote, index)  # type: ignore[arg-type]
 
 
 def check_required(dataset: Dataset) -> list[Problem]:
@@ -194,6 +240,59 @@ def check_published_basis(dataset: Dataset) -> list[Problem]:
     return problems
 
 
+def check_period_basis(dataset: Dataset) -> list[Problem]:
+    """A claim's period dates say how they are known, and a basis has dates to explain."""
+    problems = []
+    for line, row in rows(dataset.claims):
+        basis, dated = row["period_basis"], bool(row["period_start"] or row["period_end"])
+        inferred = basis.startswith(schema.PERIOD_INFERRED_PREFIX) and basis[
+            len(schema.PERIOD_INFERRED_PREFIX):].strip()
+        if basis and basis != schema.PERIOD_STATED and not inferred:
+            problems.append(Problem(schema.CLAIMS_FILE, line, "period_basis",
+                                    f"'{basis}' is neither 'stated' nor 'inferred: <how>'"))
+        elif dated and not basis:
+            problems.append(Problem(schema.CLAIMS_FILE, line, "period_basis",
+                                    "is empty but the period has a date; say 'stated' or "
+                                    "'inferred: <how>'"))
+        elif basis and not dated:
+            problems.append(Problem(schema.CLAIMS_FILE, line, "period_basis",
+                                    "says how the period's dates are known, but there are none"))
+    return problems
+
+
+def place_chain_problem(place: str, parent: Mapping[str, str]) -> str:
+    """What is wrong with a place's `part_of`: it names no listed place, or following the
+    chain up from it comes back to it; empty when neither. A place that only leads into
+    someone else's loop is left for that loop's own rows to report."""
+    if parent[place] not in parent:
+        return f"'{parent[place]}' is not a place in {schema.PLACES_FILE}"
+    seen = [place]
+    current = parent[place]
+    while current and current in parent and current not in seen:
+        seen.append(current)
+        current = parent[current]
+    if current == place:
+        return "is part of itself: " + " -> ".join([*seen, place])
+    return ""
+
+
+def check_places(dataset: Dataset) -> list[Problem]:
+    """Every claim's place is listed, and each place's `part_of` leads up without a loop."""
+    listed = [(line, row) for line, row in rows(dataset.places)]
+    parent = {row["place"]: row["part_of"] for _, row in listed if row["place"]}
+    unread = any(problem.file == schema.PLACES_FILE and problem.line <= 1
+                 for problem in dataset.problems)
+    # A places file that could not be read is reported once, not against every claim.
+    problems = [] if unread else reference_problems(
+        schema.CLAIMS_FILE, dataset.claims, "place", set(parent), schema.PLACES_FILE)
+    for line, row in listed:
+        if row["place"] and row["part_of"]:
+            message = place_chain_problem(row["place"], parent)
+            if message:
+                problems.append(Problem(schema.PLACES_FILE, line, "part_of", message))
+    return problems
+
+
 def check_units(dataset: Dataset) -> list[Problem]:
     """Units that do not fit their measure (a pause is not counted in people)."""
     problems = []
@@ -286,7 +385,7 @@ def check_quotes(dataset: Dataset) -> list[Problem]:
         if row["article_id"] not in texts or not row["quote"]:
             continue
         file, text = texts[row["article_id"]]
-        if not find_quote(text, row["quote"]):
+        if not quote_in(text, row["quote"]):
             problems.append(Problem(schema.CLAIMS_FILE, line, "quote",
                                     f"not found verbatim in {schema.ARTICLES_DIR}/{file}"))
         value = parse_value(row["value"])
@@ -306,21 +405,24 @@ def check_not_claims(dataset: Dataset) -> list[Problem]:
         if row["article_id"] not in texts or not row["context"]:
             continue
         file, text = texts[row["article_id"]]
-        spans = find_quote(text, row["context"])
+        spans = quote_in(text, row["context"])
         if not spans:
             problems.append(Problem(schema.NOT_CLAIMS_FILE, line, "context",
                                     f"not found verbatim in {schema.ARTICLES_DIR}/{file}"))
-        elif not any(covers_text(text, span, row["text"]) for span in spans):
+        elif not any(covers_text(text, span, row["text"], numbers_in(text))
+                     for span in spans):
             problems.append(Problem(schema.NOT_CLAIMS_FILE, line, "text",
                                     f"'{row['text']}' is not a number phrase of its context"))
     return problems
 
 
-def covers_text(text: str, span: tuple[int, int], written: str) -> bool:
-    """Whether a number phrase written as `written` stands inside `span` of `text`."""
+def covers_text(text: str, span: tuple[int, int], written: str,
+                mentions: list[NumberMention] | None = None) -> bool:
+    """Whether a number phrase written as `written` stands inside `span` of `text`
+    (`mentions`: the text's number phrases, when already found)."""
     return any(
         same_written(mention.text, written)
-        for mention in find_numbers(text)
+        for mention in (find_numbers(text) if mentions is None else mentions)
         if span[0] <= mention.start and mention.end <= span[1]
     )
 
@@ -356,17 +458,18 @@ def claim_accounts(text: str, claims: Iterable[Mapping[str, str]]) -> list[Accou
     """Where each claim's quote stands in the text, once for its figure and its range's top."""
     accounts = []
     for claim in claims:
-        for value in (parse_value(claim["value"]), parse_value(claim["value_max"])):
-            if value is not None:
-                accounts += [Account(start, end, value=value)
-                             for start, end in find_quote(text, claim["quote"])]
+        values = [value for value in (parse_value(claim["value"]),
+                                      parse_value(claim["value_max"])) if value is not None]
+        spans = quote_in(text, claim["quote"]) if values else []
+        accounts += [Account(start, end, value=value)
+                     for value in values for start, end in spans]
     return accounts
 
 
 def not_claim_accounts(text: str, not_claims: Iterable[Mapping[str, str]]) -> list[Account]:
     """Where each listed non-claim's context stands in the text, with the phrase it names."""
     return [Account(start, end, written=row["text"])
-            for row in not_claims for start, end in find_quote(text, row["context"])]
+            for row in not_claims for start, end in quote_in(text, row["context"])]
 
 
 def is_accounted(mention: NumberMention, accounts: list[Account]) -> bool:
@@ -374,19 +477,27 @@ def is_accounted(mention: NumberMention, accounts: list[Account]) -> bool:
     return any(account.covers(mention) for account in accounts)
 
 
-def article_accounts(dataset: Dataset, article_id: str, text: str) -> list[Account]:
+def by_article(table: pd.DataFrame) -> dict[str, list[Row]]:
+    """The rows of a table that names articles, grouped by article_id in one pass."""
+    grouped: dict[str, list[Row]] = defaultdict(list)
+    for _, row in rows(table):
+        grouped[row["article_id"]].append(row)
+    return grouped
+
+
+def article_accounts(text: str, claims: Iterable[Mapping[str, str]],
+                     listed: Iterable[Mapping[str, str]]) -> list[Account]:
     """Every stretch of one article that its claims and non-claims account for."""
-    claims = [row for _, row in rows(dataset.claims) if row["article_id"] == article_id]
-    listed = [row for _, row in rows(dataset.not_claims) if row["article_id"] == article_id]
     return claim_accounts(text, claims) + not_claim_accounts(text, listed)
 
 
 def check_coverage(dataset: Dataset) -> list[Problem]:
     """Every number-bearing phrase of every article is a claim or listed as not one."""
     problems = []
+    claims, listed = by_article(dataset.claims), by_article(dataset.not_claims)
     for article_id, (file, text) in article_texts(dataset).items():
-        accounts = article_accounts(dataset, article_id, text)
-        for mention in find_numbers(text):
+        accounts = article_accounts(text, claims.get(article_id, []), listed.get(article_id, []))
+        for mention in numbers_in(text):
             if not is_accounted(mention, accounts):
                 line = text.count("\n", 0, mention.start) + 1
                 problems.append(Problem(
@@ -406,6 +517,8 @@ CHECKS: tuple[Callable[[Dataset], list[Problem]], ...] = (
     check_dates,
     check_numbers,
     check_published_basis,
+    check_period_basis,
+    check_places,
     check_units,
     check_qualifier_words,
     check_references,
@@ -415,9 +528,27 @@ CHECKS: tuple[Callable[[Dataset], list[Problem]], ...] = (
 )
 
 
-def check(dataset: Dataset) -> list[Problem]:
-    """Every problem in the dataset, in file and line order."""
+# The rough share of a large corpus's checking time each slow rule takes, for progress.
+RULE_WEIGHTS: dict[str, float] = {"check_quotes": 4.0, "check_not_claims": 8.0,
+                                  "check_coverage": 3.0}
+
+
+def check(dataset: Dataset,
+          progress: Callable[[float, str], None] | None = None) -> list[Problem]:
+    """Every problem in the dataset, in file and line order; `progress`, if given, is told
+    the share done and the rule under way."""
     problems = set(dataset.problems)
-    for rule in CHECKS:
-        problems.update(rule(dataset))
+    weights = [RULE_WEIGHTS.get(rule.__name__, 0.2) for rule in CHECKS]
+    done = 0.0
+    with memo():
+        for rule, weight in zip(CHECKS, weights, strict=True):
+            if progress is not None:
+                progress(done / sum(weights), rule_description(rule))
+            problems.update(rule(dataset))
+            done += weight
     return sorted(problems)
+
+
+def rule_description(rule: Callable[[Dataset], list[Problem]]) -> str:
+    """What a rule checks, from the first line of its docstring."""
+    return (rule.__doc__ or rule.__name__).strip().splitlines()[0].rstrip(".")

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 import pandas as pd
@@ -360,12 +360,14 @@ def details(frame: pd.DataFrame) -> pd.Series:
     put the figure ("ruled out") is always kept.
     """
     several = frame[["measure", "subject"]].drop_duplicates().shape[0] > 1
-    lines = []
-    for row in frame.to_dict("records"):
-        what = " ".join(part for part in (row["what"], row["stance"]) if part)
-        parts = ([what] if several or row["stance"] else []) + [row["context"]]
-        lines.append(SEPARATOR.join(part for part in parts if part))
-    return pd.Series(lines, index=frame.index, dtype=object)
+
+    def line(row: dict[str, object]) -> str:
+        what = " ".join(part for part in (str(row["what"]), str(row["stance"])) if part)
+        parts = ([what] if several or row["stance"] else []) + [str(row["context"])]
+        return SEPARATOR.join(part for part in parts if part)
+
+    return pd.Series(per_distinct(frame, ["what", "stance", "context"], line),
+                     index=frame.index, dtype=object)
 
 
 def with_row_labels(frame: pd.DataFrame) -> pd.DataFrame:
@@ -373,9 +375,11 @@ def with_row_labels(frame: pd.DataFrame) -> pd.DataFrame:
     if frame.empty:
         return frame
     detail = details(frame)
-    labels = [wrapped(name) + ROW_BREAK + wrapped(text)
-              for name, text in zip(frame["claimant_label"], detail, strict=True)]
-    return frame.assign(detail=detail, row_label=labels)
+    named = frame.assign(detail=detail)
+    labels = per_distinct(named, ["claimant_label", "detail"],
+                          lambda r: wrapped(str(r["claimant_label"])) + ROW_BREAK
+                          + wrapped(str(r["detail"])))
+    return named.assign(row_label=labels)
 
 
 def wrapped(text: str, width: int = ROW_WIDTH) -> str:
@@ -383,31 +387,61 @@ def wrapped(text: str, width: int = ROW_WIDTH) -> str:
     return ROW_BREAK.join(textwrap.wrap(text, width)) or text
 
 
+def per_distinct(frame: pd.DataFrame, columns: list[str],
+                 make: Callable[[dict[str, object]], object]) -> list[object]:
+    """`make(row)` for every row, computed once per distinct combination of `columns`: the
+    labels of a large corpus repeat (one claimant, one outlet, one day for many claims)."""
+    codes = frame.groupby(columns, dropna=False, sort=False).ngroup().to_numpy()
+    firsts = pd.Series(range(len(frame))).groupby(codes).first()
+    rows = frame[columns].iloc[firsts.to_numpy()].to_dict("records")
+    made = dict(zip(firsts.index, (make(row) for row in rows), strict=True))
+    return [made[code] for code in codes]
+
+
 def label_frame(table: pd.DataFrame) -> pd.DataFrame:
-    """Every claim of `table` with the columns a chart or a caption needs to stand alone."""
+    """Every claim of `table` with the columns a chart or a caption needs to stand alone.
+
+    A table already labelled (the page labels its table once per load) is returned as it
+    is, so no view labels a claim twice.
+    """
+    if set(LABEL_COLUMNS) <= set(table.columns):
+        return table.reset_index(drop=True)
     frame = with_columns(table)
     if frame.empty:
         for column in LABEL_COLUMNS:
             frame[column] = pd.Series(dtype="float64" if column.startswith("plot_") else object)
         return frame
-    records = frame.to_dict("records")
-    frame["comparison"] = [comparison_of(r["measure"], r["subject"]) for r in records]
-    frame["review"] = [PROPOSED_LABEL if r.get("review_status") == schema.PROPOSED
-                       else CHECKED_LABEL for r in records]
-    frame["value_label"] = [value_label(r) + (PROPOSED_MARK if r.get("review_status")
-                                              == schema.PROPOSED else "") for r in records]
-    frame["plot_value"] = [in_common_unit(r["value"], r["unit"]) for r in records]
-    frame["plot_value_max"] = [in_common_unit(r["value_max"], r["unit"]) for r in records]
-    frame["unit_label"] = [unit_label(r["unit"], r["subject"]) for r in records]
-    frame["claimant_label"] = [claimant_label(r["claimant"], r["claimant_org"]) for r in records]
-    frame["exactness"] = [INEXACT if r["qualifier"] in schema.INEXACT_QUALIFIERS else EXACT
-                          for r in records]
-    frame["context"] = [context_label(r) for r in records]
-    frame["what"] = [what_phrase(r["measure"], r["subject"]) for r in records]
-    frame["stance"] = [stance_of(r["notes"]) for r in records]
-    frame["who"] = [who_said(r["claimant"], r["claimant_org"]) for r in records]
-    frame["published_label"] = [day_label(parse_date(r["published"])) for r in records]
-    frame["source_label"] = [source_label(r) for r in frame.to_dict("records")]
+    proposed = (frame["review_status"] == schema.PROPOSED if "review_status" in frame.columns
+                else pd.Series(False, index=frame.index))
+    frame["comparison"] = per_distinct(frame, ["measure", "subject"],
+                                       lambda r: comparison_of(r["measure"], r["subject"]))
+    frame["review"] = proposed.map({True: PROPOSED_LABEL, False: CHECKED_LABEL})
+    labels = per_distinct(frame, ["qualifier", "qualifier_text", "value", "value_max", "unit"],
+                          value_label)
+    frame["value_label"] = [label + PROPOSED_MARK if flag else label
+                            for label, flag in zip(labels, proposed, strict=True)]
+    hours = frame["unit"].map(schema.HOURS_PER_UNIT).fillna(1.0).astype("float64")
+    frame["plot_value"] = frame["value"] * hours
+    frame["plot_value_max"] = frame["value_max"] * hours
+    frame["unit_label"] = per_distinct(frame, ["unit", "subject"],
+                                       lambda r: unit_label(r["unit"], r["subject"]))
+    frame["claimant_label"] = per_distinct(
+        frame, ["claimant", "claimant_org"],
+        lambda r: claimant_label(r["claimant"], r["claimant_org"]))
+    frame["exactness"] = frame["qualifier"].isin(schema.INEXACT_QUALIFIERS).map(
+        {True: INEXACT, False: EXACT})
+    frame["context"] = per_distinct(frame, ["place", "period_text", "period_start",
+                                            "period_end"], context_label)
+    frame["what"] = per_distinct(frame, ["measure", "subject"],
+                                 lambda r: what_phrase(r["measure"], r["subject"]))
+    frame["stance"] = per_distinct(frame, ["notes"], lambda r: stance_of(r["notes"]))
+    frame["who"] = per_distinct(frame, ["claimant", "claimant_org"],
+                                lambda r: who_said(r["claimant"], r["claimant_org"]))
+    frame["published_label"] = per_distinct(frame, ["published"],
+                                            lambda r: day_label(parse_date(r["published"])))
+    source_columns = ["who", "outlet", "relayed_by", "published_label", "published_basis",
+                      *(["wire"] if "wire" in frame.columns else [])]
+    frame["source_label"] = per_distinct(frame, source_columns, source_label)
     return with_row_labels(frame)
 
 

@@ -35,6 +35,7 @@ from figures import intake, schema
 from figures.check import check, parse_date
 from figures.duplicates import DuplicateIndex, NearDuplicate
 from figures.load import LINE, TABLE_FILES, Dataset, data_files, read_dataset
+from figures.periods import period_columns
 from figures.problems import Problem
 from figures.suggest import Suggestion, outlet_voice, suggest
 
@@ -475,11 +476,20 @@ def plan_article(incoming: Incoming, state: FolderState) -> tuple[intake.SavePla
     article_id = intake.article_id_for(incoming.outlet, incoming.published or "undated",
                                        state.article_ids)
     created: list[dict[str, str]] = []
-    claims = proposed_claims(incoming.text, article_id, incoming.outlet, state, created)
+    claims = [with_period(claim, incoming.published) for claim in
+              proposed_claims(incoming.text, article_id, incoming.outlet, state, created)]
     if not claims:
         return None, [f"{incoming.name}: no figure found to propose; an article is stored "
                       f"with at least one claim"]
     return draft_plan(incoming, article_id, claims, created), []
+
+
+def with_period(claim: dict[str, str], published: str) -> dict[str, str]:
+    """A proposed claim with the days its period words give, read against the article's
+    date and saying so in `period_basis`; unchanged when the words or the date give none."""
+    if not claim.get("period_text") or claim.get("period_start") or claim.get("period_end"):
+        return claim
+    return {**claim, **period_columns(claim["period_text"], published)}
 
 
 # --------------------------------------------------------------------------------------

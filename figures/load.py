@@ -31,12 +31,13 @@ TABLE_FILES: dict[str, tuple[str, ...]] = {
     schema.CLAIMANTS_FILE: schema.CLAIMANT_COLUMNS,
     schema.CLAIMS_FILE: schema.CLAIM_COLUMNS,
     schema.NOT_CLAIMS_FILE: schema.NOT_CLAIM_COLUMNS,
+    schema.PLACES_FILE: schema.PLACE_COLUMNS,
 }
 
 
 @dataclass
 class Dataset:
-    """The raw contents of a data folder: four tables as text, and the articles."""
+    """The raw contents of a data folder: five tables as text, and the articles."""
 
     data_dir: Path
     tables: dict[str, pd.DataFrame]
@@ -58,6 +59,10 @@ class Dataset:
     @property
     def not_claims(self) -> pd.DataFrame:
         return self.tables[schema.NOT_CLAIMS_FILE]
+
+    @property
+    def places(self) -> pd.DataFrame:
+        return self.tables[schema.PLACES_FILE]
 
 
 def data_dir_from_env() -> Path:
@@ -222,7 +227,7 @@ def entry_problem(path: Path, name: str) -> Problem | None:
 
 
 def read_table(data_dir: Path, name: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """One of the four CSV tables of a data folder."""
+    """One of the CSV tables of a data folder."""
     columns = TABLE_FILES[name]
     odd = entry_problem(data_dir / name, name)
     if odd is not None:

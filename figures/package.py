@@ -68,6 +68,11 @@ TABLE_TITLES: dict[str, tuple[str, str]] = {
         "Every other number written in the articles, with why it is not a claim, so "
         "that no number is left unaccounted for.",
     ),
+    schema.PLACES_FILE: (
+        "Places",
+        "One row per place a claim names, with the larger place it lies in, so that "
+        "figures for a part and its whole can be compared.",
+    ),
     FIGURES_FILE: (
         "The figure table",
         "Each valid claim joined with its article and its claimant, as the dashboard "
@@ -123,11 +128,15 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "the codebook's measures.",
         "subject": "Who or what is counted (civilians, children, fighters, ...): one of "
         "the codebook's subjects.",
-        "place": "Where, in the article's words.",
-        "period_start": "The first day the figure covers, YYYY-MM-DD, where the article "
-        "says.",
-        "period_end": "The last day the figure covers, YYYY-MM-DD, where the article says.",
+        "place": "Where, in the article's words (places.csv place).",
+        "period_start": "The first day the figure covers, YYYY-MM-DD, worked out from the "
+        "period's words; see period_basis.",
+        "period_end": "The last day the figure covers, YYYY-MM-DD, worked out from the "
+        "period's words; see period_basis.",
         "period_text": "The article's words for the time the figure covers.",
+        "period_basis": "How the period's dates are known: 'stated' if the article names "
+        "the days, otherwise 'inferred: ' followed by how they were worked out; empty "
+        "when there are none.",
         "relayed_by": "Agencies or outlets the article says the claim came through, "
         "separated by '; '.",
         "blamed_on": "Whom the claimant holds responsible, in the article's words.",
@@ -143,6 +152,11 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "context": "The words around the number, verbatim, so that it can be found.",
         "reason": "Why the number is not a claim: one of the codebook's reasons (date, "
         "time, caption, ...).",
+    },
+    schema.PLACES_FILE: {
+        "place": "The place, exactly as claims name it.",
+        "part_of": "The listed place it lies in; empty for a place that is part of none "
+        "listed (places.csv place).",
     },
 }
 
@@ -172,7 +186,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {**TABLE_FILES, FIGURES_FILE: schema
 # How tables point at each other: (file, column) -> the table whose primary key it names.
 FOREIGN_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
     schema.CLAIMS_FILE: (("article_id", schema.SOURCES_FILE),
-                         ("claimant_id", schema.CLAIMANTS_FILE)),
+                         ("claimant_id", schema.CLAIMANTS_FILE),
+                         ("place", schema.PLACES_FILE)),
     schema.NOT_CLAIMS_FILE: (("article_id", schema.SOURCES_FILE),),
     FIGURES_FILE: (("article_id", schema.SOURCES_FILE),
                    ("claimant_id", schema.CLAIMANTS_FILE)),

@@ -107,12 +107,24 @@ def accept(article_id: str, claim_id: str, fields: Mapping[str, str] | None = No
     update["review_status"] = schema.CHECKED
 
     def change(tables: Tables, _: Mapping[str, str]) -> Tables:
-        return {schema.CLAIMS_FILE: changed_rows(tables[schema.CLAIMS_FILE], "claim_id",
-                                                 {claim_id: update})}
+        changed = {schema.CLAIMS_FILE: changed_rows(tables[schema.CLAIMS_FILE], "claim_id",
+                                                    {claim_id: update})}
+        return {**changed, **listed_place(tables, update.get("place", ""))}
 
     fixed = sorted(set(update) - {"review_status"})
     verb = f"Fixed ({', '.join(fixed)}) and accepted" if fixed else "Accepted"
     return Edit(change, (article_id,), f"{verb} {claim_id}.")
+
+
+def listed_place(tables: Tables, place: str) -> Tables:
+    """places.csv with a place added when a claim names one it does not list yet (what it
+    is part of left for a person to fill in, as the codebook asks); nothing otherwise."""
+    raw = tables.get(schema.PLACES_FILE, b"")
+    _, rows = read_rows(raw)
+    if not place or place in {row.get("place", "").strip() for row in rows}:
+        return {}
+    return {schema.PLACES_FILE: intake.appended_csv(raw, schema.PLACE_COLUMNS,
+                                                    [{"place": place, "part_of": ""}])}
 
 
 def figure_phrases(text: str, claim: Mapping[str, str]) -> list[tuple[int, int]]:

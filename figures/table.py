@@ -9,17 +9,19 @@ always equal the rows shown plus the rows rejected.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from figures import schema
-from figures.check import check, parse_value, rows
+from figures.check import check, memo, parse_value, rows
 from figures.load import LINE, Dataset, read_dataset
 from figures.problems import Problem
 
 REJECTED_COLUMNS = ("file", "line", "claim_id", "reason")
+Progress = Callable[[float, str], None]  # told the share done (0 to 1) and what is under way
 
 
 @dataclass(frozen=True)
@@ -105,11 +107,19 @@ def rejected_frame(dataset: Dataset, reasons: dict[int, list[str]]) -> pd.DataFr
     return pd.DataFrame.from_records(records, columns=list(REJECTED_COLUMNS))
 
 
-def build_figures(data_dir: Path | str | None = None) -> Figures:
-    """Read, check and join a data folder into the figure table."""
+def build_figures(data_dir: Path | str | None = None,
+                  progress: Progress | None = None) -> Figures:
+    """Read, check and join a data folder into the figure table; `progress`, if given, is
+    told how far it has got."""
+    report = progress or (lambda share, text: None)
+    report(0.0, "Reading the data files")
     dataset = read_dataset(Path(data_dir) if data_dir is not None else None)
-    problems = check(dataset)
-    reasons = rejection_reasons(dataset, problems)
+    with memo():
+        problems = check(dataset, lambda share, text: report(0.15 + 0.75 * share, text))
+        report(0.9, "Joining claims with their articles and claimants")
+        reasons = rejection_reasons(dataset, problems)
+        rejected = rejected_frame(dataset, reasons)
     valid = dataset.claims[~dataset.claims[LINE].isin(list(reasons))]
-    return Figures(join_claims(valid, dataset), rejected_frame(dataset, reasons),
-                   tuple(problems), dataset)
+    figures = Figures(join_claims(valid, dataset), rejected, tuple(problems), dataset)
+    report(1.0, "Done")
+    return figures

@@ -7,6 +7,7 @@ values (a `Selection`), so everything downstream stays pure and testable without
 from __future__ import annotations
 
 import html
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,9 @@ import pandas as pd
 import streamlit as st
 
 from figures import corpus, intake, pages, schema
+from figures.cache import FileStamp, files_stamp, load_checked
 from figures.charts import AnyChart, overview
+from figures.disputes import Disputes, find_disputes
 from figures.duplicates import NearDuplicate, near_duplicates
 from figures.filters import (
     COMPARE_KEY,
@@ -29,9 +32,9 @@ from figures.filters import (
     selection_to_params,
 )
 from figures.images import chart_png, chart_svg
-from figures.load import data_dir_from_env, data_files
+from figures.load import data_dir_from_env
 from figures.markdown import as_text
-from figures.table import Figures, build_figures
+from figures.table import Figures
 
 SCREENSHOT_PARAM = "view"
 SCREENSHOT_VALUE = "screenshot"
@@ -73,20 +76,40 @@ def widget_key(field: str) -> str:
     return f"filter_{field}"
 
 
-def files_stamp(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """What the data files are now (name, size, time), so the cache sees any edit."""
-    stamp = []
-    for path in data_files(data_dir):
-        info = path.stat()
-        stamp.append((str(path), info.st_size, info.st_mtime_ns))
-    return tuple(stamp)
+# The checked table of each data folder this server has loaded, with the files' stamp it
+# was built from. One object shared by every session: nothing on the page changes it, and
+# unlike st.cache_data it is not copied on each run (a copy of a large corpus costs more
+# than the whole run). A lock lets one session build it while the others wait for it.
+_LOADED: dict[str, tuple[FileStamp, Figures]] = {}
+_LOADING = threading.Lock()
 
 
-@st.cache_data(show_spinner="Reading and checking the data...")
-def cached_figures(data_dir: str, stamp: tuple[tuple[str, int, int], ...]) -> Figures:
-    """The figure table, rebuilt only when the folder or one of its files changes."""
-    del stamp  # part of the cache key only
-    return build_figures(data_dir)
+def load_figures() -> Figures:
+    """The figure table of the folder FIGURES_DATA_DIR names, or of `data/`: kept in
+    memory while its files are unchanged, else from the checked tables on disk, else read
+    and checked afresh with a progress bar."""
+    data_dir = data_dir_from_env()
+    key, stamp = str(data_dir), files_stamp(data_dir)
+    found = _LOADED.get(key)
+    if found is not None and found[0] == stamp:
+        return found[1]
+    with _LOADING:
+        found = _LOADED.get(key)
+        if found is not None and found[0] == stamp:
+            return found[1]
+        bar = st.empty()
+
+        def show(share: float, text: str) -> None:
+            bar.progress(min(max(share, 0.0), 1.0), text=f"Reading and checking the data: "
+                         f"{text[:1].lower()}{text[1:]}…")
+
+        try:
+            with st.spinner("Opening the data…"):
+                figures = load_checked(data_dir, show, on_build=lambda: show(0.0, "Starting"))
+        finally:
+            bar.empty()
+        _LOADED[key] = (stamp, figures)
+        return figures
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -95,10 +118,19 @@ def cached_overview(source: pd.DataFrame, made_on: date, width: int) -> AnyChart
     return overview(source, made_on, width)
 
 
-def load_figures() -> Figures:
-    """The figure table of the folder FIGURES_DATA_DIR names, or of `data/`."""
+@st.cache_resource(show_spinner="Finding disputes…", max_entries=4)
+def cached_disputes(data_dir: str, stamp: FileStamp, _figures: Figures) -> Disputes:
+    """Every dispute of the whole table, found once per version of the data and shared by
+    every session, as the table is; a view then keeps those whose claims it shows
+    (`Disputes.within`)."""
+    del data_dir, stamp  # the cache key only
+    return find_disputes(_figures.table, _figures.dataset.places)
+
+
+def load_disputes(figures: Figures) -> Disputes:
+    """The disputes of the table `load_figures` returned."""
     data_dir = data_dir_from_env()
-    return cached_figures(str(data_dir), files_stamp(data_dir))
+    return cached_disputes(str(data_dir), files_stamp(data_dir), figures)
 
 
 def url_params() -> dict[str, list[str]]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from figures import schema
+from figures.cache import CACHE_DIR_VARIABLE
 from figures.load import DEFAULT_DATA_DIR
 from figures.table import Figures, build_figures
 
@@ -38,18 +39,22 @@ TINY_TABLES: dict[str, list[dict[str, str]]] = {
          "value_max": "", "unit": "count", "qualifier": "at_least", "qualifier_text": "At least",
          "measure": "killed", "subject": "civilians", "place": "Northtown",
          "period_start": "2020-05-03", "period_end": "2020-05-03", "period_text": "on May 3",
-         "relayed_by": "", "blamed_on": "",
+         "period_basis": "stated", "relayed_by": "", "blamed_on": "",
          "quote": "At least 12 civilians were killed on May 3, the Northtown Monitor said",
          "notes": "", "review_status": "checked"},
         {"claim_id": "tiny-02", "article_id": "tiny", "claimant_id": "army", "value": "40",
          "value_max": "", "unit": "count", "qualifier": "exact", "qualifier_text": "",
          "measure": "surrendered", "subject": "fighters", "place": "Northtown",
-         "period_start": "", "period_end": "", "period_text": "", "relayed_by": "",
-         "blamed_on": "", "quote": "The army said 40 fighters surrendered.", "notes": "",
-         "review_status": "checked"},
+         "period_start": "", "period_end": "", "period_text": "", "period_basis": "",
+         "relayed_by": "", "blamed_on": "", "quote": "The army said 40 fighters surrendered.",
+         "notes": "", "review_status": "checked"},
     ],
     schema.NOT_CLAIMS_FILE: [
         {"article_id": "tiny", "text": "3", "context": "on May 3", "reason": "date"},
+    ],
+    schema.PLACES_FILE: [
+        {"place": "Northtown", "part_of": "Example"},
+        {"place": "Example", "part_of": ""},
     ],
 }
 
@@ -58,6 +63,7 @@ COLUMNS = {
     schema.CLAIMANTS_FILE: schema.CLAIMANT_COLUMNS,
     schema.CLAIMS_FILE: schema.CLAIM_COLUMNS,
     schema.NOT_CLAIMS_FILE: schema.NOT_CLAIM_COLUMNS,
+    schema.PLACES_FILE: schema.PLACE_COLUMNS,
 }
 
 TinyFolder = Callable[..., Path]
@@ -97,6 +103,15 @@ def edited(name: str, index: int, **changes: str) -> list[dict[str, str]]:
     rows = [dict(row) for row in TINY_TABLES[name]]
     rows[index].update(changes)
     return rows
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Checked tables go to a folder of the test run's own, never the user's cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_DIR_VARIABLE, str(folder))
+        yield folder
 
 
 @pytest.fixture(scope="session")

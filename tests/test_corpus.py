@@ -90,12 +90,13 @@ def test_dev_set_goes_in_with_one_command(data_copy: Path, dev_folder: Path,
         "2016-12-15", schema.PUBLISHED_IN_SIDECAR)
 
 
-def test_new_claimants_are_unassigned_with_suggestions(data_copy: Path,
-                                                       dev_folder: Path) -> None:
+def test_new_claimants_are_unassigned_with_suggestions(data_copy: Path) -> None:
     """Claimants the extractor creates wait unassigned; a name that says what kind of body
     it is carries that as a suggestion only."""
-    summary = add_items(data_copy, [Item(str(path), path.read_bytes(), {
-        "outlet": "UN OCHA"}) for path in sorted(dev_folder.glob("other-05*.txt"))])
+    release = ("Shelling kills 12 in a week\n\nAt least 12 people were killed and 40 were "
+               "injured by shelling in the city over the past week.\n")
+    summary = add_items(data_copy, [Item("release.txt", release.encode("utf-8"),
+                                         {"outlet": "UN OCHA"})])
     assert len(summary.added) == 1
     claimants = build_figures(data_copy).dataset.claimants
     created = claimants[claimants["claimant_type"] == schema.UNASSIGNED]

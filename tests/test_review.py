@@ -75,6 +75,7 @@ def test_accepting_changes_exactly_that_row(review_page: AppTest, proposals: Pat
     for name in (schema.NOT_CLAIMS_FILE, schema.SOURCES_FILE):
         assert rows_of(proposals / name) == before[name]
     assert build_figures(proposals).problems == ()
+    assert rows_of(proposals / schema.PLACES_FILE)["Bustan al-Qasr, Aleppo|"]["part_of"] == ""
     assert "**1** claims waiting for review" in " ".join(c.value for c in at.sidebar.caption)
 
 

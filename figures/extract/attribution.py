@@ -20,7 +20,11 @@ _SAY = (
     r"|announces|claimed|claims|estimated|estimates|confirmed|confirms|warned|warns"
     r"|insisted|insists|wrote|writes|explained|stressed|suggested|alleged|declared|asserted"
     r"|argued|counted|recorded|documented|offered|proposed|pointed" + WS + r"out|points" + WS
-    + r"out|say|tell|believes|believed|predicted|predicts|projected|forecast)"
+    + r"out|say|tell|believes|believed|predicted|predicts|projected|forecast|verified"
+    + r"|registered|tallied"
+    # "put the toll at", "puts the number of dead at"
+    + r"|puts?(?=" + WS + r"(?:the|its|their)" + WS + r"(?:[\w-]+" + WS
+    + r")?(?:toll|number|figure|total|count|tally)\b))"
 )
 _SAY_VERB = re.compile(rf"(?<![\w-]){_SAY}\b")
 # A speech word after an article, a possessive or a preposition is a noun ("claims from
@@ -47,6 +51,7 @@ _CLAUSE_CUT = re.compile(
     r"|unless|whether|where)" + WS,
     re.I,
 )
+_AND_BEFORE = re.compile(r"\band" + WS + r"(?:also" + WS + r")?$", re.I)
 _PARENTHESIS = re.compile(r"\([^()\n]{0,60}\)")
 _FIGURE_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred"
                           r"|thousand|million|dozens|hundreds|thousands)\b", re.I)
@@ -113,7 +118,8 @@ def _subject_before(text: str, clause_start: int, verb_start: int) -> str:
     head = text[max(clause_start, verb_start - REACH) : verb_start]
     head = _PARENTHESIS.sub(lambda m: " " * len(m.group()), head)  # "(SOHR)", "(MoH)"
     head = _AUX_TAIL.sub("", head).rstrip()
-    segments = [re.split(r"[;:“”\"()\[\]–—]", s)[-1].strip() for s in re.split(r",(?!\d)", head)]
+    segments = [re.split(r"[;:“”\"()\[\]–—]|(?<![A-Z])\.\s", s)[-1].strip()
+                for s in re.split(r",(?!\d)", head)]
     segments = [_CLAUSE_CUT.sub("", s) for s in segments]
     if head.endswith(","):
         options = segments[-3:-1][::-1]
@@ -157,6 +163,9 @@ def _verb_attributions(text: str, start: int, end: int, quotes) -> list[Attribut
             if agent:
                 found.append(Attribution(match.start(), agent.group("who")))
             continue
+        if found and _AND_BEFORE.search(before):
+            found.append(Attribution(match.start(), found[-1].phrase))
+            continue  # "The agency said ... and added that": one subject, two verbs
         subject = _inverted_subject(text, start, match, end)
         if subject:
             found.append(Attribution(match.start(), subject))
@@ -187,8 +196,12 @@ def _attributions(text: str, start: int, end: int, quotes) -> list[Attribution]:
     for saying in _SAYING.finditer(text, start, end):
         if inside(quotes, saying.start()):
             continue
+        earlier = [a for a in found if a.position < saying.start()]
         named = names_in(text[start : saying.start()])
-        subject = named[0].name if named else _sentence_subject(text, start, end)
+        if earlier:  # "X said ..., warning that": X goes on speaking
+            subject = earlier[-1].phrase
+        else:
+            subject = named[0].name if named else _sentence_subject(text, start, end)
         found.append(Attribution(saying.start(), subject))
     return sorted((a for a in found if a.phrase.strip()), key=lambda a: a.position)
 

@@ -70,6 +70,11 @@ def _is_date(ctx: Context) -> bool:
         return True
     if re.match(rf"(?:st|nd|rd|th)?(?:{WS}of)?{WS}{MONTH}(?![a-z])", ctx.after):
         return True
+    written = ctx.mention.text
+    if (len(written) <= 2 and re.search(r"\d{4}-(?:\d{1,2}-)?$", ctx.before)) or (
+        len(written) == 4 and re.match(r"-\d{1,2}-\d{1,2}\b", ctx.after)
+    ):
+        return True  # "2022-05-18"
     is_year = bool(re.fullmatch(r"(?:1[89]|20)\d\d", ctx.mention.text))
     return is_year and _next_word(ctx.after) not in SUBJECT_WORDS
 
@@ -83,6 +88,14 @@ _WAR_WORDS = re.compile(
 )
 
 
+_AGE_OF = re.compile(r"\b(?:age[sd]?" + WS + r"(?:of" + WS + r")?|aged" + WS
+                     + r"(?:between" + WS + r")?)$", re.IGNORECASE)
+_AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]+," + WS0 + "$")
+_LENGTH_IN_MONTHS = re.compile(r"-(?:month|week)s?-?(?:long)?\b(?!" + WS
+                               + r"(?:pause|truce|ceasefire|cease-fire|halt|lull))",
+                               re.IGNORECASE)
+_ABOUT_A_DAY = re.compile(r"\ban?" + WS + r"(?:day|week|month|year|hour|minute|night)" + WS
+                          + r"or" + WS + "$", re.IGNORECASE)
 _AGE_IN_MONTHS = re.compile(
     r"-?" + WS0 + r"(?:day|week|month)s?-?" + WS0 + r"old\b", re.IGNORECASE
 )
@@ -93,8 +106,14 @@ def _years_reason(ctx: Context) -> str | None:
     "3 1/2 years of fighting"), an age ("aged 70", "a 12-year-old boy"), or a duration."""
     if re.search(r"\baged" + WS + "$", ctx.before, re.IGNORECASE):
         return "age"
-    if _AGE_IN_MONTHS.match(ctx.after):
-        return "age"  # "a 10-month-old child"
+    if _AGE_IN_MONTHS.match(ctx.after) or _AGE_OF.search(ctx.before):
+        return "age"  # "a 10-month-old child", "below the age of 12"
+    if _AGE_AFTER_NAME.search(ctx.before) and re.match(r"[^\S\n]*[,.;)]", ctx.after) and (
+        ctx.mention.value is not None and ctx.mention.value < 120
+    ):
+        return "age"  # "Jane Roe, 25, ..."
+    if _LENGTH_IN_MONTHS.match(ctx.after) or _ABOUT_A_DAY.search(ctx.before):
+        return "duration"  # "the nine-month fight", "a day or two"
     match = _YEARS.match(ctx.after)
     if match is None:
         return None
@@ -177,7 +196,7 @@ _NAMED_BY_NUMBER = re.compile(
     r"\b(?:quarter|district|sector|block|zone|route|road|highway|street|building|gate"
     r"|checkpoint|number|flight|resolution|article|paragraph|chapter|page|brigade|division"
     r"|battalion|room|ward|platform|section|phase|exit|apartment|plot|unit|camp|kilometre"
-    r"|km|level|grade|item|clause|case|model|version|no\.)" + WS + "$",
+    r"|km|level|grade|item|clause|case|model|version|stage|category|channel|no\.)" + WS + "$",
     re.IGNORECASE,
 )
 
@@ -259,7 +278,7 @@ def _joins_range(text: str, first: NumberMention, second: NumberMention) -> bool
 
 
 _BREAKDOWN = re.compile(
-    r"[^.;:!?]{0,40}?\b(?:including|among" + WS + r"(?:them|whom|those)|of" + WS
+    r"[^.;:!?]{0,120}?\b(?:including|among" + WS + r"(?:them|whom|those)|of" + WS
     + r"(?:them|whom|which))\b[^.;:!?]{0,20}",
     re.IGNORECASE,
 )

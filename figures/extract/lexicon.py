@@ -41,7 +41,10 @@ ORG_WORDS = frozenset(
      "press", "times", "post", "online", "bank", "court", "parliament", "assembly", "senate",
      "congress", "government", "administration", "authority", "board", "bureau",
      "programme", "program", "mission", "watch", "monitor", "military", "navy", "alliance",
-     "league")
+     "league", "observatory", "cross", "crescent", "cluster", "directorate", "secretariat",
+     "institution", "ministries", "police", "guard", "brigade", "brigades", "battalion",
+     "regiment", "headquarters", "inc", "ltd", "university", "helmets", "charity",
+     "trust", "initiative", "syndicate", "tribunal", "cabinet", "presidency", "embassy")
 )  # fmt: skip
 NOT_FIRST_NAMES = frozenset(
     ("united", "saudi", "islamic", "new", "north", "south", "east", "west", "northern",
@@ -53,7 +56,11 @@ RUN_STOP = frozenset(
      "meanwhile", "moreover", "this", "that", "these", "those", "it", "he", "she", "they",
      "we", "i", "our", "their", "his", "her", "its", "when", "while", "after", "before", "as",
      "if", "so", "then", "asked", "despite", "with", "according", "over", "some", "more",
-     "by", "for", "of", "to", "from", "yet", "still", "also", "even", "both", "all")
+     "by", "for", "of", "to", "from", "yet", "still", "also", "even", "both", "all",
+     "another", "each", "every", "many", "most", "several", "other", "such", "no", "any",
+     "few", "nearly", "almost", "about", "around", "close", "only", "just", "total",
+     "initially", "separately", "additionally", "overall", "previously", "now", "today",
+     "yesterday", "tonight", "finally", "recently", "instead", "elsewhere", "there")
 )  # fmt: skip
 CONNECTORS = frozenset(("of", "for", "the", "de", "del", "da", "al", "bin", "ibn", "van",
                          "von", "du", "le", "la"))  # fmt: skip
@@ -63,7 +70,12 @@ SPEAKER_NOUNS = TITLE_WORDS | ORG_WORDS | PRONOUNS | frozenset(
     ("officials", "sources", "residents", "witnesses", "activists", "doctors", "medics",
      "rescuers", "monitors", "observers", "diplomats", "experts", "analysts", "police",
      "authorities", "rebels", "volunteers", "workers", "statement", "report", "figures",
-     "estimates", "toll", "count", "data", "survey", "census"),
+     "estimates", "toll", "count", "data", "survey", "census", "source", "official",
+     "spokesperson", "medic", "doctor", "witness", "activist", "resident", "rescuer",
+     "monitor", "observer", "media", "television", "radio", "newspaper", "agency", "ministry",
+     "authority", "forces", "army", "military", "tally", "tallies", "statistics",
+     "government", "governor", "governorate", "council", "organisation", "organization",
+     "group", "commander", "spokesman", "spokeswoman", "officer", "officers", "staff"),
 )  # fmt: skip
 ANY_REFERENCES = frozenset(("statement", "report", "announcement"))
 ANY_ORG_NOUNS = frozenset(("group", "organisation", "organization", "body", "agency"))
@@ -72,5 +84,8 @@ FUNCTION_WORDS = frozenset(w.capitalize() for w in RUN_STOP) | frozenset(
      "Than", "Least", "Including", "Another", "Roughly", "Approximately", "Estimated",
      "Among", "Between", "Killing", "No")
 )  # fmt: skip
-
-
+# Words of direction that open a place's name ("Eastern Ghouta"), not a speaker's.
+COMPASS_WORDS = frozenset(
+    ("eastern", "western", "northern", "southern", "central", "east", "west", "north",
+     "south", "northeast", "northwest", "southeast", "southwest", "upper", "lower")
+)  # fmt: skip

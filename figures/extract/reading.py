@@ -62,7 +62,9 @@ SUBJECT_WORDS: dict[str, str] = {
     **dict.fromkeys(
         ("facilities", "facility", "schools", "school", "bakeries", "bakery", "shelters",
          "shelter", "centres", "centers", "mosques", "churches", "markets", "bridges",
-         "stations", "plants", "warehouses", "pharmacies", "dispensaries", "wells"),
+         "stations", "plants", "warehouses", "pharmacies", "dispensaries", "wells", "pharmacy",
+         "bakery", "centre", "center", "mosque", "church", "market", "bridge", "station",
+         "plant", "warehouse", "dispensary", "well"),
         "facilities",
     ),  # fmt: skip
     **dict.fromkeys(
@@ -131,9 +133,10 @@ _EVENT_CUES: dict[str, str] = {
     "injured": r"injur\w*|wound(?:ed|s|ing)?|hurt",
     "besieged": r"besieged|siege|encircled",
     "trapped": r"trapped|stranded",
-    "attacked": r"attack(?:ed|s)?|targeted|bombed|shelled|struck|hit",
+    "attacked": r"attack(?:ed|s)?|targeted|bombed|shelled|struck|hit|destroy\w*|damag\w*"
+    r"|looted|raided",
     "fired": r"fired|dropped|launched",
-    "left": r"left|fled|flee\w*|evacuat\w*|escaped|leave|leaving|exited|departed|displaced",
+    "left": r"left|fled|flee\w*|evacuat\w*|escaped|leave|leaving|exited|departed|displac\w*",
     "remaining": r"remain\w*|still" + WS + r"liv\w*|living" + WS + "in",
 }
 _PEOPLE_MEASURES = frozenset(
@@ -207,10 +210,42 @@ def complement_words(text: str, end: int, limit: int) -> list[str]:
     return phrase_words(text, match.end(), limit) if match else []
 
 
+# "fighters, numbering between 1,500 and 5,000": the counted noun stands before the figure.
+_NUMBERING = re.compile(
+    r"\b(?P<noun>[A-Za-z][\w’'-]*),\s*(?:numbering|totalling|totaling|estimated\s+at"
+    r"|put\s+at|counted\s+at)\s+(?:(?:between|about|around|some|nearly|almost|roughly"
+    r"|up\s+to|at\s+least|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "put the number of destroyed homes at 3,200", "the toll of dead rose to 40"
+_NUMBER_OF = re.compile(
+    r"\b(?:number|toll|total|count|tally)" + WS + r"of" + WS
+    + r"(?P<words>[A-Za-z][\w\s’'-]{0,60}?)" + WS + r"(?:at|to|was|is|stood" + WS
+    + r"at|reached|rose" + WS + r"to|climbed" + WS + r"to|ha[sd]" + WS + r"risen" + WS
+    + r"to)" + WS
+    + r"(?:(?:about|around|some|nearly|almost|roughly|at" + WS + r"least|more" + WS + r"than"
+    + r"|over|close" + WS + r"to)" + WS + r")?$",
+    re.IGNORECASE,
+)
+
+
+def numbered_subject(left: str) -> str:
+    """What a figure counts when the noun stands before it ("fighters, numbering 300",
+    "the number of destroyed homes at 3,200")."""
+    match = _NUMBERING.search(left)
+    if match:
+        return subject_of([match.group("noun")])
+    match = _NUMBER_OF.search(left)
+    return subject_of(match.group("words").split()) if match else ""
+
+
 def phrase_words(text: str, end: int, limit: int) -> list[str]:
     """The words of the noun phrase after a figure, up to punctuation, a verb or another
     figure ("the two sides agreed a three-day truce": the truce is not the two's)."""
-    chunk = re.match(r"[^,;:.!?()“”\"–—\n\d]*", text[end : min(len(text), end + 80)])
+    after = _QUALIFIER_AFTER.sub("", text[end : min(len(text), end + 80)], count=1)
+    chunk = re.match(r"[^,;:.!?()“”\"–—\n\d]*", after)
     words = re.findall(r"[A-Za-z][\w’'.-]*", chunk.group() if chunk else "")
     phrase = []
     for word in words[:limit]:
@@ -265,6 +300,12 @@ def _cue_pattern(cues: dict[str, str]) -> re.Pattern[str]:
 
 _CUES_AFTER = (_cue_pattern(_OUTCOME_CUES), _cue_pattern(_EVENT_CUES))
 _CUES_BEFORE = _cue_pattern({**_OUTCOME_CUES, **_EVENT_CUES})
+_CUE_JUST_BEFORE = re.compile(
+    _CUES_BEFORE.pattern + WS + r"(?:(?:at" + WS + r"least|more" + WS + r"than|over|about"
+    r"|around|some|nearly|almost|up" + WS + r"to|an" + WS + r"estimated|another|a" + WS
+    + r"further)" + WS + r")?$",
+    re.IGNORECASE,
+)
 
 
 def _nearest_cue(window: str, cues: re.Pattern[str], from_end: bool) -> str:
@@ -325,8 +366,10 @@ def measure_of(words: list[str], unit: str, context: str, right: str, left: str)
     subject = subject_of(words)
     if subject == "neighbourhoods" and _PLACE_TAKEN.search(f"{left} {right[:80]}"):
         return "captured"
+    adjacent = _CUE_JUST_BEFORE.search(left)  # "killing 4 civilians, injuring 10 others"
     measure = (
-        _nearest_cue(right, _CUES_AFTER[0], from_end=False)
+        (adjacent.lastgroup or "" if adjacent else "")
+        or _nearest_cue(right, _CUES_AFTER[0], from_end=False)
         or _nearest_cue(right, _CUES_AFTER[1], from_end=False)
         or _nearest_cue(left, _CUES_BEFORE, from_end=True)
     )

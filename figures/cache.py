@@ -1,0 +1,144 @@
+"""Keep the checked figure table on disk, so a restarted page opens a large corpus at once.
+
+Checking every quote of a large corpus takes a while; the result depends only on the data
+files and on the code that reads and checks them. Each stored table is keyed by every
+data file's name, size, modification time and content hash, and by a hash of that code,
+so an edited file (even one edited to the same size and time) or a changed rule is never
+served a stale table: the key no longer matches and the folder is read and checked again.
+
+The cache lives in FIGURES_CACHE_DIR if set, else in the user's cache folder
+(`$XDG_CACHE_HOME/contested-figures`, by default `~/.cache/contested-figures`). A cache
+that cannot be read or written is skipped: the table is then built as if it were absent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from figures import schema
+from figures.load import TABLE_FILES
+from figures.table import Figures, Progress, build_figures
+
+CACHE_DIR_VARIABLE = "FIGURES_CACHE_DIR"
+PACKAGE_DIR = Path(__file__).resolve().parent
+FileStamp = tuple[tuple[str, int, int, int], ...]
+
+
+def cache_dir() -> Path:
+    """Where checked tables are kept."""
+    configured = os.environ.get(CACHE_DIR_VARIABLE, "").strip()
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
+    return Path(base) / "contested-figures"
+
+
+def data_entries(data_dir: Path) -> list[tuple[str, os.stat_result]]:
+    """Each data file of a folder (the four tables, then the articles) with its status."""
+    entries = []
+    for name in TABLE_FILES:
+        try:
+            entries.append((name, (data_dir / name).stat()))
+        except OSError:
+            continue
+    try:
+        with os.scandir(data_dir / schema.ARTICLES_DIR) as found:
+            articles = [(f"{schema.ARTICLES_DIR}/{entry.name}", entry.stat())
+                        for entry in found if entry.name.endswith(".txt") and entry.is_file()]
+    except OSError:
+        articles = []
+    return entries + sorted(articles)
+
+
+def files_stamp(data_dir: Path | str) -> FileStamp:
+    """Every data file's name, size, modification and change time: cheap enough for each
+    run of the page, and the change time moves on any write, even one that restores the
+    size and the modification time."""
+    return tuple((name, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+                 for name, info in data_entries(Path(data_dir)))
+
+
+@cache
+def code_version() -> str:
+    """A hash of the package's code, so a changed rule never serves an old table."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(PACKAGE_DIR.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def content_key(data_dir: Path | str) -> str:
+    """The key of a folder's checked table: every file's name, size, modification time
+    and content hash, and the code's version."""
+    folder = Path(data_dir)
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(code_version().encode())
+    for name, info in data_entries(folder):
+        try:
+            content = hashlib.blake2b((folder / name).read_bytes(), digest_size=20).digest()
+        except OSError:
+            content = b"unreadable"
+        digest.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        digest.update(content)
+    return digest.hexdigest()
+
+
+def folder_prefix(data_dir: Path | str) -> str:
+    """The part of a stored table's name that says which folder it is of."""
+    return hashlib.blake2b(str(Path(data_dir).resolve()).encode(), digest_size=8).hexdigest()
+
+
+def stored_path(data_dir: Path | str, key: str) -> Path:
+    """Where the checked table of a folder with this key is kept."""
+    return cache_dir() / f"{folder_prefix(data_dir)}-{key}.pickle"
+
+
+def read_stored(path: Path, key: str) -> Figures | None:
+    """A stored table, if there is one for exactly this key and it can be read."""
+    try:
+        with path.open("rb") as handle:
+            stored_key, figures = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
+            AttributeError, ImportError):
+        return None
+    return figures if stored_key == key and isinstance(figures, Figures) else None
+
+
+def store(path: Path, key: str, figures: Figures) -> None:
+    """Write a table whole, then put it in place and drop the folder's older tables."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part",
+                                         delete=False) as handle:
+            pickle.dump((key, figures), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+        prefix = path.name.split("-", 1)[0]
+        for old in path.parent.glob(f"{prefix}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return
+
+
+def load_checked(data_dir: Path | str, progress: Progress | None = None,
+                 on_build: Callable[[], None] | None = None) -> Figures:
+    """The checked figure table of a folder: the stored one when its key still matches,
+    else read and checked afresh (`on_build` is called first) and stored."""
+    key = content_key(data_dir)
+    path = stored_path(data_dir, key)
+    found = read_stored(path, key)
+    if found is not None:
+        return found
+    if on_build is not None:
+        on_build()
+    figures = build_figures(data_dir, progress)
+    if content_key(data_dir) == key:  # no file changed while it was read
+        store(path, key, figures)
+    return figures

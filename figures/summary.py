@@ -1,0 +1,142 @@
+"""Claims summarised for charts of many claims: one row per claimant, or per day.
+
+One mark per claim is the heart of the charts, and stays so for every selection a
+person can read mark by mark. Past a few dozen claims in one comparison the marks stop
+being readable and the chart stops being cheap, so a chart then draws one mark per
+claimant (its lowest and highest figure and how many claims it made), the timeline one
+mark per party and day, and the source line counts the sources instead of naming each:
+the claims behind every mark stay in the claims table and the downloads.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from figures import compare
+from figures.numbers import format_value
+
+CLAIMANT_MARKS_ABOVE = 40  # claims in one comparison past which a chart draws claimants
+DAY_MARKS_ABOVE = 150  # claims past which the timeline draws one mark per party and day
+SOURCES_NAMED_UP_TO = 40  # articles up to which a chart names each source
+OUTLETS_NAMED = 6  # outlets named in a summarised source line
+BY_CLAIMANT_LINE = ("Each row is one claimant: a mark at its lowest figure, a line to its "
+                    "highest, and how many claims it made; the claims themselves are in the "
+                    "claims table below.")
+BY_DAY_LINE = ("Each mark: the claims of one party published on one day, in the group of "
+               "the kind of figure they give; the larger the mark, the more claims. The "
+               "claims themselves are in the claims table below.")
+
+
+def needs_claimants(frame: pd.DataFrame) -> bool:
+    """Whether a comparison holds too many claims to draw one mark per claim."""
+    return len(frame) > CLAIMANT_MARKS_ABOVE
+
+
+def needs_days(frame: pd.DataFrame) -> bool:
+    """Whether the timeline holds too many claims to give each its own line."""
+    return len(frame) > DAY_MARKS_ABOVE
+
+
+def unit_suffix(unit_label: str) -> str:
+    """What follows a summarised figure: "%" for shares, " hours" for durations."""
+    if unit_label == compare.PERCENT_LABEL:
+        return "%"
+    return f" {compare.DURATION_LABEL}" if unit_label == compare.DURATION_LABEL else ""
+
+
+def range_text(low: float, high: float, suffix: str) -> str:
+    """ "96 to 3,179" or "96", with the unit's suffix."""
+    if high > low:
+        return f"{format_value(low)}{suffix} to {format_value(high)}{suffix}"
+    return f"{format_value(low)}{suffix}"
+
+
+def claimant_label_text(claims: int, low: float, high: float, inexact: int,
+                        suffix: str) -> str:
+    """A claimant's summary beside its mark: how many claims, their span, how many are
+    bounds or estimates (so no qualifier is silently lost)."""
+    count = f"{claims:,} claim{'s' if claims != 1 else ''}"
+    bounds = f"; {inexact:,} bound{'s' if inexact != 1 else ''} or estimates" if inexact else ""
+    return f"{count}: {range_text(low, high, suffix)}{bounds}"
+
+
+def by_claimant(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per claimant of a labelled comparison frame, with the columns a claim row
+    has on a chart: `plot_value` is its lowest figure, `plot_value_max` its highest (when
+    higher), `claims` how many it made, `value_label` says so in words."""
+    source = compare.label_frame(frame)
+    if source.empty:
+        return source.assign(claims=pd.Series(dtype="int64"))
+    tops = source["plot_value_max"].fillna(source["plot_value"])
+    work = source.assign(_top=tops, _inexact=source["exactness"] == compare.INEXACT,
+                         _proposed=source["review"] == compare.PROPOSED_LABEL)
+    grouped = work.groupby(["claimant_label", "party"], sort=False, dropna=False)
+    rows = grouped.agg(
+        comparison=("comparison", "first"), unit_label=("unit_label", "first"),
+        claimant=("claimant", "first"), claimant_org=("claimant_org", "first"),
+        claims=("claim_id", "size"), plot_value=("plot_value", "min"), _high=("_top", "max"),
+        _inexact=("_inexact", "sum"), _proposed=("_proposed", "any"),
+        _contexts=("context", "nunique"),
+    ).reset_index()
+    units = " or ".join(dict.fromkeys(source["unit_label"]))
+    suffix = unit_suffix(units)
+    rows["plot_value_max"] = rows["_high"].where(rows["_high"] > rows["plot_value"])
+    rows["exactness"] = rows["_inexact"].map(lambda n: compare.INEXACT if n else compare.EXACT)
+    rows["review"] = rows["_proposed"].map({True: compare.PROPOSED_LABEL,
+                                            False: compare.CHECKED_LABEL})
+    rows["value_label"] = [
+        claimant_label_text(int(n), float(low), float(high), int(inexact), suffix)
+        for n, low, high, inexact in zip(rows["claims"], rows["plot_value"], rows["_high"],
+                                         rows["_inexact"], strict=True)]
+    rows["row_label"] = [
+        compare.wrapped(str(name)) + compare.ROW_BREAK
+        + f"{n:,} claims, {places:,} place{'s' if places != 1 else ''} or periods"
+        for name, n, places in zip(rows["claimant_label"], rows["claims"], rows["_contexts"],
+                                   strict=True)]
+    rows = rows.sort_values(["_high", "claimant_label"], ascending=[False, True],
+                            kind="stable")
+    return rows.drop(columns=["_high", "_inexact", "_proposed", "_contexts"]).reset_index(
+        drop=True)
+
+
+def by_day(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per comparison, day of publication and party: how many claims, and whether
+    all are exact figures. Claims whose article has no known date are left out."""
+    source = compare.label_frame(frame)
+    dated = source[source["published_label"] != ""]
+    if dated.empty:
+        return pd.DataFrame(columns=["comparison", "published", "published_label", "party",
+                                     "claims", "exactness", "review"])
+    work = dated.assign(_inexact=dated["exactness"] == compare.INEXACT,
+                        _proposed=dated["review"] == compare.PROPOSED_LABEL)
+    rows = work.groupby(["comparison", "published", "party"], sort=False).agg(
+        published_label=("published_label", "first"), claims=("claim_id", "size"),
+        _inexact=("_inexact", "sum"), _proposed=("_proposed", "any")).reset_index()
+    rows["exactness"] = rows["_inexact"].map(lambda n: compare.INEXACT if n else compare.EXACT)
+    rows["review"] = rows["_proposed"].map({True: compare.PROPOSED_LABEL,
+                                            False: compare.CHECKED_LABEL})
+    order = compare.comparison_order(list(rows["comparison"].unique()))
+    rows["_rank"] = rows["comparison"].map(order.index)
+    rows = rows.sort_values(["_rank", "published", "party"], kind="stable")
+    return rows.drop(columns=["_rank", "_inexact", "_proposed"]).reset_index(drop=True)
+
+
+def sources_summary(frame: pd.DataFrame) -> str:
+    """The sources of many claims, counted rather than named one by one."""
+    source = compare.label_frame(frame)
+    outlets = source["outlet"].value_counts()
+    named = ", ".join(outlets.index[:OUTLETS_NAMED])
+    more = len(outlets) - OUTLETS_NAMED
+    named += f" and {more:,} more" if more > 0 else ""
+    days = sorted(day for day in source["published"].unique() if compare.parse_date(day))
+    span = (f", published {compare.day_label(compare.parse_date(days[0]))} to "
+            f"{compare.day_label(compare.parse_date(days[-1]))}" if days else "")
+    return (f"Sources: {source['claimant_id'].nunique():,} claimants in "
+            f"{source['article_id'].nunique():,} articles from {len(outlets):,} outlets "
+            f"({named}){span}; each claim's source is in the claims table and the downloads.")
+
+
+def names_sources(frame: pd.DataFrame) -> bool:
+    """Whether a chart of these claims can name each source in its subtitle."""
+    return "article_id" not in frame.columns or frame["article_id"].nunique() \
+        <= SOURCES_NAMED_UP_TO

@@ -1,0 +1,103 @@
+"""Checked tables kept on disk: reused while the files are unchanged, never once stale."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from figures import cache
+from figures.load import DEFAULT_DATA_DIR
+from figures.table import build_figures
+
+
+def stored_tables(folder: Path) -> list[Path]:
+    """The checked tables kept for a data folder."""
+    return sorted(cache.cache_dir().glob(f"{cache.folder_prefix(folder)}-*.pickle"))
+
+
+def load_counting_builds(folder: Path) -> tuple[object, int]:
+    """Load a folder's table, saying how many times it was read and checked afresh."""
+    builds: list[int] = []
+    figures = cache.load_checked(folder, on_build=lambda: builds.append(1))
+    return figures, len(builds)
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped data with a cache folder of its own."""
+    monkeypatch.setenv(cache.CACHE_DIR_VARIABLE, str(tmp_path / "cache"))
+    target = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, target)
+    return target
+
+
+def test_second_load_reads_the_stored_table(folder: Path) -> None:
+    """A restarted page reads the checked table from disk instead of checking again."""
+    first, first_builds = load_counting_builds(folder)
+    second, second_builds = load_counting_builds(folder)
+    assert (first_builds, second_builds) == (1, 0)
+    assert len(stored_tables(folder)) == 1
+    assert second.table.equals(first.table)
+    assert second.table.equals(build_figures(folder).table)
+
+
+def test_an_edited_file_is_read_again(folder: Path) -> None:
+    """After a claim's row is edited, the next load shows the edit, not the stored table."""
+    load_counting_builds(folder)
+    claims = folder / "claims.csv"
+    claims.write_text(claims.read_text(encoding="utf-8").replace(
+        "an estimated 250,000 civilians trapped", "an estimated 250,000 civilians  trapped"),
+        encoding="utf-8")
+    figures, builds = load_counting_builds(folder)
+    assert builds == 1
+    assert figures.table["quote"].str.contains("250,000 civilians  trapped").any()
+    assert len(stored_tables(folder)) == 1  # the stale table is dropped
+
+
+def test_same_size_same_time_edit_is_caught_by_the_content_hash(folder: Path) -> None:
+    """An edit that keeps a file's size and modification time still invalidates the table."""
+    load_counting_builds(folder)
+    sources = folder / "sources.csv"
+    before = sources.stat()
+    text = sources.read_text(encoding="utf-8")
+    edited = text.replace("RFE/RL,Russia Denies", "RFE/RX,Russia Denies")
+    assert len(edited) == len(text) and edited != text
+    sources.write_text(edited, encoding="utf-8")
+    os.utime(sources, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert sources.stat().st_size == before.st_size
+    assert sources.stat().st_mtime_ns == before.st_mtime_ns
+    figures, builds = load_counting_builds(folder)
+    assert builds == 1
+    assert "RFE/RX" in set(figures.table["outlet"])
+
+
+def test_an_added_article_is_read_again(folder: Path) -> None:
+    """A new file in the articles folder invalidates the table: it is reported as unlisted."""
+    load_counting_builds(folder)
+    (folder / "articles" / "new.txt").write_text("Nothing counted here.\n", encoding="utf-8")
+    figures, builds = load_counting_builds(folder)
+    assert builds == 1
+    assert any(problem.file == "articles/new.txt" for problem in figures.problems)
+
+
+def test_a_damaged_stored_table_is_rebuilt(folder: Path) -> None:
+    """A stored table that cannot be read is ignored and the folder checked again."""
+    load_counting_builds(folder)
+    [stored] = stored_tables(folder)
+    stored.write_bytes(b"not a table")
+    figures, builds = load_counting_builds(folder)
+    assert builds == 1
+    assert figures.table.equals(build_figures(folder).table)
+
+
+def test_stamp_moves_on_any_write(folder: Path) -> None:
+    """The cheap per-run stamp changes even when size and modification time are put back."""
+    claims = folder / "claims.csv"
+    before_stamp = cache.files_stamp(folder)
+    before = claims.stat()
+    claims.write_bytes(claims.read_bytes())
+    os.utime(claims, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert cache.files_stamp(folder) != before_stamp
