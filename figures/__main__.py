@@ -24,8 +24,10 @@ from figures.table import Figures, build_figures
 def summary(figures: Figures) -> str:
     """One line saying how much a clean data folder holds."""
     table = figures.table
+    proposed = int((table["review_status"] == schema.PROPOSED).sum())
+    waiting = f" ({proposed} proposed, not yet reviewed)" if proposed else ""
     return (
-        f"OK: {table['article_id'].nunique()} articles, {len(table)} claims, "
+        f"OK: {table['article_id'].nunique()} articles, {len(table)} claims{waiting}, "
         f"{table['claimant_id'].nunique()} claimants, {table['party'].nunique()} parties"
     )
 

@@ -153,3 +153,35 @@ def test_recording_a_wire_story(proposals: Path) -> None:
     assert outcome.ok, outcome.messages
     sources = build_figures(proposals).dataset.sources.set_index("article_id")
     assert sources.loc[ARTICLE_ID, "wire"] == "AFP"
+
+
+def test_downloads_carry_the_review_status(proposals: Path) -> None:
+    """The CSV and JSON of a view including proposals say which figures are proposed."""
+    from figures.export import table_csv, table_json
+    from figures.filters import Selection, apply_selection
+
+    shown = apply_selection(build_figures(proposals).table, Selection(include_proposed=True))
+    csv_text = table_csv(shown).decode("utf-8")
+    assert csv_text.splitlines()[0].split(",")[len(schema.CLAIM_COLUMNS) - 1] == "review_status"
+    assert csv_text.count(",proposed,") == 2
+    assert table_json(shown).decode("utf-8").count('"review_status": "proposed"') == 2
+
+
+def test_review_page_flags_a_near_duplicate(proposals: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second outlet's run of the same story is flagged on Review, and the reader records
+    it as a wire story there."""
+    rerun = NEW_ARTICLE.replace("Aleppo clinic hit", "Clinic struck") + "Talks resume Monday.\n"
+    summary = add_items(proposals, [Item("rerun.txt", rerun.encode())],
+                        Options(outlet="Courier", published="2016-11-29"))
+    assert summary.added[0].near is not None
+    monkeypatch.setenv("FIGURES_DATA_DIR", str(proposals))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run().switch_page(pages.REVIEW).run()
+    at.selectbox(key="review_article").set_value("courier_20161129").run()
+    assert not at.exception
+    assert any(f"{ARTICLE_ID}.txt" in warning.value for warning in at.warning)
+    at.text_input(key="review_wire").set_value("AFP")
+    at.button(key="review_wire_save").click().run()
+    assert not at.exception
+    sources = build_figures(proposals).dataset.sources.set_index("article_id")
+    assert sources.loc["courier_20161129", "wire"] == "AFP"

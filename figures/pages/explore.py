@@ -71,7 +71,10 @@ columns[5].metric("Disputes", len(in_view.disputes),
 st.caption("Method: figures are shown **as claimed by each party, not verified**. "
            "Qualifiers (\"at least\", \"more than\", \"some\") are kept as the article gives "
            "them, and dates not stated in an article are marked as inferred. "
-           f"Filters: {as_text(describe_selection(selection))}.")
+           f"Filters: {as_text(describe_selection(selection))}."
+           + (" Figures not yet reviewed are included: faded and labelled '(not reviewed)' "
+              "in the charts, `proposed` in the table's review_status."
+              if selection.include_proposed else ""))
 for warning in st.session_state.get(ui.WARNINGS_KEY, []):
     st.warning(as_text(warning), icon=":material/link_off:")
 
