@@ -179,7 +179,7 @@ def test_review_page_flags_a_near_duplicate(proposals: Path,
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run().switch_page(pages.REVIEW).run()
     at.selectbox(key="review_article").set_value("courier_20161129").run()
     assert not at.exception
-    assert any(f"{ARTICLE_ID}.txt" in warning.value for warning in at.warning)
+    assert any(f"{ARTICLE_ID}.txt" in shown(warning.value) for warning in at.warning)
     at.text_input(key="review_wire").set_value("AFP")
     at.button(key="review_wire_save").click().run()
     assert not at.exception
