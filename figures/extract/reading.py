@@ -238,16 +238,34 @@ _POPULATION_OF = re.compile(
 )
 
 
+# "refugees from the west have surpassed 150,000", "the toll of refugees reached 250,000"
+_REACHED = re.compile(
+    r"\b(?:reach(?:ed|es)?|surpass(?:ed|es)?|exceed(?:ed|s)?|top(?:ped|s)?|above|passed"
+    r"|rose" + WS + r"to|climbed" + WS + r"to|stood" + WS + r"at|total(?:l?ed|s)?|amount(?:ed|s)?"
+    + WS + r"to|jumped" + WS + r"to|increased" + WS + r"to)" + WS
+    + r"(?:(?:about|around|some|nearly|almost|roughly|at" + WS + r"least|more" + WS + r"than"
+    + r"|over|close" + WS + r"to)" + WS + r")?$",
+    re.IGNORECASE,
+)
+
+
 def numbered_subject(left: str) -> str:
     """What a figure counts when the noun stands before it ("fighters, numbering 300",
-    "the number of destroyed homes at 3,200")."""
+    "the number of destroyed homes at 3,200", "refugees ... have surpassed 150,000")."""
     match = _NUMBERING.search(left)
     if match:
         return subject_of([match.group("noun")])
     match = _NUMBER_OF.search(left)
     if match:
         return subject_of(match.group("words").split())
-    return "people" if _POPULATION_OF.search(left) else ""
+    if _POPULATION_OF.search(left):
+        return "people"
+    if _REACHED.search(left):
+        clause = re.split(r"[,;:()“”\"]", left)[-1]
+        found = [SUBJECT_WORDS[w] for w in re.findall(r"[a-z-]+", clause.lower())
+                 if w in SUBJECT_WORDS]
+        return found[-1] if found else ""
+    return ""
 
 
 def phrase_words(text: str, end: int, limit: int) -> list[str]:
