@@ -64,7 +64,7 @@ SUBJECT_WORDS: dict[str, str] = {
          "shelter", "centres", "centers", "mosques", "churches", "markets", "bridges",
          "stations", "plants", "warehouses", "pharmacies", "dispensaries", "wells", "pharmacy",
          "bakery", "centre", "center", "mosque", "church", "market", "bridge", "station",
-         "plant", "warehouse", "dispensary", "well"),
+         "plant", "warehouse", "dispensary"),
         "facilities",
     ),  # fmt: skip
     **dict.fromkeys(
@@ -88,7 +88,7 @@ SUBJECT_WORDS: dict[str, str] = {
     ),  # fmt: skip
     **dict.fromkeys(
         ("consultations", "treatments", "surgeries", "procedures", "vaccinations",
-         "amputations", "admissions", "dressings", "deliveries"),
+         "amputations", "admissions", "dressings"),
         "medical treatments",
     ),  # fmt: skip
     **dict.fromkeys(("teams", "team", "clinics-on-wheels"), "teams"),
