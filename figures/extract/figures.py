@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from figures.extract.lexicon import FUNCTION_WORDS, MONTH, WEEKDAY, WS, WS0
-from figures.extract.reading import SUBJECT_WORDS, phrase_words, subject_of
+from figures.extract.lexicon import FUNCTION_WORDS, MONTH, SUBJECT_WORDS, WEEKDAY, WS, WS0
+from figures.extract.reading import phrase_words, subject_of
 from figures.extract.sentences import containing, is_title_case
 from figures.numbers import NumberMention
 
