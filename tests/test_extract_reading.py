@@ -146,3 +146,10 @@ def test_a_count_that_reaches_a_figure_counts_its_noun() -> None:
              "The total of refugees since the offensive began reached 250,000, it said."]
     assert [[(c.value, c.subject) for c in extract(t)] for t in texts] == [
         [(150000, "people")], [(250000, "people")]]
+
+
+def test_the_figure_a_count_changed_to_shares_its_noun() -> None:
+    """'The death toll rose from 200 to 340' gives both as people killed."""
+    found = [(c.value, c.measure, c.subject) for c in
+             extract("The death toll rose from 200 to 340, the ministry said.")]
+    assert found == [(200, "killed", "people"), (340, "killed", "people")]

@@ -352,6 +352,16 @@ def with_others(reading: Reading, previous: Reading | None, words: list[str]) ->
                     reading.measure)
 
 
+def with_change(reading: Reading, previous: Reading | None, gap: str) -> Reading:
+    """"rose from 200 to 340": the figure a count changed to shares its noun and measure."""
+    if previous is None or reading.subject or not _CHANGED_TO.fullmatch(gap):
+        return reading
+    return replace(reading, subject=previous.subject, measure=reading.measure or previous.measure)
+
+
+_CHANGED_TO = re.compile(WS0 + r"(?:to|up" + WS + r"to)" + WS0, re.IGNORECASE)
+
+
 def with_defaults(reading: Reading) -> Reading:
     """A measure about people with no noun counts "people"; a surrender counts fighters;
     an area or a distance is one of territory."""
