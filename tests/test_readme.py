@@ -29,8 +29,20 @@ def test_quick_start_has_exactly_two_set_up_commands() -> None:
     assert blocks[1].strip().endswith(".venv/bin/python -m pytest")
 
 
+# The commands that read only the data folder; the others name a file of the reader's
+# own ("article.txt", "FOLDER_OR_FILES...") and write nothing here unless given one.
+READ_ONLY = ("check", "table", "disputes")
 CLI_LINES = [line.split("#")[0].strip() for line in section("The command line").splitlines()
-             if line.startswith(".venv/bin/python -m figures ") and "article.txt" not in line]
+             if line.startswith(tuple(f".venv/bin/python -m figures {command}"
+                                      for command in READ_ONLY))]
+
+
+def test_every_command_line_uses_the_project_python() -> None:
+    """No command line in the README starts with a bare `python`, which lacks pandas."""
+    commands = [line for line in section("The command line").splitlines()
+                if "-m figures" in line and not line.startswith("Run it")]
+    assert len(CLI_LINES) == len(READ_ONLY)
+    assert all(line.startswith(".venv/bin/python -m figures ") for line in commands)
 
 
 @pytest.mark.parametrize("line", CLI_LINES)
