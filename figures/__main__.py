@@ -85,12 +85,18 @@ def run_extract(args: argparse.Namespace) -> int:
     figure and are left out unless asked for.
     """
     from figures.extract import candidates_frame
+    from figures.intake import read_upload
 
     path = Path(args.file)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"{path}: cannot be read as UTF-8 text: {error}", file=sys.stderr)
+        raw = path.read_bytes()
+    except OSError as error:
+        print(f"{path}: cannot be read: {error.strerror}", file=sys.stderr)
+        return 1
+    # Read as an upload is: UTF-8, or UTF-16 with its mark; binary files are named as such.
+    text, messages = read_upload(raw, str(path), {})
+    if text is None:
+        print(messages[0], file=sys.stderr)
         return 1
     frame = candidates_frame(text, args.outlet)
     if not args.vague:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from figures.__main__ import main
 from figures.intake import read_upload
 from figures.table import build_figures
 from tests.test_add_article import add, app_on_copy
@@ -60,3 +62,22 @@ def test_a_long_article_is_added_through_the_page(app_on_copy: AppTest,
     assert (len(summary.added), summary.refused) == (1, [])
     assert summary.claims_proposed == 200  # the days are dates, not figures
     assert not build_figures(data_copy).problems
+
+
+def test_the_extract_command_reads_utf16(tmp_path: Path,
+                                         capsysbinary: pytest.CaptureFixture) -> None:
+    """`figures extract` reads an article saved as UTF-16, as the page does."""
+    article = tmp_path / "unicode.txt"
+    article.write_bytes(NEW_ARTICLE.encode("utf-16"))
+    assert main(["extract", str(article), "--format", "json"]) == 0
+    values = [row["value"] for row in json.loads(capsysbinary.readouterr().out)]
+    assert 15 in values
+
+
+def test_the_extract_command_names_a_file_that_is_not_text(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """`figures extract` on a binary file says why, in the words the page uses."""
+    article = tmp_path / "photo.txt"
+    article.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert main(["extract", str(article)]) == 1
+    assert capsys.readouterr().err.startswith(f"{article}: looks binary, not plain text")
