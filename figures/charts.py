@@ -511,8 +511,10 @@ def timeline(source: pd.DataFrame, made_on: date) -> AnyChart:
     every = timeline_frame(source)
     heading = "When each figure was published"
     # Claims whose article has no known date are counted in the subtitle, not placed.
-    dated = source["published"].map(lambda text: compare.parse_date(str(text)) is not None)
-    frame = timeline_frame(source[dated]) if len(source) and not dated.all() else every
+    frame = every
+    if len(source):
+        dated = source["published"].map(lambda text: compare.parse_date(str(text)) is not None)
+        frame = every if dated.all() else timeline_frame(source[dated])
     if frame.empty:
         return empty_chart(f"{heading}: {EMPTY_TITLE.lower()}", timeline_subtitle(every, made_on))
     domain = date_domain(frame)

@@ -82,12 +82,19 @@ _PART_OF_SCALE = (
     r"(?:[^\S\n]+|-)(?:million|billion)\b"
 )
 _PAIR = r"\ba[^\S\n]+pair\b"
+# "two-thirds of", "a quarter of", "three quarters of": a share of a whole
+_SHARE = (r"\b(?:a|one|two|three)(?:[^\S\n]+|-)(?:third|quarter)s?(?=[^\S\n]+of\b)")
+# "one in four children": a share, 0.25
+_ONE_IN = (r"\b(?:one|1)[^\S\n]+in[^\S\n]+(?:two|three|four|five|six|seven|eight|nine|ten"
+           r"|\d{1,3})\b")
 _PARTS: dict[str, float] = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 
 NUMBER_PATTERN = re.compile(
     rf"(?P<time>{_TIME})"
     rf"|(?P<part>{_PART_OF_SCALE})"
     rf"|(?P<pair>{_PAIR})"
+    rf"|(?P<ratio>{_ONE_IN})"
+    rf"|(?P<share>{_SHARE})"
     rf"|(?P<vague>{_VAGUE})"
     rf"|(?P<digits>{_DIGIT_PHRASE})(?P<dpct>{_PERCENT})?"
     rf"|(?P<words>{_WORD_PHRASE})(?P<wpct>{_PERCENT})?",
@@ -132,6 +139,21 @@ def part_value(phrase: str) -> float | None:
     return count * _PARTS[part] * scale
 
 
+def share_value(phrase: str) -> float | None:
+    """Read "two-thirds" or "a quarter" as the share it gives."""
+    words = re.findall(r"[a-z]+", phrase.lower())
+    count = SMALL_WORDS.get(words[0], 1)
+    part = words[-1].rstrip("s")
+    return count * _PARTS[part] if part in _PARTS else None
+
+
+def ratio_value(phrase: str) -> float | None:
+    """Read "one in four" as the share it gives (0.25)."""
+    last = phrase.split()[-1].lower()
+    whole = SMALL_WORDS.get(last) or (int(last) if last.isdigit() else 0)
+    return 1 / whole if whole else None
+
+
 def _plain_digits(phrase: str) -> str:
     """Digits with their thousands grouping taken out ("279 000" -> "279000",
     "152.857" -> "152857") and a decimal comma made a point ("2,5 million")."""
@@ -172,8 +194,8 @@ def digits_value(phrase: str) -> float | None:
 # tries the whole pattern only there, which finds the same phrases many times faster than
 # trying it at every character. A text holding a letter that matches a plain letter only
 # when case is ignored (the Kelvin sign, the long s, the dotless i) is scanned the slow way.
-_FIRST_WORDS = sorted({*SMALL_WORDS, *SCALE_WORDS, "dozen", "half", "tens", "dozens",
-                       "scores"})
+_FIRST_WORDS = sorted({*SMALL_WORDS, *SCALE_WORDS, *_PARTS, "dozen", "tens", "dozens",
+                       "scores", "a"})
 _SEARCHED_WORDS = tuple(word for word in _FIRST_WORDS
                         if not any(word != other and word.startswith(other)
                                    for other in _FIRST_WORDS))
@@ -234,6 +256,10 @@ def find_numbers(text: str) -> list[NumberMention]:
             kind, value, percent = "words", part_value(match.group("part")), False
         elif match.group("pair"):
             kind, value, percent = "words", 2.0, False
+        elif match.group("share"):
+            kind, value, percent = "words", share_value(match.group("share")), False
+        elif match.group("ratio"):
+            kind, value, percent = "words", ratio_value(match.group("ratio")), False
         elif match.group("digits"):
             kind = "digits"
             value = digits_value(match.group("digits"))

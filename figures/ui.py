@@ -23,6 +23,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from figures import compare, corpus, intake, pages, schema
 from figures.cache import FileStamp, files_stamp, load_checked
 from figures.charts import AnyChart
+from figures.disputes import Disputes, find_disputes
 from figures.duplicates import NearDuplicate, near_duplicates
 from figures.filters import (
     COMPARE_KEY,
@@ -187,6 +188,21 @@ def draw_chart(spec: dict, key: str, width: str = "stretch") -> None:
     st.vega_lite_chart(spec=spec, width=width, key=key)
 
 
+@st.cache_resource(show_spinner="Finding disputes…", max_entries=4)
+def cached_disputes(data_dir: str, stamp: FileStamp, _figures: Figures) -> Disputes:
+    """Every dispute of the whole table, found once per version of the data and shared by
+    every session, as the table is; a view then keeps those whose claims it shows
+    (`Disputes.within`)."""
+    del data_dir, stamp  # the cache key only
+    return find_disputes(_figures.table, _figures.dataset.places)
+
+
+def load_disputes(figures: Figures) -> Disputes:
+    """The disputes of the table `load_figures` returned."""
+    data_dir = data_dir_from_env()
+    return cached_disputes(str(data_dir), stamp_this_run(data_dir), figures)
+
+
 def url_params() -> dict[str, list[str]]:
     """The page's query parameters, every key with all its values."""
     return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
@@ -210,7 +226,13 @@ def restore_view(table: pd.DataFrame) -> None:
                                                         selection.date_to, bounds)
         st.session_state[WARNINGS_KEY] = warnings + fitted
     st.session_state[SEARCH_KEY] = selection.search
-    if selection.comparison:
+    if selection.comparison and not table.empty \
+            and selection.comparison not in compare.available_comparisons(table):
+        st.session_state[WARNINGS_KEY] = [
+            *st.session_state[WARNINGS_KEY],
+            f"Ignored {COMPARE_KEY} '{selection.comparison}': not a comparison these claims "
+            f"offer"]
+    elif selection.comparison:
         st.session_state[COMPARISON_KEY] = selection.comparison
     st.session_state[PROPOSED_KEY] = selection.include_proposed
     st.session_state[SCREENSHOT_KEY] = SCREENSHOT_VALUE in params.get(SCREENSHOT_PARAM, [])
@@ -389,10 +411,16 @@ def claim_label(row: dict[str, object]) -> str:
             f"{row['subject']} {row['measure']}{proposed}")
 
 
+def claim_positions(figures: Figures, shown: pd.DataFrame, selection: Selection) -> pd.Series:
+    """Each shown claim's row number, by claim_id, kept for the view."""
+    return derived(figures.table, ("claim positions", selection),
+                   lambda: pd.Series(range(len(shown)), index=shown["claim_id"]))
+
+
 def claims_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
-                   screenshot: bool) -> None:
-    """7. The claims table, a page at a time and only the columns a reader reads, and the
-    article of the chosen claim with its quote marked."""
+                   screenshot: bool, extra: pd.DataFrame | None = None) -> None:
+    """7. The claims table, a page at a time and only the columns a reader reads (and the
+    `extra` columns, by row), and the article of the chosen claim with its quote marked."""
     st.header("Claims")
     st.caption("Sort by a column's header, search with the table's magnifier, or click a row "
                "to read its article below.")
@@ -404,14 +432,15 @@ def claims_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
     # A range's top is blank, not "None", where a claim gives a single figure.
     listing = listing.assign(value_max=listing["value_max"].astype(object).where(
         listing["value_max"].notna(), ""))
+    if extra is not None:
+        listing = listing.join(extra)
     picked = st.dataframe(listing, hide_index=True, key="claims_table", width="stretch",
                           on_select="rerun", selection_mode="single-row",
                           column_config={"quote": st.column_config.TextColumn(
                               "quote", width="large")})
     ids = list(part["claim_id"])
     follow_table_choice(picked.selection.rows, ids)
-    positions = derived(figures.table, ("claim positions", selection),
-                        lambda: pd.Series(range(len(shown)), index=shown["claim_id"]))
+    positions = claim_positions(figures, shown, selection)
     if st.session_state.get("claim_choice") not in positions.index:
         st.session_state["claim_choice"] = ids[0]
     chosen = st.session_state["claim_choice"]
@@ -539,12 +568,16 @@ def add_uploaded(data_dir: Path) -> None:
         st.session_state[ADD_SUMMARY_KEY] = corpus.Summary(refused=[
             *problems, "Nothing to add: upload .txt or .html files, or paste an article."])
         return
-    bar = st.progress(0.0, text=f"Adding {len(items)} articles…")
+    size = sum(len(item.raw) for item in items)
+    working = (f"finding the figures in {size:,} bytes of text and checking the data folder "
+               f"with them; a long article takes a minute or more")
+    bar = st.progress(0.0, text=f"Adding {len(items)} articles: {working}…")
     done = [0]
 
     def advance(step: int) -> None:
         done[0] += step
-        bar.progress(done[0] / len(items), text=f"Read {done[0]} of {len(items)} articles")
+        bar.progress(done[0] / len(items), text=f"Read {done[0]} of {len(items)} articles; "
+                                                f"{working}…")
 
     summary = corpus.add_items(data_dir, items, add_options(), progress=advance)
     summary.refused = problems + summary.refused

@@ -493,7 +493,7 @@ def test_extract_command_refuses_unreadable_file(tmp_path, capsys) -> None:
     article = tmp_path / "latin.txt"
     article.write_bytes("Caf\u00e9".encode("latin-1"))
     assert main(["extract", str(article)]) == 1
-    assert "cannot be read as UTF-8 text" in capsys.readouterr().err
+    assert f"{article}: is not UTF-8: byte 3" in capsys.readouterr().err
 
 
 def test_according_to_a_thing_names_no_claimant() -> None:

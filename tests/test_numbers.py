@@ -93,3 +93,42 @@ def test_quote_is_strict_about_everything_but_whitespace() -> None:
     assert find_quote(article, "\u201cThe world is watching,\u201d") == [(0, 24)]
     assert find_quote(article, '"The world is watching,"') == []
     assert find_quote(article, "") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("279 000", 279_000),
+        ("152.857", 152_857),
+        ("150.000", 150_000),
+        ("2,5 million", 2_500_000),
+        ("a quarter-million", 250_000),
+        ("half a million", 500_000),
+        ("a quarter of a million", 250_000),
+        ("three-quarters of a million", 750_000),
+        ("a pair", 2),
+        ("0.125", 0.125),
+        ("1.500 million", 1_500_000),
+    ],
+)
+def test_grouped_thousands_and_parts_of_a_million(written: str, value: float) -> None:
+    """Thousands grouped by spaces or full stops, decimal commas and 'quarter-million'."""
+    assert parse_number(written) == pytest.approx(value)
+
+
+def test_a_year_and_a_count_side_by_side_stay_apart() -> None:
+    """'In 2016 300 people' is a year and a count, not 2,016,300."""
+    assert [m.value for m in find_numbers("In 2016 300 people fled")] == [2016, 300]
+
+
+def test_one_in_four_is_a_share() -> None:
+    """'one in four' reads as the share 0.25, not as 1 and 4."""
+    assert [(m.text, m.value) for m in find_numbers("one in four children")] == [
+        ("one in four", 0.25)]
+
+
+def test_parts_of_a_whole_are_shares() -> None:
+    """'two-thirds of' and 'a quarter of' read as shares; 'the third day' is no share."""
+    found = [(m.text, round(m.value, 3)) for m in
+             find_numbers("two-thirds of them and a quarter of the rest on the third day")]
+    assert found == [("two-thirds", 0.667), ("a quarter", 0.25)]

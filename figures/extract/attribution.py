@@ -20,7 +20,11 @@ _SAY = (
     r"|announces|claimed|claims|estimated|estimates|confirmed|confirms|warned|warns"
     r"|insisted|insists|wrote|writes|explained|stressed|suggested|alleged|declared|asserted"
     r"|argued|counted|recorded|documented|offered|proposed|pointed" + WS + r"out|points" + WS
-    + r"out|say|tell|believes|believed|predicted|predicts|projected|forecast)"
+    + r"out|say|tell|believes|believed|predicted|predicts|projected|forecast|verified"
+    + r"|registered|tallied"
+    # "put the toll at", "puts the number of dead at"
+    + r"|puts?(?=" + WS + r"(?:the|its|their)" + WS + r"(?:[\w-]+" + WS
+    + r")?(?:toll|number|figure|total|count|tally)\b))"
 )
 _SAY_VERB = re.compile(rf"(?<![\w-]){_SAY}\b")
 # A speech word after an article, a possessive or a preposition is a noun ("claims from
@@ -47,6 +51,10 @@ _CLAUSE_CUT = re.compile(
     r"|unless|whether|where)" + WS,
     re.I,
 )
+_RELATIVE = re.compile(r"(?:who|which|whose|whom)\b", re.I)
+_BE_TAIL = re.compile(WS0 + r"\b(?:was|were|is|are|has" + WS + r"been|had" + WS + r"been)"
+                      + WS0 + "$", re.I)
+_AND_BEFORE = re.compile(r"\band" + WS + r"(?:also" + WS + r")?$", re.I)
 _PARENTHESIS = re.compile(r"\([^()\n]{0,60}\)")
 _FIGURE_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred"
                           r"|thousand|million|dozens|hundreds|thousands)\b", re.I)
@@ -69,7 +77,10 @@ _POSSESSIVE_TOLL = re.compile(
     + WS + r"(?:(?:latest|own|death|casualty)" + WS + r")*"
     + r"(?:toll|tally|count|figures?|estimates?|data)\b"
 )
-_SAYING = re.compile(r"(?:,[^\S\n]*|\b)(?:saying|stating|adding|noting|warning|claiming)\b")
+_SAYING = re.compile(
+    r"(?:,[^\S\n]*|\b)(?:saying|stating|adding|noting|warning|claiming|telling|explaining"
+    r"|insisting|arguing|estimating|reporting|confirming|citing)\b"
+)
 # An account goes on past its sentence when the next one opens by pointing back at what
 # was counted ("Of these, ...", "Among them ...").
 _BACK_REFERENCE = re.compile(
@@ -113,13 +124,15 @@ def _subject_before(text: str, clause_start: int, verb_start: int) -> str:
     head = text[max(clause_start, verb_start - REACH) : verb_start]
     head = _PARENTHESIS.sub(lambda m: " " * len(m.group()), head)  # "(SOHR)", "(MoH)"
     head = _AUX_TAIL.sub("", head).rstrip()
-    segments = [re.split(r"[;:“”\"()\[\]–—]", s)[-1].strip() for s in re.split(r",(?!\d)", head)]
+    segments = [re.split(r"[;:“”\"()\[\]–—]|(?<![A-Z])\.\s", s)[-1].strip()
+                for s in re.split(r",(?!\d)", head)]
     segments = [_CLAUSE_CUT.sub("", s) for s in segments]
     if head.endswith(","):
-        options = segments[-3:-1][::-1]
+        options = [s for s in segments[-3:-1][::-1] if not _RELATIVE.match(s)]
         named = [s for s in options if names_in(s)]
         people = [s for s in named if any(n.kind == "person" for n in names_in(s))]
-        return (people or named or [""])[0]
+        speaking = [s for s in options if set(s.lower().split()) & SPEAKER_NOUNS]
+        return (people or named or speaking or [""])[0]
     if re.match(r"(?:which|who)\b", segments[-1]) and len(segments) > 1:
         return segments[-2]  # "the agency, which has counted ..." speaks for the agency
     return " ".join(segments[-1].split()[-12:])
@@ -157,6 +170,9 @@ def _verb_attributions(text: str, start: int, end: int, quotes) -> list[Attribut
             if agent:
                 found.append(Attribution(match.start(), agent.group("who")))
             continue
+        if found and _AND_BEFORE.search(before):
+            found.append(Attribution(match.start(), found[-1].phrase))
+            continue  # "The agency said ... and added that": one subject, two verbs
         subject = _inverted_subject(text, start, match, end)
         if subject:
             found.append(Attribution(match.start(), subject))
@@ -178,17 +194,31 @@ def _sentence_subject(text: str, start: int, end: int) -> str:
     return match.group() if match else ""
 
 
+def _quoted_speaker(text: str, start: int, match: re.Match[str]) -> str:
+    """The speaker a phrase names; for "X was quoted by state media as saying", X."""
+    who = match.group("who")
+    if not re.match(r"by" + WS, who):
+        return who
+    head = _BE_TAIL.sub("", text[start : match.start()])
+    return _subject_before(text, start, start + len(head)) if head.strip() else who
+
+
 def _attributions(text: str, start: int, end: int, quotes) -> list[Attribution]:
     """Every attribution in text[start:end], in order of position."""
-    found = [Attribution(m.start(), m.group("who")) for pattern in _PHRASE_ATTRIBUTIONS
-             for m in pattern.finditer(text, start, end)
+    found = [Attribution(m.start(), _quoted_speaker(text, start, m))
+             for pattern in _PHRASE_ATTRIBUTIONS for m in pattern.finditer(text, start, end)
              if pattern not in _CHECKED or _could_speak(m.group("who"))]
     found += _verb_attributions(text, start, end, quotes)
     for saying in _SAYING.finditer(text, start, end):
         if inside(quotes, saying.start()):
             continue
+        earlier = [a for a in found if a.position < saying.start()]
         named = names_in(text[start : saying.start()])
-        subject = named[0].name if named else _sentence_subject(text, start, end)
+        if earlier:  # "X said ..., warning that": X goes on speaking
+            subject = earlier[-1].phrase
+        else:
+            people = [name for name in named if name.kind == "person"]
+            subject = (people or named)[0].name if named else _sentence_subject(text, start, end)
         found.append(Attribution(saying.start(), subject))
     return sorted((a for a in found if a.phrase.strip()), key=lambda a: a.position)
 

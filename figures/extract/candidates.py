@@ -30,6 +30,7 @@ from figures.extract.reading import (
     complement_words,
     is_claim,
     measure_of,
+    numbered_subject,
     pause_subject,
     period_of,
     phrase_words,
@@ -37,6 +38,7 @@ from figures.extract.reading import (
     range_qualifiers,
     subject_of,
     unit_of,
+    with_change,
     with_defaults,
     with_others,
 )
@@ -178,6 +180,11 @@ def _windows(text: str, view: _View, index: int) -> tuple[str, str]:
         left_start = figures[view.last_member[view.roots[position - 1]]].end
     start = figures[root].start
     right = text[end : min(right_end, end + REACH)]
+    if view.last_member[root] != root:
+        # "93 fighters were killed, including 46 soldiers": the total's own words come
+        # first, then those after its list, never the members' own words
+        own = text[figures[root].end : figures[root + 1].start]
+        right = own[: REACH] + " … " + right
     left = text[max(left_start, start - REACH) : start]
     return right, left
 
@@ -192,6 +199,7 @@ def _read_figure(text: str, view: _View, index: int) -> Reading:
     subject = pause_subject(words, around) if unit in ("hours", "days") else ""
     subject = subject or subject_of(words)
     right, left = _windows(text, view, index)
+    subject = subject or numbered_subject(left)
     measure = measure_of(words, unit, around, right, left)
     if figure.parent is not None:
         parent = _read_figure(text, view, figure.parent)
@@ -222,7 +230,9 @@ def _sentence_readings(text: str, view: _View) -> list[tuple[Figure, Reading]]:
     for index, figure in enumerate(view.figures):
         reading = _read_figure(text, view, index)
         words = phrase_words(text, figure.end, 8)
-        previous = with_defaults(with_others(reading, previous, words))
+        gap = text[view.figures[index - 1].end : figure.start] if index else ""
+        reading = with_change(with_others(reading, previous, words), previous, gap)
+        previous = with_defaults(reading)
         readings.append((figure, previous))
     return readings
 

@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from figures.extract.lexicon import FUNCTION_WORDS, MONTH, WEEKDAY, WS, WS0
-from figures.extract.reading import SUBJECT_WORDS, phrase_words, subject_of
+from figures.extract.lexicon import FUNCTION_WORDS, MONTH, SUBJECT_WORDS, WEEKDAY, WS, WS0
+from figures.extract.reading import phrase_words, subject_of
 from figures.extract.sentences import containing, is_title_case
 from figures.numbers import NumberMention
 
@@ -64,12 +64,21 @@ def _is_time(ctx: Context) -> bool:
     )
 
 
+_DAY_AFTER_MONTH = re.compile(rf"\b(?:{MONTH}|{WEEKDAY}){WS}(?:the{WS})?$")
+_DAY_BEFORE_MONTH = re.compile(rf"(?:st|nd|rd|th)?(?:{WS}of)?{WS}{MONTH}(?![a-z])")
+
+
 def _is_date(ctx: Context) -> bool:
     """Days of a month ("May 3", "9 Nov", "Friday 21") and years ("1999")."""
-    if re.search(rf"\b(?:{MONTH}|{WEEKDAY}){WS}(?:the{WS})?$", ctx.before):
+    if _DAY_AFTER_MONTH.search(ctx.before):
         return True
-    if re.match(rf"(?:st|nd|rd|th)?(?:{WS}of)?{WS}{MONTH}(?![a-z])", ctx.after):
+    if _DAY_BEFORE_MONTH.match(ctx.after):
         return True
+    written = ctx.mention.text
+    if (len(written) <= 2 and re.search(r"\d{4}-(?:\d{1,2}-)?$", ctx.before)) or (
+        len(written) == 4 and re.match(r"-\d{1,2}-\d{1,2}\b", ctx.after)
+    ):
+        return True  # "2022-05-18"
     is_year = bool(re.fullmatch(r"(?:1[89]|20)\d\d", ctx.mention.text))
     return is_year and _next_word(ctx.after) not in SUBJECT_WORDS
 
@@ -83,6 +92,15 @@ _WAR_WORDS = re.compile(
 )
 
 
+_AGE_OF = re.compile(r"\b(?:age[sd]?" + WS + r"(?:of" + WS + r")?|aged" + WS
+                     + r"(?:between" + WS + r")?(?:\d+" + WS0 + r"(?:and|to|-|–)" + WS0
+                     + r")?)$", re.IGNORECASE)
+_AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]+," + WS0 + "$")
+_LENGTH_IN_MONTHS = re.compile(r"-(?:month|week)s?-?(?:long)?\b(?!" + WS
+                               + r"(?:pause|truce|ceasefire|cease-fire|halt|lull))",
+                               re.IGNORECASE)
+_ABOUT_A_DAY = re.compile(r"\ban?" + WS + r"(?:day|week|month|year|hour|minute|night)" + WS
+                          + r"or" + WS + "$", re.IGNORECASE)
 _AGE_IN_MONTHS = re.compile(
     r"-?" + WS0 + r"(?:day|week|month)s?-?" + WS0 + r"old\b", re.IGNORECASE
 )
@@ -93,8 +111,14 @@ def _years_reason(ctx: Context) -> str | None:
     "3 1/2 years of fighting"), an age ("aged 70", "a 12-year-old boy"), or a duration."""
     if re.search(r"\baged" + WS + "$", ctx.before, re.IGNORECASE):
         return "age"
-    if _AGE_IN_MONTHS.match(ctx.after):
-        return "age"  # "a 10-month-old child"
+    if _AGE_IN_MONTHS.match(ctx.after) or _AGE_OF.search(ctx.before):
+        return "age"  # "a 10-month-old child", "below the age of 12"
+    if _AGE_AFTER_NAME.search(ctx.before) and re.match(r"[^\S\n]*[,.;)]", ctx.after) and (
+        ctx.mention.value is not None and ctx.mention.value < 120
+    ):
+        return "age"  # "Jane Roe, 25, ..."
+    if _LENGTH_IN_MONTHS.match(ctx.after) or _ABOUT_A_DAY.search(ctx.before):
+        return "duration"  # "the nine-month fight", "a day or two"
     match = _YEARS.match(ctx.after)
     if match is None:
         return None
@@ -110,6 +134,16 @@ def _is_period_length(ctx: Context) -> bool:
     return span is not None and span[0] < ctx.mention.start and ctx.mention.end <= span[1]
 
 
+_NAMING_WORD = re.compile(
+    r"([A-Za-z][\w’'-]*)(?:(?P<colon>[^\S\n]*:)|[^\S\n]*#|" + WS + r"No\.)?" + WS + "$"
+)
+_ID_WORDS = frozenset(
+    ("id", "no", "number", "ref", "reference", "code", "page", "tel", "phone", "fax", "box",
+     "article", "case", "file", "item", "issue", "vol", "volume", "chapter", "part",
+     "section", "room", "flight", "route", "channel", "comments", "views", "shares", "likes")
+)  # fmt: skip
+
+
 def _is_identifier(ctx: Context) -> bool:
     """A number straight after a capitalised word names something: "Route 9", "Channel 4".
 
@@ -117,10 +151,11 @@ def _is_identifier(ctx: Context) -> bool:
     word, and a counted noun after the number ("told the Tarn Daily 12 of its fighters") keeps it
     a figure.
     """
-    match = re.search(r"([A-Za-z][\w’'-]*)(?:[^\S\n]*[:#]|" + WS + r"No\.)?" + WS + "$",
-                      ctx.before)
+    match = _NAMING_WORD.search(ctx.before)
     if match is None:
         return False
+    if match.group("colon") and match.group(1).lower() not in _ID_WORDS:
+        return False  # "Monitor: 54 killed" is a headline's source, not "ID: 5521"
     word = match.group(1)
     opens_sentence = not ctx.before[: match.start(1)].strip()
     if word[0].isupper() and is_title_case(ctx.text[ctx.sentence[0] : ctx.sentence[1]]):
@@ -157,6 +192,9 @@ def _is_not_a_count(ctx: Context) -> bool:
         return False
     if word == "half":
         return not (_HEDGED.search(ctx.before) or _SHARE_OF.match(ctx.after))
+    if re.search(r"\b(?:father|mother|parent|grandfather|grandmother)" + WS + r"of" + WS + "$",
+                 ctx.before, re.IGNORECASE):
+        return True  # "a father of three" describes a person
     if word != "one":
         return False
     following = _next_word(ctx.after)
@@ -177,7 +215,7 @@ _NAMED_BY_NUMBER = re.compile(
     r"\b(?:quarter|district|sector|block|zone|route|road|highway|street|building|gate"
     r"|checkpoint|number|flight|resolution|article|paragraph|chapter|page|brigade|division"
     r"|battalion|room|ward|platform|section|phase|exit|apartment|plot|unit|camp|kilometre"
-    r"|km|level|grade|item|clause|case|model|version|no\.)" + WS + "$",
+    r"|km|level|grade|item|clause|case|model|version|stage|category|channel|no\.)" + WS + "$",
     re.IGNORECASE,
 )
 
@@ -259,7 +297,7 @@ def _joins_range(text: str, first: NumberMention, second: NumberMention) -> bool
 
 
 _BREAKDOWN = re.compile(
-    r"[^.;:!?]{0,40}?\b(?:including|among" + WS + r"(?:them|whom|those)|of" + WS
+    r"[^.;:!?]{0,120}?\b(?:including|among" + WS + r"(?:them|whom|those)|of" + WS
     + r"(?:them|whom|which))\b[^.;:!?]{0,20}",
     re.IGNORECASE,
 )

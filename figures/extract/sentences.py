@@ -43,13 +43,26 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Each non-blank line of `text` as (start, end): articles put one paragraph a line."""
-    spans = []
+    """Each paragraph of `text` as (start, end): articles put one paragraph a line, but a
+    line broken mid-sentence (it ends on a word or a comma and the very next line goes
+    on in lower case) is one paragraph with the next."""
+    spans: list[tuple[int, int]] = []
     for match in re.finditer(r"[^\n]+", text):
         start, end = _trim(text, match.start(), match.end())
-        if start < end:
+        if start >= end:
+            continue
+        if spans and _goes_on(text, spans[-1], start):
+            spans[-1] = (spans[-1][0], end)
+        else:
             spans.append((start, end))
     return spans
+
+
+def _goes_on(text: str, previous: tuple[int, int], start: int) -> bool:
+    """Whether the line at `start` carries on the sentence the previous line broke off."""
+    gap = text[previous[1] : start]
+    return (gap.count("\n") == 1 and text[start].islower()
+            and bool(re.search(r"[\w,]$", text[previous[0] : previous[1]])))
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
@@ -62,7 +75,7 @@ def _is_abbreviation(text: str, stop: int) -> bool:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Every sentence of `text` as (start, end), never crossing a line break."""
+    """Every sentence of `text` as (start, end), never crossing a paragraph's end."""
     spans = []
     for p_start, p_end in paragraph_spans(text):
         start = p_start
@@ -108,6 +121,8 @@ def _is_caption(line: str) -> bool:
 def _is_furniture(line: str) -> bool:
     """A short line with no sentence in it ("12 Comments", "Article ID: 5521") is page furniture."""
     line = line.rstrip()
+    if re.match(r"[-–—•*·▪]" + WS0 + r"\d", line):
+        return False  # a list item: "- 4 ambulances destroyed"
     return len(line.split()) <= 4 and not line.endswith((".", "!", "?", "”", '"'))
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from figures.extract.lexicon import (
     ANY_ORG_NOUNS,
     ANY_REFERENCES,
+    COMPASS_WORDS,
     CONNECTORS,
     MEMORY_REACH,
     MONTH,
@@ -21,6 +22,7 @@ from figures.extract.lexicon import (
     PERSON_REFERENCES,
     PRONOUNS,
     RUN_STOP,
+    SPEAKER_NOUNS,
     TITLE_WORDS,
     WEEKDAY,
     WS,
@@ -60,14 +62,17 @@ class Name:
     start: int = 0
 
 
+_MODIFIER = re.compile(r"[\w.]+-(?:run|backed|based|led|held|owned|funded|controlled)")
+_DAY_OR_MONTH = re.compile(rf"{WEEKDAY}|{MONTH}")
+_NOT_A_NAME = re.compile(rf"{WEEKDAY}|{MONTH}|{_DEMONYM.pattern}")
+
+
 def _clean_tokens(words: list[str]) -> list[str]:
     """A run's words without sentence-opening words, modifiers ("army-backed"), full
     stops or a final possessive."""
-    modifier = re.compile(r"[\w.]+-(?:run|backed|based|led|held|owned|funded|controlled)")
     tokens = [w.rstrip(".") if not INITIALISM.fullmatch(w.rstrip(".")) else w for w in words]
-    tokens = [t for t in tokens if t and not modifier.fullmatch(t)]
-    leading = re.compile(rf"{WEEKDAY}|{MONTH}")
-    while tokens and (tokens[0].lower() in RUN_STOP or leading.fullmatch(tokens[0])):
+    tokens = [t for t in tokens if t and not _MODIFIER.fullmatch(t)]
+    while tokens and (tokens[0].lower() in RUN_STOP or _DAY_OR_MONTH.fullmatch(tokens[0])):
         tokens = tokens[1:]
     if tokens:
         tokens[-1] = re.sub(r"['’]s$", "", tokens[-1])
@@ -106,17 +111,37 @@ def _classify_run(words: list[str], start: int = 0) -> Name | None:
     """
     tokens = _clean_tokens(words)
     joined = " ".join(tokens)
-    if not tokens or re.fullmatch(rf"{WEEKDAY}|{MONTH}|{_DEMONYM.pattern}", joined):
+    if not tokens or _NOT_A_NAME.fullmatch(joined):
         return None
-    owned = any(re.search(r"['’]s$", t) for t in tokens)  # "Country's Daily News"
+    owner = next((i for i, t in enumerate(tokens[:-1]) if re.search(r"['’]s$", t)), None)
+    if owner is not None and _is_person(tokens[owner + 1 :], titled=False):
+        # "the Agency's Jane Roe": a person of the body named before the possessive
+        return Name(" ".join(tokens[owner + 1 :]), "person",
+                    re.sub(r"['’]s$", "", " ".join(tokens[: owner + 1])), start)
+    owned = owner is not None  # "Country's Daily News"
     if owned or any(t.lower() in ORG_WORDS for t in tokens):
         return Name(joined, "org", "", start)
+    if tokens[0].lower() in COMPASS_WORDS and len(tokens) <= 3:
+        return None  # "Eastern Aleppo", "South Gaza": a place, not a speaker
     title, name = _split_title(tokens)
+    if not title:
+        title, name = _split_abbreviated_title(tokens)
     if _is_person(name, bool(title)):
         return Name(" ".join(name), "person", " ".join(title), start)
     if not name:
         return None
-    return Name(joined, "org" if len(tokens) > 1 else "other", "", start)
+    acronym = len(tokens) == 1 and len(joined) >= 3 and joined.isupper()  # "UNHCR"
+    return Name(joined, "org" if len(tokens) > 1 or acronym else "other", "", start)
+
+
+def _split_abbreviated_title(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """A title written with an abbreviation and run into a name ("Main Op HQ Jane Roe"):
+    the words up to the last abbreviation are the title, when at least two stand before
+    the name."""
+    last = max((i for i, t in enumerate(tokens) if t.isupper() and len(t) > 1), default=-1)
+    if last < 1 or last == len(tokens) - 1:
+        return [], tokens
+    return tokens[: last + 1], tokens[last + 1 :]
 
 
 def names_in(text: str) -> list[Name]:
@@ -156,8 +181,11 @@ class Memory:
         return self.names[max(0, index - MEMORY_REACH) : index]
 
     def last_person(self) -> Name | None:
-        """The person named last before the current sentence ("Roe" counts as Jane Roe),
-        else the last person who spoke: whom a "he" or "she" most likely means."""
+        """Whom a "he" or "she" most likely means: the last person who spoke, else the
+        person named last before the current sentence ("Roe" counts as Jane Roe)."""
+        speaker = self.last_speaker(("person",))
+        if speaker is not None:
+            return speaker
         for name in reversed(self.before(self.sentence_start)):
             if name.kind == "person":
                 return name
@@ -230,9 +258,21 @@ def _named_org(head: str, memory: Memory, position: int) -> Name | None:
     for name in reversed(memory.before(position)):
         if name.kind == "org" and head in name.name.lower().split():
             return name
+    for speaker in reversed(memory.speakers[-MEMORY_REACH:]):
+        if head in speaker.name.lower().split():
+            return speaker  # "the Velmora health ministry said ..." then "the ministry"
     if head in ANY_ORG_NOUNS:
         return memory.last_speaker(("org",))
     return None
+
+
+# Linking words and time adverbs before a speaker: "But the ministry", "Later the agency".
+_LEADING_LINKS = re.compile(
+    r"^(?:(?:but|and|yet|so|however|then|later|earlier|meanwhile|separately|previously"
+    r"|initially|additionally|also|now|today|yesterday|afterwards)\b" + WS0 + r",?" + WS0
+    + ")+",
+    re.IGNORECASE,
+)
 
 
 def _clean_phrase(phrase: str) -> str:
@@ -241,9 +281,15 @@ def _clean_phrase(phrase: str) -> str:
     without_noun = _TRAILING_NOUNS.sub("", phrase).strip()
     if not re.fullmatch(r"(?:the|an?)?", without_noun, re.IGNORECASE):
         phrase = without_noun
-    phrase = re.sub(r"^(?:(?:but|and|yet|so|however|then)\b" + WS0 + r",?" + WS0 + ")+", "",
-                    phrase, flags=re.IGNORECASE)
-    return phrase.strip(" \t\u00a0,.;:")
+    return _trimmed(_LEADING_LINKS.sub("", phrase))
+
+
+def _trimmed(phrase: str) -> str:
+    """A phrase without spaces and punctuation at its ends, "U.N." keeping its last stop."""
+    phrase = phrase.strip(" \t\u00a0,;:")
+    if re.search(r"\b(?:[A-Z]\.){2,}$", phrase):
+        return phrase
+    return phrase.rstrip(".").rstrip()
 
 
 def _chosen_name(phrase: str, memory: Memory, position: int) -> Name | None:
@@ -267,7 +313,7 @@ def resolve_speaker(phrase: str, memory: Memory, position: int) -> Name | None:
     statement", "the group", "the minister" take the most recent speaker or name that
     fits; a description with no name ("state television") is kept as written.
     """
-    phrase = _clean_phrase(phrase)
+    raw, phrase = phrase, _clean_phrase(phrase)
     if not phrase:
         return None
     named = _chosen_name(phrase, memory, position)
@@ -276,9 +322,32 @@ def resolve_speaker(phrase: str, memory: Memory, position: int) -> Name | None:
     reference = _resolve_reference(phrase, memory, position)
     if reference is not None:
         return reference
-    described = re.sub(r"^(?:the|a|an)" + WS, "", phrase, flags=re.IGNORECASE)
+    described = _trimmed(re.sub(r"^(?:the|a|an)" + WS, "", _LEADING_LINKS.sub(
+        "", _clean_phrase_keeping_nouns(raw)), flags=re.IGNORECASE))
     if not re.search(r"[A-Za-z]", described) or described.lower() in PRONOUNS:
         return None
+    if not _can_speak(_clean_phrase_keeping_nouns(raw)):
+        return None  # "bomb attacks", "12 people", "000 civilians are": not a speaker
     return Name(described, "other", "", position)
+
+
+def _clean_phrase_keeping_nouns(phrase: str) -> str:
+    """A speaker phrase cut at its first comma or clause, its head nouns kept."""
+    return _PHRASE_CUT.split(phrase.strip(), maxsplit=1)[0].strip()
+
+
+def _can_speak(description: str) -> bool:
+    """Whether a description with no name can name a speaker: no figure in it, and a
+    word for people or bodies that speak ("officials", "state television", "medics") or
+    a capitalised word that is not a place's compass word ("UN", not "Eastern Aleppo")."""
+    if re.search(r"\d", description):
+        return False
+    words = re.findall(r"[\w'’-]+", description)
+    lowered = [w.lower() for w in words if w.lower() not in ("the", "a", "an")]
+    if any(w in SPEAKER_NOUNS or w.rstrip("s") in SPEAKER_NOUNS for w in lowered):
+        return True
+    if not lowered or lowered[0] in COMPASS_WORDS:
+        return False
+    return any(w[:1].isupper() and w.lower() not in RUN_STOP for w in words)
 
 

@@ -1,0 +1,104 @@
+"""Stage 2 of extraction: which numbers are figures, ranges, and breakdowns of a total."""
+
+from __future__ import annotations
+
+import pytest
+
+from figures.extract import extract, non_claims
+from figures.extract.figures import sentence_figures
+from figures.numbers import find_numbers
+
+
+def reasons(text: str) -> dict[str, str]:
+    """Each number set aside in `text`, as written, with its reason."""
+    return {mention.text: reason for mention, reason in non_claims(text)}
+
+
+def values(text: str) -> list[float | None]:
+    """The values of the candidates proposed for `text`, in order."""
+    return [candidate.value for candidate in extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "reason"),
+    [
+        ("On the 9th day of the siege 40 civilians were killed.", "9", "ordinal"),
+        ("Medics rescued a 10-month-old girl and 12 other civilians.", "10", "age"),
+        ("Some 200 fighters gathered in quarter 1070 on Monday.", "1070", "identifier"),
+        ("The convoy waited at gate 4 while 30 trucks crossed.", "4", "identifier"),
+        ("date 2022-05-18 Some 40 civilians fled the town.", "05", "date"),
+        ("The rescued were named as Tarn Roe, 25, and 3 others.", "25", "age"),
+        ("Nearly 70 per cent of the dead were below the age of 12.", "12", "age"),
+        ("After a day or two they come again, injured, 30 of them.", "two", "duration"),
+        ("The nine-month fight cost 20,000 soldiers their lives.", "nine", "duration"),
+        ("She has stage four cancer, one of 12 patients said.", "four", "identifier"),
+    ],
+)
+def test_numbers_that_name_or_rank_are_not_figures(text: str, number: str, reason: str) -> None:
+    """Ordinals, ages in months and numbers that name a place are set aside with a reason."""
+    assert reasons(text)[number] == reason
+
+
+def test_a_title_case_headline_keeps_its_figure() -> None:
+    """'Army Retakes 105 Villages' counts villages: a capitalised word before is no name."""
+    assert values("Army Retakes 105 Villages From Rebels") == [105]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There are five or six families in each flat, a resident said.", [5, 6]),
+        ("We see 10 or 20 airstrikes a day, a doctor said.", [10, 20]),
+        ("The ministry put the number at 6,000-7,000 fighters.", [6000, 7000]),
+        ("Between 1,500 and 5,000 fighters remain, the envoy said.", [1500, 5000]),
+    ],
+)
+def test_both_bounds_of_a_range_are_figures(text: str, expected: list[float]) -> None:
+    """'five or six', '6,000-7,000' and 'between 1,500 and 5,000' give both bounds."""
+    assert values(text) == expected
+
+
+def test_three_or_more_is_one_figure() -> None:
+    """'three or more' is a lower bound, not a range to 'more'."""
+    [candidate] = extract("Some 40 families lost three or more members, the agency said.")[1:]
+    assert (candidate.value, candidate.qualifier) == (3, "at_least")
+
+
+def test_list_members_after_including_break_down_the_total() -> None:
+    """'93 killed including 46 soldiers, 21 guards, 26 militiamen' ties all three to 93."""
+    text = "In all 93 fighters were killed, including 46 soldiers, 21 guards, 26 militiamen."
+    figures = sentence_figures(text, find_numbers(text))
+    assert [f.parent for f in figures] == [None, 0, 0, 0]
+    assert [c.measure for c in extract(text)] == ["killed"] * 4
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About half of them have been pardoned, the general said.", [0.5]),
+        ("Half of the town was flooded.", []),
+        ("One man was carried out on a stretcher, witnesses said.", [1]),
+        ("The group said one of the hospitals was hit.", []),
+    ],
+)
+def test_half_and_one_are_figures_only_when_they_count(text: str, expected: list) -> None:
+    """'about half of them' and 'one man' count; 'half of the town' and 'one of' do not."""
+    assert values(text) == expected
+
+
+def test_a_headlines_source_before_a_colon_is_no_identifier() -> None:
+    """'Velmora Monitor: 54 killed' gives a figure; 'Article ID: 5521' does not."""
+    assert values("Velmora Monitor: 54 killed in shelling of northern suburbs") == [54]
+    assert reasons("Article ID: 5521\nSome 40 people fled.")["5521"] == "identifier"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "reason"),
+    [
+        ("Men aged between 18 and 60 were barred from leaving the 40 villages.", "60", "age"),
+        ("A father of three said 20 houses had burned.", "three", "not a count"),
+    ],
+)
+def test_ages_and_families_describe_people(text: str, number: str, reason: str) -> None:
+    """'aged between 18 and 60' and 'a father of three' count no one."""
+    assert reasons(text)[number] == reason
