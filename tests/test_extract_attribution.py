@@ -215,3 +215,10 @@ def test_the_title_means_the_last_speaker() -> None:
     """'Roe said ... \"Another 30 are missing,\" the mayor added': the mayor is Roe."""
     text = 'Roe said 50 people died. "Another 30 are missing," the mayor added.'
     assert claimants(text) == {50: "Roe", 30: "Roe"}
+
+
+def test_the_source_added_is_the_source_before() -> None:
+    """'A source at Velmora Governorate said ... The source added ...' is one source."""
+    text = ("A source at Velmora Governorate said that 9 persons were killed. The source "
+            "added that 2 houses burned.")
+    assert set(claimants(text, "Tarn Daily").values()) == {"Velmora Governorate"}
