@@ -96,11 +96,15 @@ def grow(target_claims: int, out_dir: Path, source: Path = DEFAULT_DATA_DIR,
     articles_out.mkdir(parents=True)
     texts = {row["file"]: (source / schema.ARTICLES_DIR / row["file"]).read_bytes()
              for row in tables[schema.SOURCES_FILE]}
+    # The places nest the same way in every copy: their list is shared, not grown.
+    shutil.copyfile(source / schema.PLACES_FILE, out_dir / schema.PLACES_FILE)
+    grown = {name: columns for name, columns in TABLE_FILES.items()
+             if name != schema.PLACES_FILE}
     handles = {name: (out_dir / name).open("w", encoding="utf-8", newline="")
-               for name in TABLE_FILES}
+               for name in grown}
     writers = {name: csv.DictWriter(handles[name], fieldnames=list(columns),
                                     lineterminator="\n")
-               for name, columns in TABLE_FILES.items()}
+               for name, columns in grown.items()}
     claims = 0
     try:
         for writer in writers.values():

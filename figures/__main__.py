@@ -1,8 +1,9 @@
-"""The command line: `python -m figures check | table | extract | add`.
+"""The command line: `python -m figures check | table | disputes | extract | add`.
 
 `check` proves the data folder sound (exit 0 with a one-line summary) or lists every
 problem as FILE:LINE: column: message (exit 1). `table` writes the joined figure table,
-the same as the dashboard's download. `extract` proposes candidate claims for a new
+the same as the dashboard's download. `disputes` writes one row per claim in a dispute,
+with the rule it breaks in words. `extract` proposes candidate claims for a new
 article. `add` adds text files, saved web pages and folders of them at once, their
 figures proposed for review (exit 1 if any was refused). All of them use the folder
 named by --data-dir, else FIGURES_DATA_DIR, else `data/`.
@@ -15,6 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from figures import schema
 from figures.export import frame_csv, frame_json, table_csv, table_json
 from figures.table import Figures, build_figures
 
@@ -22,8 +24,10 @@ from figures.table import Figures, build_figures
 def summary(figures: Figures) -> str:
     """One line saying how much a clean data folder holds."""
     table = figures.table
+    proposed = int((table["review_status"] == schema.PROPOSED).sum())
+    waiting = f" ({proposed} proposed, not yet reviewed)" if proposed else ""
     return (
-        f"OK: {table['article_id'].nunique()} articles, {len(table)} claims, "
+        f"OK: {table['article_id'].nunique()} articles, {len(table)} claims{waiting}, "
         f"{table['claimant_id'].nunique()} claimants, {table['party'].nunique()} parties"
     )
 
@@ -49,6 +53,27 @@ def run_table(args: argparse.Namespace) -> int:
     payload = table_json(figures.table) if args.format == "json" else table_csv(figures.table)
     sys.stdout.buffer.write(payload)
     sys.stdout.flush()
+    return 0
+
+
+def run_disputes(args: argparse.Namespace) -> int:
+    """Write one row per claim in a dispute; a summary of what was checked to stderr."""
+    from figures.disputes import find_disputes
+    from figures.disputes.frame import DISPUTE_COLUMNS, disputes_frame
+
+    figures = build_figures(args.data_dir)
+    for problem in figures.problems:
+        print(problem, file=sys.stderr)
+    found = find_disputes(figures.table, figures.dataset.places)
+    frame = disputes_frame(figures.table, found)
+    columns = (*DISPUTE_COLUMNS, *schema.TABLE_COLUMNS)
+    payload = table_json(frame, columns) if args.format == "json" else table_csv(
+        frame, columns=columns)
+    sys.stdout.buffer.write(payload)
+    sys.stdout.flush()
+    print(f"{len(found.disputes)} disputes among {len(found.checked)} pairs of comparable "
+          f"claims by different claimants; {len(found.agreements)} pairs agree; "
+          f"{len(found.inconsistent)} breaches between claims of one claimant", file=sys.stderr)
     return 0
 
 
@@ -108,6 +133,10 @@ def parser() -> argparse.ArgumentParser:
     table = commands.add_parser("table", help="write the joined figure table to stdout")
     table.add_argument("--format", choices=("csv", "json"), default="csv")
     table.set_defaults(run=run_table)
+    disputes = commands.add_parser(
+        "disputes", help="write the claims that cannot all hold as stated, one row per claim")
+    disputes.add_argument("--format", choices=("csv", "json"), default="csv")
+    disputes.set_defaults(run=run_disputes)
     extract = commands.add_parser("extract", help="propose candidate claims for an article")
     extract.add_argument("file", help="a UTF-8 .txt file")
     extract.add_argument("--format", choices=("csv", "json"), default="csv")

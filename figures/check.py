@@ -179,6 +179,32 @@ def check_dates(dataset: Dataset) -> list[Problem]:
     return problems
 
 
+# The days a date in the data may name: wide enough for any news archive, narrow enough
+# for every chart, table and spreadsheet to place (pandas stops at 1677 and 2262).
+EARLIEST_DATE = date(1800, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
+
+
+def check_date_range(dataset: Dataset) -> list[Problem]:
+    """Dates no news article can carry: year 1 or 9999, or a publication in the future."""
+    problems = []
+    today = date.today()
+    for name, columns in schema.DATE_COLUMNS.items():
+        for line, row in rows(dataset.tables[name]):
+            for column in columns:
+                day = parse_date(row[column])
+                if day is None:
+                    continue
+                if not EARLIEST_DATE <= day <= LATEST_DATE:
+                    problems.append(Problem(name, line, column, f"{day} is outside the dates "
+                                            f"the data can hold ({EARLIEST_DATE} to "
+                                            f"{LATEST_DATE})"))
+                elif column == "published" and day > today:
+                    problems.append(Problem(name, line, column, f"{day} is after today; an "
+                                            f"article cannot be published in the future"))
+    return problems
+
+
 # A figure as a CSV cell holds it: ASCII digits, commas only between groups of three,
 # an optional decimal part. Python's float() would also take "4_8", "1e3", "+12", "inf"
 # and other scripts' digits, none of which a person typing a figure means.
@@ -237,6 +263,59 @@ def check_published_basis(dataset: Dataset) -> list[Problem]:
             problems.append(Problem(schema.SOURCES_FILE, line, "published",
                                     "is empty (give the date, or set published_basis to "
                                     "'unknown')"))
+    return problems
+
+
+def check_period_basis(dataset: Dataset) -> list[Problem]:
+    """A claim's period dates say how they are known, and a basis has dates to explain."""
+    problems = []
+    for line, row in rows(dataset.claims):
+        basis, dated = row["period_basis"], bool(row["period_start"] or row["period_end"])
+        inferred = basis.startswith(schema.PERIOD_INFERRED_PREFIX) and basis[
+            len(schema.PERIOD_INFERRED_PREFIX):].strip()
+        if basis and basis != schema.PERIOD_STATED and not inferred:
+            problems.append(Problem(schema.CLAIMS_FILE, line, "period_basis",
+                                    f"'{basis}' is neither 'stated' nor 'inferred: <how>'"))
+        elif dated and not basis:
+            problems.append(Problem(schema.CLAIMS_FILE, line, "period_basis",
+                                    "is empty but the period has a date; say 'stated' or "
+                                    "'inferred: <how>'"))
+        elif basis and not dated:
+            problems.append(Problem(schema.CLAIMS_FILE, line, "period_basis",
+                                    "says how the period's dates are known, but there are none"))
+    return problems
+
+
+def place_chain_problem(place: str, parent: Mapping[str, str]) -> str:
+    """What is wrong with a place's `part_of`: it names no listed place, or following the
+    chain up from it comes back to it; empty when neither. A place that only leads into
+    someone else's loop is left for that loop's own rows to report."""
+    if parent[place] not in parent:
+        return f"'{parent[place]}' is not a place in {schema.PLACES_FILE}"
+    seen = [place]
+    current = parent[place]
+    while current and current in parent and current not in seen:
+        seen.append(current)
+        current = parent[current]
+    if current == place:
+        return "is part of itself: " + " -> ".join([*seen, place])
+    return ""
+
+
+def check_places(dataset: Dataset) -> list[Problem]:
+    """Every claim's place is listed, and each place's `part_of` leads up without a loop."""
+    listed = [(line, row) for line, row in rows(dataset.places)]
+    parent = {row["place"]: row["part_of"] for _, row in listed if row["place"]}
+    unread = any(problem.file == schema.PLACES_FILE and problem.line <= 1
+                 for problem in dataset.problems)
+    # A places file that could not be read is reported once, not against every claim.
+    problems = [] if unread else reference_problems(
+        schema.CLAIMS_FILE, dataset.claims, "place", set(parent), schema.PLACES_FILE)
+    for line, row in listed:
+        if row["place"] and row["part_of"]:
+            message = place_chain_problem(row["place"], parent)
+            if message:
+                problems.append(Problem(schema.PLACES_FILE, line, "part_of", message))
     return problems
 
 
@@ -462,8 +541,11 @@ CHECKS: tuple[Callable[[Dataset], list[Problem]], ...] = (
     check_key_text,
     check_controlled,
     check_dates,
+    check_date_range,
     check_numbers,
     check_published_basis,
+    check_period_basis,
+    check_places,
     check_units,
     check_qualifier_words,
     check_references,

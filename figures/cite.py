@@ -65,13 +65,15 @@ def unreviewed_text(table: pd.DataFrame) -> str:
 
 
 def cite_view(
-    selection_text: str, table: pd.DataFrame, accessed: date, url: str | None = None
+    selection_text: str, table: pd.DataFrame, accessed: date, url: str | None = None,
+    disputes: str = "",
 ) -> str:
     """A plain-text citation of the view: what data set, which claims, from where, when.
 
     `selection_text` is `describe_selection(selection)` and `table` the rows the view
     shows. The year after the author is the year of access: the data set has no release
-    date of its own yet, and the version number pins down what was cited.
+    date of its own yet, and the version number pins down what was cited. `disputes`
+    is the view's disputes in a sentence (`disputes.frame.disputes_sentence`), if given.
     """
     lines = [
         f"{PROJECT} ({accessed.year}). {schema.DATASET_NAME}, "
@@ -82,6 +84,8 @@ def cite_view(
     unreviewed = unreviewed_text(table)
     if unreviewed:
         lines.insert(2, unreviewed)
+    if disputes:
+        lines.append(f"Disputes: {disputes}")
     if url:
         lines.append(f"View: {url}")
     lines.append(f"Accessed {day_text(accessed)}.")

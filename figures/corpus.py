@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -34,7 +34,15 @@ import pandas as pd
 from figures import intake, schema
 from figures.check import check, parse_date
 from figures.duplicates import DuplicateIndex, NearDuplicate
-from figures.load import LINE, TABLE_FILES, Dataset, parse_csv, read_dataset
+from figures.load import (
+    LINE,
+    TABLE_FILES,
+    Dataset,
+    data_files,
+    is_plain_file,
+    read_dataset,
+)
+from figures.periods import with_period
 from figures.problems import Problem
 from figures.suggest import Suggestion, outlet_voice, suggest
 
@@ -290,19 +298,37 @@ class FolderState:
     claimants: pd.DataFrame
     index: DuplicateIndex
     matched: dict[str, str] = field(default_factory=dict)  # claimant text -> id
+    # Articles no source row lists, left by a save cut off half way, whose file name is
+    # free to take: the same text added again finishes that save under that name.
+    leftovers: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, dataset: Dataset) -> FolderState:
         """The state of a folder just read."""
         claimants = dataset.claimants.drop(columns=LINE)
+        source_ids = set(dataset.sources["article_id"].map(intake.cell))
+        unlisted = intake.unlisted_articles(dataset)
         return cls(
-            article_ids=set(dataset.sources["article_id"].map(intake.cell))
-            | {Path(name).stem for name in dataset.articles},
+            article_ids=source_ids | {Path(name).stem for name in dataset.articles},
             claim_ids=set(dataset.claims["claim_id"].map(intake.cell)),
             claimant_ids=set(claimants["claimant_id"].map(intake.cell)),
             claimants=claimants,
-            index=DuplicateIndex.of(dataset.articles),
+            index=DuplicateIndex.of({name: text for name, text in dataset.articles.items()
+                                     if name not in unlisted}),
+            leftovers={name: text for name, text in unlisted.items()
+                       if Path(name).stem not in source_ids},
         )
+
+    def forget(self, plan: intake.SavePlan, kept_claimants: Collection[str]) -> None:
+        """Take back a plan refused after it was counted in: its text, and the claimants it
+        created that no kept plan took over, so that no later article names them."""
+        self.index.forget(plan.file_name, plan.text)
+        gone = {row["claimant_id"] for row in plan.claimants} - set(kept_claimants)
+        if gone:
+            self.claimants = self.claimants[~self.claimants["claimant_id"].isin(list(gone))]
+            self.claimant_ids -= gone
+            self.matched = {name: found for name, found in self.matched.items()
+                            if found not in gone}
 
     def absorb(self, plan: intake.SavePlan) -> None:
         """Count a planned article in, so the next one neither clashes nor duplicates it."""
@@ -373,19 +399,49 @@ def source_row(incoming: Incoming, article_id: str, file_name: str) -> dict[str,
             "url": incoming.url, "public_copy": ""}
 
 
-def staged_dataset(plan: intake.SavePlan, state: FolderState) -> Dataset:
-    """The article and its rows alone (with the claimants they use), as the checker reads
-    a folder, so one article is checked without re-reading the whole corpus."""
-    used = {claim["claimant_id"] for claim in plan.claims}
+Owners = dict[str, list[int]]  # table or article file -> the plan each staged line is from
+
+
+def staged_dataset(plans: Sequence[intake.SavePlan], state: FolderState
+                   ) -> tuple[Dataset, Owners]:
+    """New articles and their rows alone (with the claimants they use), as the checker
+    reads a folder, so they are checked without re-reading the whole corpus; and which
+    plan each staged row comes from."""
+    created = {row["claimant_id"] for plan in plans for row in plan.claimants}
+    used = {claim["claimant_id"] for plan in plans for claim in plan.claims} - created
     known = state.claimants[state.claimants["claimant_id"].map(intake.cell).isin(used)]
-    rows = {schema.SOURCES_FILE: plan.sources, schema.CLAIMS_FILE: plan.claims,
-            schema.NOT_CLAIMS_FILE: plan.not_claims,
-            schema.CLAIMANTS_FILE: [*known.to_dict("records"), *plan.claimants]}
+    rows: dict[str, list[Mapping[str, object]]] = {name: [] for name in TABLE_FILES}
+    owners: Owners = {name: [] for name in TABLE_FILES}
+    rows[schema.CLAIMANTS_FILE] += known.to_dict("records")
+    owners[schema.CLAIMANTS_FILE] += [-1] * len(known)
+    for number, plan in enumerate(plans):
+        for name, planned in plan.rows.items():
+            rows[name] += planned
+            owners[name] += [number] * len(planned)
+        owners[f"{schema.ARTICLES_DIR}/{plan.file_name}"] = [number]
     tables = {}
     for name, columns in TABLE_FILES.items():
-        tables[name], _ = parse_csv(intake.appended_csv(b"", columns, rows[name]).decode(
-            "utf-8") or ",".join(columns) + "\n", name, columns)
-    return Dataset(Path("."), tables, {plan.file_name: plan.text})
+        # Each row on its own line from 2, as the loader numbers a table's rows.
+        records = [[intake.cell(row.get(column)) for column in columns] + [line]
+                   for line, row in enumerate(rows[name], start=2)]
+        tables[name] = pd.DataFrame(records, columns=[*columns, LINE], dtype=object)
+    articles = {plan.file_name: plan.text for plan in plans}
+    return Dataset(Path("."), tables, articles), owners
+
+
+def faulted_plans(problems: Iterable[Problem], owners: Owners,
+                  plans: Sequence[intake.SavePlan]) -> set[int]:
+    """The plans (by position) that a problem of the staged dataset stands in."""
+    faulted: set[int] = set()
+    for problem in problems:
+        lines = owners.get(problem.file, [])
+        if problem.file.startswith(f"{schema.ARTICLES_DIR}/"):
+            faulted.update(lines)
+        elif 2 <= problem.line < len(lines) + 2 and lines[problem.line - 2] >= 0:
+            faulted.add(lines[problem.line - 2])
+        else:  # a stored claimant's row, or the header: every plan that may touch it
+            faulted.update(range(len(plans)))
+    return faulted
 
 
 def claim_lines(problems: Iterable[Problem]) -> set[int]:
@@ -394,41 +450,58 @@ def claim_lines(problems: Iterable[Problem]) -> set[int]:
             if problem.file == schema.CLAIMS_FILE and problem.line > 1}
 
 
-def checked_plan(incoming: Incoming, article_id: str, claims: list[dict[str, str]],
-                 created: list[dict[str, str]], state: FolderState
+def draft_plan(incoming: Incoming, article_id: str, claims: list[dict[str, str]],
+               created: list[dict[str, str]]) -> intake.SavePlan:
+    """The rows an article adds: its source, its proposals, the claimants they create, and
+    a not_claims row for every other number."""
+    file_name = intake.file_name_for(article_id)
+    used = {claim["claimant_id"] for claim in claims}
+    return intake.SavePlan(
+        article_id, file_name, incoming.text, [source_row(incoming, article_id, file_name)],
+        [row for row in created if row["claimant_id"] in used], claims,
+        intake.not_claim_rows(incoming.text, article_id, claims))
+
+
+def checked_plan(incoming: Incoming, plan: intake.SavePlan, state: FolderState
                  ) -> tuple[intake.SavePlan | None, list[str]]:
     """The article's plan once it checks clean on its own; proposals the checker faults
     are set aside (to not_claims.csv) rather than saved; else why it cannot be added."""
-    file_name = intake.file_name_for(article_id)
+    claims = plan.claims
     for _ in range(2):
-        used = {claim["claimant_id"] for claim in claims}
-        plan = intake.SavePlan(
-            article_id, file_name, incoming.text, [source_row(incoming, article_id, file_name)],
-            [row for row in created if row["claimant_id"] in used], claims,
-            intake.not_claim_rows(incoming.text, article_id, claims))
         if not claims:
-            return None, [f"{incoming.name}: no figure found to propose; an article is "
-                          f"stored with at least one claim"]
-        problems = check(staged_dataset(plan, state))
+            break
+        plan = draft_plan(incoming, plan.article_id, claims, plan.claimants)
+        problems = check(staged_dataset([plan], state)[0])
         if not problems:
             return plan, []
         faulted = claim_lines(problems)
         if not faulted or len(faulted) == len(claims):
-            break
+            return None, [f"{incoming.name}: would not check clean: {problem.column}: "
+                          f"{problem.message}" for problem in problems]
         # Staged lines are 2, 3, ... in order: drop the faulted proposals and try again.
         claims = [claim for line, claim in enumerate(claims, start=2) if line not in faulted]
-    return None, [f"{incoming.name}: would not check clean: {problem.column}: "
-                  f"{problem.message}" for problem in problems]
+    return None, [f"{incoming.name}: no figure found to propose that checks clean; an "
+                  f"article is stored with at least one claim"]
 
 
 def plan_article(incoming: Incoming, state: FolderState) -> tuple[intake.SavePlan | None,
                                                                    list[str]]:
-    """The rows one article adds, checked on its own, or why it cannot be added."""
-    article_id = intake.article_id_for(incoming.outlet, incoming.published or "undated",
-                                       state.article_ids)
+    """The rows one article adds, not yet checked, or why it cannot be added."""
+    leftover = intake.same_text_as(incoming.text, state.leftovers)
+    if leftover is not None:
+        del state.leftovers[leftover]
+        article_id = Path(leftover).stem
+    else:
+        article_id = intake.article_id_for(incoming.outlet, incoming.published or "undated",
+                                           state.article_ids)
     created: list[dict[str, str]] = []
-    claims = proposed_claims(incoming.text, article_id, incoming.outlet, state, created)
-    return checked_plan(incoming, article_id, claims, created, state)
+    claims = [with_period(claim, incoming.published) for claim in
+              proposed_claims(incoming.text, article_id, incoming.outlet, state, created)]
+    if not claims:
+        return None, [f"{incoming.name}: no figure found to propose; an article is stored "
+                      f"with at least one claim"]
+    return draft_plan(incoming, article_id, claims, created), []
+
 
 
 # --------------------------------------------------------------------------------------
@@ -448,6 +521,11 @@ def batch_changes(originals: Mapping[str, bytes], plans: Sequence[intake.SavePla
     return changes
 
 
+def same_file(path: Path, data: bytes) -> bool:
+    """Whether a plain file already holds exactly these bytes (a cut-off save's article)."""
+    return is_plain_file(path) and path.read_bytes() == data
+
+
 def read_tables(folder: Path) -> dict[str, bytes]:
     """The bytes of the four tables, as a commit compares and grows them."""
     return {name: (folder / name).read_bytes() for name in TABLE_FILES
@@ -460,53 +538,141 @@ def chunks(items: Sequence[Item], size: int) -> Iterator[Sequence[Item]]:
         yield items[start:start + size]
 
 
+@dataclass
+class Planned:
+    """An article planned into a chunk, waiting for the chunk's check."""
+
+    name: str
+    incoming: Incoming
+    plan: intake.SavePlan
+    near: NearDuplicate | None
+
+
+Stamp = tuple[tuple[str, int, int], ...]
+
+
+def folder_stamp(folder: Path) -> Stamp:
+    """What the data files are now (name, size, time), to tell whether anyone wrote."""
+    return tuple((str(path), path.stat().st_size, path.stat().st_mtime_ns)
+                 for path in data_files(folder))
+
+
+@dataclass
+class Known:
+    """The folder's state as the batch left it, and the files' stamp just after."""
+
+    state: FolderState
+    stamp: Stamp
+
+
 def add_chunk(folder: Path, chunk: Sequence[Item], options: Options, summary: Summary,
-              progress: Progress | None) -> None:
-    """Plan, check and (unless a dry run) commit one chunk, holding the folder's lock."""
+              progress: Progress | None, known: Known | None = None) -> Known | None:
+    """Plan, check and (unless a dry run) commit one chunk, holding the folder's lock.
+
+    The chunk's articles are checked together, in one run of the checker over their rows
+    alone; only an article it faults is checked again on its own, to set aside the
+    proposals at fault or to refuse the article.
+    """
     with intake.folder_lock(folder):
-        state = FolderState.of(read_dataset(folder))
-        plans: list[intake.SavePlan] = []
-        added: list[Added] = []
+        intake.remove_leftovers(folder)
+        # The state the last chunk left serves again unless someone wrote meanwhile.
+        if known is not None and known.stamp == folder_stamp(folder):
+            state = known.state
+        else:
+            state = FolderState.of(read_dataset(folder))
+        planned: list[Planned] = []
         for item in chunk:
-            plan_item(item, options, state, summary, plans, added)
+            entry = plan_item(item, options, state, summary)
+            if entry is not None:
+                planned.append(entry)
             if progress is not None:
                 progress(1)
-        if plans and not summary.dry_run:
+        planned = checked_chunk(planned, state, summary)
+        if planned and not summary.dry_run:
+            plans = [entry.plan for entry in planned]
             (folder / schema.ARTICLES_DIR).mkdir(parents=True, exist_ok=True)
             originals = read_tables(folder)
+            changes = {relative: data for relative, data in batch_changes(originals,
+                                                                          plans).items()
+                       if not same_file(folder / relative, data)}
             try:
-                intake.commit(folder, originals, batch_changes(originals, plans))
+                intake.commit(folder, originals, changes)
             except (intake.FolderChanged, OSError) as error:
                 summary.refused += [f"{entry.name}: not saved, the data folder could not be "
                                     f"written ({error}); nothing of this chunk was saved"
-                                    for entry in added]
-                return
-        summary.added += added
+                                    for entry in planned]
+                return None
+        summary.added += [Added(entry.name, entry.plan.file_name, len(entry.plan.claims),
+                                len(entry.plan.claimants), entry.near) for entry in planned]
+        return Known(state, folder_stamp(folder))
 
 
-def plan_item(item: Item, options: Options, state: FolderState, summary: Summary,
-              plans: list[intake.SavePlan], added: list[Added]) -> None:
-    """Read and plan one item into the chunk, or record why it is skipped or refused."""
+def checked_chunk(planned: list[Planned], state: FolderState, summary: Summary
+                  ) -> list[Planned]:
+    """The chunk's articles that check clean, each as it will be saved; the rest refused."""
+    if not planned:
+        return planned
+    plans = [entry.plan for entry in planned]
+    dataset, owners = staged_dataset(plans, state)
+    faulted = faulted_plans(check(dataset), owners, plans)
+    kept: list[Planned] = []
+    dropped: list[intake.SavePlan] = []
+    for number, entry in enumerate(planned):
+        if number not in faulted:
+            kept.append(entry)
+            continue
+        plan, messages = checked_plan(entry.incoming, entry.plan, state)
+        if plan is None:
+            summary.refused += messages
+            dropped.append(entry.plan)
+        else:
+            kept.append(Planned(entry.name, entry.incoming, plan, entry.near))
+    kept = adopt_claimants(kept, dropped)
+    saved = {row["claimant_id"] for entry in kept for row in entry.plan.claimants}
+    for plan in dropped:
+        state.forget(plan, saved)
+    return kept
+
+
+def adopt_claimants(kept: list[Planned], dropped: Sequence[intake.SavePlan]
+                    ) -> list[Planned]:
+    """Kept plans that name a claimant a refused plan created take that claimant's row
+    over (the first of them), so no saved claim names a claimant that is not saved."""
+    orphans = {row["claimant_id"]: row for plan in dropped for row in plan.claimants}
+    adopted: list[Planned] = []
+    for entry in kept:
+        needed = [orphans.pop(claimant_id) for claimant_id in
+                  dict.fromkeys(claim["claimant_id"] for claim in entry.plan.claims)
+                  if claimant_id in orphans]
+        if needed:
+            entry = replace(entry, plan=replace(entry.plan,
+                                                claimants=[*entry.plan.claimants, *needed]))
+        adopted.append(entry)
+    return adopted
+
+
+def plan_item(item: Item, options: Options, state: FolderState, summary: Summary
+              ) -> Planned | None:
+    """Read and plan one item, or record why it is skipped or refused."""
     incoming, message = read_item(item, options)
     if incoming is None:
         summary.refused.append(message)
-        return
+        return None
     twin = state.index.same_text(incoming.text)
     if twin is not None:
         summary.duplicates.append((item.name, twin))
-        return
+        return None
     problem = description_problem(incoming)
     if problem:
         summary.refused.append(problem)
-        return
+        return None
     near = state.index.near(incoming.text)
     plan, messages = plan_article(incoming, state)
     if plan is None:
         summary.refused += messages
-        return
+        return None
     state.absorb(plan)
-    plans.append(plan)
-    added.append(Added(item.name, plan.file_name, len(plan.claims), len(plan.claimants), near))
+    return Planned(item.name, incoming, plan, near)
 
 
 def add_items(data_dir: Path | str, items: Sequence[Item], options: Options = Options(),
@@ -514,7 +680,8 @@ def add_items(data_dir: Path | str, items: Sequence[Item], options: Options = Op
               chunk_size: int = CHUNK) -> Summary:
     """Add every item to the data folder as proposed claims; say what happened to each."""
     summary = Summary(dry_run=dry_run)
+    known: Known | None = None
     # A dry run writes nothing between chunks, so it plans the batch as one.
     for chunk in chunks(items, len(items) if dry_run else chunk_size):
-        add_chunk(Path(data_dir), chunk, options, summary, progress)
+        known = add_chunk(Path(data_dir), chunk, options, summary, progress, known)
     return summary

@@ -72,6 +72,13 @@ class DuplicateIndex:
         for sentence in sentence_digests(text):
             self.sentences.setdefault(sentence, set()).add(file)
 
+    def forget(self, file: str, text: str) -> None:
+        """Drop an article added to the index that will not be stored after all."""
+        if self.texts.get(digest(text)) == file:
+            del self.texts[digest(text)]
+        for sentence in sentence_digests(text):
+            self.sentences.get(sentence, set()).discard(file)
+
     def same_text(self, text: str) -> str | None:
         """The stored file with the same text, once spacing and quote marks are folded."""
         return self.texts.get(digest(text))

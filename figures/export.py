@@ -33,9 +33,10 @@ def plain_column(values: pd.Series) -> pd.Series:
     return pd.Series([plain_number(v) for v in values], index=values.index, dtype=object)
 
 
-def export_frame(table: pd.DataFrame) -> pd.DataFrame:
-    """The table with the contract's columns in order and its figures written plainly."""
-    frame = table[list(schema.TABLE_COLUMNS)].copy()
+def export_frame(table: pd.DataFrame,
+                 columns: tuple[str, ...] = schema.TABLE_COLUMNS) -> pd.DataFrame:
+    """The table with the given columns in order and its figures written plainly."""
+    frame = table[list(columns)].copy()
     for column in schema.NUMBER_COLUMNS[schema.CLAIMS_FILE]:
         frame[column] = plain_column(frame[column])
     return frame
@@ -48,10 +49,11 @@ def neutralised(cell: object) -> object:
     return cell
 
 
-def table_csv(table: pd.DataFrame, *, excel: bool = False) -> bytes:
+def table_csv(table: pd.DataFrame, *, excel: bool = False,
+              columns: tuple[str, ...] = schema.TABLE_COLUMNS) -> bytes:
     """The table as UTF-8 CSV; with `excel`, starting with a byte-order mark and with
     every text cell that starts like a formula neutralised (see `FORMULA_STARTS`)."""
-    frame = export_frame(table)
+    frame = export_frame(table, columns)
     if excel:
         numbers = schema.NUMBER_COLUMNS[schema.CLAIMS_FILE]
         for column in frame.columns.difference(list(numbers)):
@@ -60,17 +62,21 @@ def table_csv(table: pd.DataFrame, *, excel: bool = False) -> bytes:
     return ((UTF8_BOM if excel else "") + text).encode("utf-8")
 
 
-def table_records(table: pd.DataFrame) -> list[dict[str, object]]:
+def table_records(table: pd.DataFrame,
+                  columns: tuple[str, ...] = schema.TABLE_COLUMNS) -> list[dict[str, object]]:
     """The table as a list of rows; empty cells as null, figures as numbers."""
     records = []
-    for row in export_frame(table).to_dict("records"):
+    for row in export_frame(table, columns).to_dict("records"):
         records.append({key: (None if value == "" else value) for key, value in row.items()})
     return records
 
 
-def table_json(table: pd.DataFrame) -> bytes:
+def table_json(table: pd.DataFrame,
+               columns: tuple[str, ...] = schema.TABLE_COLUMNS) -> bytes:
     """The table as a JSON array of row objects, UTF-8, readable by people too."""
-    return (json.dumps(table_records(table), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps(table_records(table, columns), ensure_ascii=False, indent=2)
+            + "\n").encode("utf-8")
+
 
 
 def plain_frame(frame: pd.DataFrame, number_columns: tuple[str, ...]) -> pd.DataFrame:

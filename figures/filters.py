@@ -193,18 +193,30 @@ def last_value(value: str | Sequence[str]) -> str | None:
     return values[-1] if values else None
 
 
+NAMED_IN_WARNING = 5  # unknown values a warning names before it only counts the rest
+
+
 def known_values(
     key: str, values: list[str], allowed: Sequence[str]
 ) -> tuple[tuple[str, ...], list[str]]:
-    """The values the data holds, in the order given and once each; warnings for the rest."""
+    """The values the data holds, in the order given and once each; one warning naming
+    the rest (the first few of them, so that a long link gives a short warning). An
+    empty value, left by an emptied box, chooses nothing and is not warned about."""
     kept: list[str] = []
-    warnings: list[str] = []
+    unknown: list[str] = []
     for value in values:
+        if not value.strip():
+            continue
         if value not in allowed:
-            warnings.append(f"Ignored {key} '{value}': not in the data")
+            unknown.append(value)
         elif value not in kept:
             kept.append(value)
-    return tuple(kept), warnings
+    if not unknown:
+        return tuple(kept), []
+    named = ", ".join(f"'{value}'" for value in unknown[:NAMED_IN_WARNING])
+    more = len(unknown) - NAMED_IN_WARNING
+    return tuple(kept), [f"Ignored {key} {named}{f' and {more} more' if more > 0 else ''}: "
+                         f"not in the data"]
 
 
 def day_param(key: str, value: str | Sequence[str]) -> tuple[date | None, list[str]]:

@@ -49,6 +49,7 @@ from figures.load import (
     wide_unicode,
 )
 from figures.numbers import find_numbers, format_value, mentions_of
+from figures.periods import with_period
 from figures.text import normalise_space
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -83,7 +84,7 @@ LEFTOVER = re.compile(r"\..+\.(?:csv|txt)\.[a-z0-9_]{8}\.tmp")
 LOCK_TIMEOUT = 120.0  # seconds to wait for another save before giving up
 COMMIT_ORDER: tuple[str, ...] = (
     schema.ARTICLES_DIR, schema.CLAIMANTS_FILE, schema.SOURCES_FILE, schema.NOT_CLAIMS_FILE,
-    schema.CLAIMS_FILE,
+    schema.PLACES_FILE, schema.CLAIMS_FILE,
 )  # fmt: skip
 
 
@@ -402,12 +403,14 @@ class SavePlan:
     claims: list[dict[str, str]] = field(default_factory=list)
     not_claims: list[dict[str, str]] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    places: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def rows(self) -> dict[str, list[dict[str, str]]]:
         """The new rows of each CSV file, by file name."""
         return {schema.SOURCES_FILE: self.sources, schema.CLAIMANTS_FILE: self.claimants,
-                schema.CLAIMS_FILE: self.claims, schema.NOT_CLAIMS_FILE: self.not_claims}
+                schema.CLAIMS_FILE: self.claims, schema.NOT_CLAIMS_FILE: self.not_claims,
+                schema.PLACES_FILE: self.places}
 
     @property
     def ready(self) -> bool:
@@ -676,6 +679,8 @@ def plan_save(
     created, aliases, claimant_messages = new_claimant_rows(new_claimants, dataset.claimants)
     existing_ids = set(dataset.claimants["claimant_id"].map(cell))
     claims, row_problems = claim_rows(reviewed, article_id, existing_ids, aliases)
+    # The days each figure's period words give, read against the article's date.
+    claims = [with_period(claim, iso_day(published) if published else "") for claim in claims]
     used = {claim["claimant_id"] for claim in claims}
     created_used = [row for row in created if row["claimant_id"] in used]
     listed = {name: body for name, body in dataset.articles.items()
@@ -683,7 +688,17 @@ def plan_save(
     messages += _text_messages(text, listed, claims)
     messages += claimant_messages + row_problems
     return SavePlan(article_id, file_name, text, [source], created_used, claims,
-                    not_claim_rows(text, article_id, claims), messages)
+                    not_claim_rows(text, article_id, claims), messages,
+                    new_place_rows(claims, dataset.places))
+
+
+def new_place_rows(claims: Sequence[Mapping[str, str]], places: pd.DataFrame
+                   ) -> list[dict[str, str]]:
+    """A places.csv row for each place the new claims name that is not listed yet; what
+    it is part of is left for a person to fill in, as the codebook asks."""
+    listed = set(places["place"].map(cell))
+    named = dict.fromkeys(claim["place"] for claim in claims if claim["place"])
+    return [{"place": place, "part_of": ""} for place in named if place not in listed]
 
 
 def _text_messages(text: str, stored: Mapping[str, str], claims: list[dict[str, str]]) -> list[str]:

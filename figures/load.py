@@ -31,12 +31,13 @@ TABLE_FILES: dict[str, tuple[str, ...]] = {
     schema.CLAIMANTS_FILE: schema.CLAIMANT_COLUMNS,
     schema.CLAIMS_FILE: schema.CLAIM_COLUMNS,
     schema.NOT_CLAIMS_FILE: schema.NOT_CLAIM_COLUMNS,
+    schema.PLACES_FILE: schema.PLACE_COLUMNS,
 }
 
 
 @dataclass
 class Dataset:
-    """The raw contents of a data folder: four tables as text, and the articles."""
+    """The raw contents of a data folder: five tables as text, and the articles."""
 
     data_dir: Path
     tables: dict[str, pd.DataFrame]
@@ -58,6 +59,10 @@ class Dataset:
     @property
     def not_claims(self) -> pd.DataFrame:
         return self.tables[schema.NOT_CLAIMS_FILE]
+
+    @property
+    def places(self) -> pd.DataFrame:
+        return self.tables[schema.PLACES_FILE]
 
 
 def data_dir_from_env() -> Path:
@@ -83,6 +88,11 @@ def parse_csv(text: str, name: str, columns: tuple[str, ...]) -> tuple[pd.DataFr
     if header is None:
         return empty_table(columns), [Problem(name, 1, "-", "the file is empty (no header row)")]
     header = [cell.strip() for cell in header]
+    separator = other_separator(header, columns)
+    if separator:
+        return empty_table(columns), [Problem(
+            name, 1, "-", f"the columns are separated by {separator}, not commas; save the "
+            f"file again as comma-separated CSV")]
     problems = [
         Problem(name, 1, column, "missing column") for column in columns if column not in header
     ]
@@ -128,6 +138,20 @@ def allow_long_cells(size: int) -> None:
     measured and reported by `long_cells` instead of stopping the reader with an error."""
     if csv.field_size_limit() <= size:
         csv.field_size_limit(size + 1)
+
+
+OTHER_SEPARATORS = {";": "semicolons", "\t": "tabs"}
+
+
+def other_separator(header: list[str], columns: tuple[str, ...]) -> str:
+    """The name of the separator a spreadsheet used instead of commas, if the header's
+    one cell splits on it into the contract's columns ("" otherwise)."""
+    if len(header) != 1:
+        return ""
+    for mark, name in OTHER_SEPARATORS.items():
+        if set(columns) & {cell.strip() for cell in header[0].split(mark)} and mark in header[0]:
+            return name
+    return ""
 
 
 def repeated_columns(header: list[str], columns: tuple[str, ...]) -> dict[str, list[int]]:
@@ -222,7 +246,7 @@ def entry_problem(path: Path, name: str) -> Problem | None:
 
 
 def read_table(data_dir: Path, name: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """One of the four CSV tables of a data folder."""
+    """One of the CSV tables of a data folder."""
     columns = TABLE_FILES[name]
     odd = entry_problem(data_dir / name, name)
     if odd is not None:

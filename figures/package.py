@@ -25,7 +25,7 @@ import pandas as pd
 
 from figures import schema
 from figures.export import table_csv
-from figures.load import TABLE_FILES, data_files, read_table
+from figures.load import TABLE_FILES, data_files, is_plain_file, read_table
 
 PACKAGE_NAME = "contested-figures-aleppo-2016"
 DESCRIPTOR_FILE = "datapackage.json"
@@ -67,6 +67,11 @@ TABLE_TITLES: dict[str, tuple[str, str]] = {
         "Numbers that are not claims",
         "Every other number written in the articles, with why it is not a claim, so "
         "that no number is left unaccounted for.",
+    ),
+    schema.PLACES_FILE: (
+        "Places",
+        "One row per place a claim names, with the larger place it lies in, so that "
+        "figures for a part and its whole can be compared.",
     ),
     FIGURES_FILE: (
         "The figure table",
@@ -123,11 +128,15 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "the codebook's measures.",
         "subject": "Who or what is counted (civilians, children, fighters, ...): one of "
         "the codebook's subjects.",
-        "place": "Where, in the article's words.",
-        "period_start": "The first day the figure covers, YYYY-MM-DD, where the article "
-        "says.",
-        "period_end": "The last day the figure covers, YYYY-MM-DD, where the article says.",
+        "place": "Where, in the article's words (places.csv place).",
+        "period_start": "The first day the figure covers, YYYY-MM-DD, worked out from the "
+        "period's words; see period_basis.",
+        "period_end": "The last day the figure covers, YYYY-MM-DD, worked out from the "
+        "period's words; see period_basis.",
         "period_text": "The article's words for the time the figure covers.",
+        "period_basis": "How the period's dates are known: 'stated' if the article names "
+        "the days, otherwise 'inferred: ' followed by how they were worked out; empty "
+        "when there are none.",
         "relayed_by": "Agencies or outlets the article says the claim came through, "
         "separated by '; '.",
         "blamed_on": "Whom the claimant holds responsible, in the article's words.",
@@ -143,6 +152,11 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "context": "The words around the number, verbatim, so that it can be found.",
         "reason": "Why the number is not a claim: one of the codebook's reasons (date, "
         "time, caption, ...).",
+    },
+    schema.PLACES_FILE: {
+        "place": "The place, exactly as claims name it.",
+        "part_of": "The listed place it lies in; empty for a place that is part of none "
+        "listed (places.csv place).",
     },
 }
 
@@ -172,7 +186,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {**TABLE_FILES, FIGURES_FILE: schema
 # How tables point at each other: (file, column) -> the table whose primary key it names.
 FOREIGN_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
     schema.CLAIMS_FILE: (("article_id", schema.SOURCES_FILE),
-                         ("claimant_id", schema.CLAIMANTS_FILE)),
+                         ("claimant_id", schema.CLAIMANTS_FILE),
+                         ("place", schema.PLACES_FILE)),
     schema.NOT_CLAIMS_FILE: (("article_id", schema.SOURCES_FILE),),
     FIGURES_FILE: (("article_id", schema.SOURCES_FILE),
                    ("claimant_id", schema.CLAIMANTS_FILE)),
@@ -328,7 +343,7 @@ def datapackage(data_dir: Path, created: date) -> dict[str, object]:
     resources = [table_resource(name) for name in tables]
     resources.append(table_resource(FIGURES_FILE))
     resources += [article_resource(name, by_file.get(name)) for name in articles]
-    if (folder / schema.CODEBOOK_FILE).is_file():
+    if is_plain_file(folder / schema.CODEBOOK_FILE):
         resources.append(codebook_resource())
     return {
         "profile": PACKAGE_PROFILE,
@@ -356,7 +371,7 @@ def zip_entries(data_dir: Path, table: pd.DataFrame, made_on: date) -> Iterator[
     folder = Path(data_dir)
     yield DESCRIPTOR_FILE, descriptor_bytes(datapackage(folder, made_on))
     codebook = folder / schema.CODEBOOK_FILE
-    if codebook.is_file():
+    if is_plain_file(codebook):
         yield schema.CODEBOOK_FILE, codebook.read_bytes()
     tables, articles = present_files(folder)
     for name in tables:

@@ -23,6 +23,7 @@ from figures import intake, schema
 from figures.check import check, parse_value
 from figures.load import TABLE_FILES, Dataset, parse_csv, read_text
 from figures.numbers import mentions_of
+from figures.periods import period_columns
 from figures.text import find_quote
 
 Tables = dict[str, bytes]
@@ -107,12 +108,41 @@ def accept(article_id: str, claim_id: str, fields: Mapping[str, str] | None = No
     update["review_status"] = schema.CHECKED
 
     def change(tables: Tables, _: Mapping[str, str]) -> Tables:
-        return {schema.CLAIMS_FILE: changed_rows(tables[schema.CLAIMS_FILE], "claim_id",
-                                                 {claim_id: update})}
+        fixes = {**update, **period_fix(tables, article_id, claim_id, update)}
+        changed = {schema.CLAIMS_FILE: changed_rows(tables[schema.CLAIMS_FILE], "claim_id",
+                                                    {claim_id: fixes})}
+        return {**changed, **listed_place(tables, update.get("place", ""))}
 
     fixed = sorted(set(update) - {"review_status"})
     verb = f"Fixed ({', '.join(fixed)}) and accepted" if fixed else "Accepted"
     return Edit(change, (article_id,), f"{verb} {claim_id}.")
+
+
+def period_fix(tables: Tables, article_id: str, claim_id: str, update: Mapping[str, str]
+               ) -> dict[str, str]:
+    """New period days when the reader rewrites a claim's period words, read against its
+    article's date, so that no date read from the old words stays; none otherwise."""
+    if "period_text" not in update:
+        return {}
+    _, claims = read_rows(tables[schema.CLAIMS_FILE])
+    old = next((row for row in claims if row.get("claim_id", "").strip() == claim_id), {})
+    if old.get("period_text", "").strip() == update["period_text"]:
+        return {}
+    _, sources = read_rows(tables.get(schema.SOURCES_FILE, b""))
+    published = next((row.get("published", "") for row in sources
+                      if row.get("article_id", "").strip() == article_id), "")
+    return period_columns(update["period_text"], published.strip())
+
+
+def listed_place(tables: Tables, place: str) -> Tables:
+    """places.csv with a place added when a claim names one it does not list yet (what it
+    is part of left for a person to fill in, as the codebook asks); nothing otherwise."""
+    raw = tables.get(schema.PLACES_FILE, b"")
+    _, rows = read_rows(raw)
+    if not place or place in {row.get("place", "").strip() for row in rows}:
+        return {}
+    return {schema.PLACES_FILE: intake.appended_csv(raw, schema.PLACE_COLUMNS,
+                                                    [{"place": place, "part_of": ""}])}
 
 
 def figure_phrases(text: str, claim: Mapping[str, str]) -> list[tuple[int, int]]:

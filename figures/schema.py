@@ -11,6 +11,7 @@ SOURCES_FILE = "sources.csv"
 CLAIMANTS_FILE = "claimants.csv"
 CLAIMS_FILE = "claims.csv"
 NOT_CLAIMS_FILE = "not_claims.csv"
+PLACES_FILE = "places.csv"
 ARTICLES_DIR = "articles"
 CODEBOOK_FILE = "README.md"
 
@@ -55,6 +56,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "period_start",
     "period_end",
     "period_text",
+    "period_basis",
     "relayed_by",
     "blamed_on",
     "quote",
@@ -67,6 +69,11 @@ NOT_CLAIM_COLUMNS: tuple[str, ...] = (
     "text",
     "context",
     "reason",
+)
+
+PLACE_COLUMNS: tuple[str, ...] = (
+    "place",
+    "part_of",
 )
 
 # Columns the joined figure table adds to each claim, and where each comes from.
@@ -101,6 +108,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
         "review_status",
     ),
     NOT_CLAIMS_FILE: NOT_CLAIM_COLUMNS,
+    PLACES_FILE: ("place",),
 }
 
 # Whether a person has checked a claim against its quote. The extractor's proposals are
@@ -125,6 +133,7 @@ QUALIFIERS: dict[str, str] = {
     "about": "approximate: 'about', 'some', 'around', 'nearly'",
     "estimated": "an estimate named as such: 'an estimated', 'estimates put'",
     "up_to": "an upper bound: 'up to', 'as many as'",
+    "under": "an upper bound, not reached exactly: 'fewer than', 'less than', 'under'",
     "as_little_as": "the claimant stresses how small the figure is: 'as little as', 'only'",
 }
 
@@ -136,11 +145,17 @@ QUALIFIER_WORDS: dict[str, str] = {
     "about": "about",
     "estimated": "an estimated",
     "up_to": "up to",
+    "under": "fewer than",
     "as_little_as": "as little as",
 }
 
 # Qualifiers that make a figure a bound or an estimate rather than a count.
 INEXACT_QUALIFIERS: frozenset[str] = frozenset(QUALIFIERS) - {"exact"}
+
+# How far either side of its figure an approximate or estimated claim reaches: "some
+# 300,000" allows 270,000 to 330,000. A share of the figure, documented in the codebook.
+APPROXIMATE_QUALIFIERS: frozenset[str] = frozenset({"about", "estimated"})
+APPROXIMATE_TOLERANCE = 0.10
 
 MEASURES: dict[str, str] = {
     "killed": "people killed",
@@ -186,6 +201,38 @@ SUBJECTS: dict[str, str] = {
     "teams": "aid or medical teams",
     "territory": "land, for an area or a distance",
 }
+
+# Subjects that are part of another: every child is a civilian, every civilian one of
+# the people. A figure for a part can be checked against a figure for its whole.
+SUBJECT_PART_OF: dict[str, str] = {
+    "newborns": "children",
+    "children": "civilians",
+    "civilians": "people",
+    "fighters": "people",
+}
+
+# What kind of quantity each measure is, which decides the rule its claims are held to:
+# counts of what happened over a period add up as the period and place grow; stocks are
+# how many are in a state at a moment; events are one thing with one length.
+COUNT_MEASURES: tuple[str, ...] = (
+    "killed", "injured", "left", "freed", "surrendered", "pardoned", "attacked", "fired",
+    "captured", "treated",
+)
+STOCK_MEASURES: tuple[str, ...] = ("besieged", "trapped", "remaining", "aid_share", "area")
+EVENT_MEASURES: tuple[str, ...] = ("pause_length",)
+# Measures no rule compares: two distances are seldom distances between the same points.
+UNRULED_MEASURES: tuple[str, ...] = ("distance",)
+# Stock measures that name the same people in different words (compare.py sets them on
+# one axis too); a dispute across two of them says that they differ.
+STOCK_FAMILIES: dict[str, str] = {
+    "besieged": "people still in a place",
+    "trapped": "people still in a place",
+    "remaining": "people still in a place",
+    "aid_share": "share of aid",
+    "area": "size of an area",
+}
+# Two stocks are compared when their dates are at most this many days apart.
+STOCK_WINDOW_DAYS = 30
 
 UNITS: dict[str, str] = {
     "count": "a number of people or things",
@@ -252,6 +299,9 @@ REJECTED_IN_REVIEW = "rejected in review"
 
 PUBLISHED_STATED = "stated"
 PUBLISHED_INFERRED_PREFIX = "inferred: "
+# A claim's period dates are known the same two ways (column `period_basis`).
+PERIOD_STATED = PUBLISHED_STATED
+PERIOD_INFERRED_PREFIX = PUBLISHED_INFERRED_PREFIX
 # A date stated outside the article's text: in a saved web page's metadata, or by the
 # person adding it (the folder's articles.csv, the command line's --published).
 PUBLISHED_STATED_IN_PREFIX = "stated in "
@@ -290,6 +340,7 @@ ID_COLUMNS: dict[str, str] = {
     SOURCES_FILE: "article_id",
     CLAIMANTS_FILE: "claimant_id",
     CLAIMS_FILE: "claim_id",
+    PLACES_FILE: "place",
 }
 
 # Columns that hold an id or name a file: read without the spaces a spreadsheet may leave

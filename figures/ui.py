@@ -16,9 +16,10 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from figures import corpus, intake, pages, schema
+from figures import compare, corpus, intake, pages, schema
 from figures.cache import FileStamp, files_stamp, load_checked
 from figures.charts import AnyChart, overview
+from figures.disputes import Disputes, find_disputes
 from figures.duplicates import NearDuplicate, near_duplicates
 from figures.filters import (
     COMPARE_KEY,
@@ -117,6 +118,21 @@ def cached_overview(source: pd.DataFrame, made_on: date, width: int) -> AnyChart
     return overview(source, made_on, width)
 
 
+@st.cache_resource(show_spinner="Finding disputes…", max_entries=4)
+def cached_disputes(data_dir: str, stamp: FileStamp, _figures: Figures) -> Disputes:
+    """Every dispute of the whole table, found once per version of the data and shared by
+    every session, as the table is; a view then keeps those whose claims it shows
+    (`Disputes.within`)."""
+    del data_dir, stamp  # the cache key only
+    return find_disputes(_figures.table, _figures.dataset.places)
+
+
+def load_disputes(figures: Figures) -> Disputes:
+    """The disputes of the table `load_figures` returned."""
+    data_dir = data_dir_from_env()
+    return cached_disputes(str(data_dir), files_stamp(data_dir), figures)
+
+
 def url_params() -> dict[str, list[str]]:
     """The page's query parameters, every key with all its values."""
     return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
@@ -139,7 +155,13 @@ def restore_view(table: pd.DataFrame) -> None:
                                                         selection.date_to, bounds)
         st.session_state[WARNINGS_KEY] = warnings + fitted
     st.session_state[SEARCH_KEY] = selection.search
-    if selection.comparison:
+    if selection.comparison and not table.empty \
+            and selection.comparison not in compare.available_comparisons(table):
+        st.session_state[WARNINGS_KEY] = [
+            *st.session_state[WARNINGS_KEY],
+            f"Ignored {COMPARE_KEY} '{selection.comparison}': not a comparison these claims "
+            f"offer"]
+    elif selection.comparison:
         st.session_state[COMPARISON_KEY] = selection.comparison
     st.session_state[PROPOSED_KEY] = selection.include_proposed
     st.session_state[SCREENSHOT_KEY] = SCREENSHOT_VALUE in params.get(SCREENSHOT_PARAM, [])
@@ -355,12 +377,16 @@ def add_uploaded(data_dir: Path) -> None:
         st.session_state[ADD_SUMMARY_KEY] = corpus.Summary(refused=[
             *problems, "Nothing to add: upload .txt or .html files, or paste an article."])
         return
-    bar = st.progress(0.0, text=f"Adding {len(items)} articles…")
+    size = sum(len(item.raw) for item in items)
+    working = (f"finding the figures in {size:,} bytes of text and checking the data folder "
+               f"with them; a long article takes a minute or more")
+    bar = st.progress(0.0, text=f"Adding {len(items)} articles: {working}…")
     done = [0]
 
     def advance(step: int) -> None:
         done[0] += step
-        bar.progress(done[0] / len(items), text=f"Read {done[0]} of {len(items)} articles")
+        bar.progress(done[0] / len(items), text=f"Read {done[0]} of {len(items)} articles; "
+                                                f"{working}…")
 
     summary = corpus.add_items(data_dir, items, add_options(), progress=advance)
     summary.refused = problems + summary.refused

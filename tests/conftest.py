@@ -39,18 +39,22 @@ TINY_TABLES: dict[str, list[dict[str, str]]] = {
          "value_max": "", "unit": "count", "qualifier": "at_least", "qualifier_text": "At least",
          "measure": "killed", "subject": "civilians", "place": "Northtown",
          "period_start": "2020-05-03", "period_end": "2020-05-03", "period_text": "on May 3",
-         "relayed_by": "", "blamed_on": "",
+         "period_basis": "stated", "relayed_by": "", "blamed_on": "",
          "quote": "At least 12 civilians were killed on May 3, the Northtown Monitor said",
          "notes": "", "review_status": "checked"},
         {"claim_id": "tiny-02", "article_id": "tiny", "claimant_id": "army", "value": "40",
          "value_max": "", "unit": "count", "qualifier": "exact", "qualifier_text": "",
          "measure": "surrendered", "subject": "fighters", "place": "Northtown",
-         "period_start": "", "period_end": "", "period_text": "", "relayed_by": "",
-         "blamed_on": "", "quote": "The army said 40 fighters surrendered.", "notes": "",
-         "review_status": "checked"},
+         "period_start": "", "period_end": "", "period_text": "", "period_basis": "",
+         "relayed_by": "", "blamed_on": "", "quote": "The army said 40 fighters surrendered.",
+         "notes": "", "review_status": "checked"},
     ],
     schema.NOT_CLAIMS_FILE: [
         {"article_id": "tiny", "text": "3", "context": "on May 3", "reason": "date"},
+    ],
+    schema.PLACES_FILE: [
+        {"place": "Northtown", "part_of": "Example"},
+        {"place": "Example", "part_of": ""},
     ],
 }
 
@@ -59,14 +63,16 @@ COLUMNS = {
     schema.CLAIMANTS_FILE: schema.CLAIMANT_COLUMNS,
     schema.CLAIMS_FILE: schema.CLAIM_COLUMNS,
     schema.NOT_CLAIMS_FILE: schema.NOT_CLAIM_COLUMNS,
+    schema.PLACES_FILE: schema.PLACE_COLUMNS,
 }
 
 TinyFolder = Callable[..., Path]
 
 
 def shown(markdown: str) -> str:
-    """What a reader sees of Markdown whose text was escaped (see figures.markdown)."""
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+    """What a reader sees of Markdown whose text was escaped (see figures.markdown): the
+    escapes read, and the invisible word joiners left out."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "")
 
 
 def write_table(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:

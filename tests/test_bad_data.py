@@ -130,3 +130,54 @@ def test_a_figure_must_be_written_in_plain_digits(tiny_folder: TinyFolder, writt
 def test_plain_figures_still_read(written: str, value: float) -> None:
     """Figures written as the codebook asks are read as before."""
     assert parse_value(written) == value
+
+
+@pytest.mark.parametrize(
+    ("tables", "expected"),
+    [
+        ({"sources": edited("sources.csv", 0, published="2150-06-01")},
+         "sources.csv:2: published: 2150-06-01 is after today; an article cannot be "
+         "published in the future"),
+        ({"sources": edited("sources.csv", 0, published="0001-01-01")},
+         "sources.csv:2: published: 0001-01-01 is outside the dates the data can hold "
+         "(1800-01-01 to 2199-12-31)"),
+        ({"claims": edited("claims.csv", 0, period_start="0001-01-01")},
+         "claims.csv:2: period_start: 0001-01-01 is outside the dates the data can hold "
+         "(1800-01-01 to 2199-12-31)"),
+    ],
+)
+def test_a_date_far_outside_any_news_is_a_problem(tiny_folder: TinyFolder, tables: dict,
+                                                 expected: str) -> None:
+    """A publication date in the future, or a date in year 1 or 9999, is located."""
+    assert expected in report(tiny_folder(**tables))
+
+
+def test_the_page_opens_with_a_date_in_year_one(
+    tiny_folder: TinyFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A date in year 1 no longer breaks the timeline: its row is listed as rejected."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_dashboard import APP, TIMEOUT
+
+    folder = tiny_folder(claims=edited("claims.csv", 0, period_start="0001-01-01"))
+    monkeypatch.setenv("FIGURES_DATA_DIR", str(folder))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    rejected = next(frame.value for frame in at.dataframe if "reason" in frame.value.columns)
+    assert rejected["claim_id"].tolist() == ["tiny-01"]
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_table_saved_with_another_separator_says_so(tiny_folder: TinyFolder,
+                                                     separator: str) -> None:
+    """A table a spreadsheet saved with semicolons or tabs gets one problem naming that."""
+    folder = tiny_folder()
+    claimants = folder / "claimants.csv"
+    claimants.write_text(claimants.read_text(encoding="utf-8").replace(",", separator),
+                         encoding="utf-8")
+    name = "semicolons" if separator == ";" else "tabs"
+    problems = report(folder)
+    assert f"claimants.csv:1: -: the columns are separated by {name}, not commas; save the " \
+        "file again as comma-separated CSV" in problems
+    assert not [problem for problem in problems if problem.startswith("claimants.csv:1: claim")]

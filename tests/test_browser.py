@@ -29,6 +29,9 @@ pytestmark = pytest.mark.browser
 REQUIRE_VARIABLE = "FIGURES_REQUIRE_BROWSER"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CHARTS = "[data-testid='stVegaLiteChart']"
+# The side-by-side, overview and timeline charts: every chart but the Disputes section's.
+MAIN_CHARTS = f"{CHARTS}:not(.st-key-disputes {CHARTS})"
+DISPUTE_CHARTS = f".st-key-disputes {CHARTS}"
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +65,7 @@ def page(browser, app_url: str) -> Iterator[object]:
 
 def chart_labels(page, index: int) -> list[str]:
     """The accessible labels of one chart's marks, which name each claim's party and value."""
-    return page.locator(CHARTS).nth(index).locator("[aria-label]").evaluate_all(
+    return page.locator(MAIN_CHARTS).nth(index).locator("[aria-label]").evaluate_all(
         "nodes => nodes.map(node => node.getAttribute('aria-label'))")
 
 
@@ -74,10 +77,11 @@ def test_page_has_no_error(page) -> None:
 
 
 def test_every_chart_is_drawn_at_a_real_size(page) -> None:
-    """The three charts are drawn as SVG of real size."""
+    """The three charts, and the dispute's chart above them, are drawn as SVG of real size."""
+    assert page.locator(MAIN_CHARTS).count() == 3
+    assert page.locator(DISPUTE_CHARTS).count() == 1
     charts = page.locator(CHARTS)
-    assert charts.count() == 3
-    for index in range(3):
+    for index in range(4):
         box = charts.nth(index).locator("svg").first.bounding_box()
         assert box is not None and box["width"] > 500 and box["height"] > 200
 

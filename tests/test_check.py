@@ -53,7 +53,7 @@ BROKEN_CASES = {
          "humanitarian NGO, news media, unassigned",
          "claims.csv:3: measure: 'conquered' is not one of: " + ", ".join(schema.MEASURES),
          "claims.csv:3: qualifier: 'roughly' is not one of: exact, at_least, over, about, "
-         "estimated, up_to, as_little_as"],
+         "estimated, up_to, under, as_little_as"],
     ),
     "dates": (
         {"sources": edited("sources.csv", 0, published="4 May 2020"),
@@ -97,6 +97,35 @@ BROKEN_CASES = {
         {"sources": edited("sources.csv", 0, published_basis="guessed")},
         ["sources.csv:2: published_basis: 'guessed' is none of 'stated', 'stated in <where>', "
          "'inferred: <how>' or 'unknown'"],
+    ),
+    "period dates without a basis, and a basis without dates": (
+        {"claims": [{**edited("claims.csv", 0, period_basis="")[0]},
+                    {**edited("claims.csv", 1, period_basis="inferred: the day before")[1]}]},
+        ["claims.csv:2: period_basis: is empty but the period has a date; say 'stated' or "
+         "'inferred: <how>'",
+         "claims.csv:3: period_basis: says how the period's dates are known, but there are "
+         "none"],
+    ),
+    "period basis that says neither stated nor how": (
+        {"claims": edited("claims.csv", 0, period_basis="inferred:")},
+        ["claims.csv:2: period_basis: 'inferred:' is neither 'stated' nor 'inferred: <how>'"],
+    ),
+    "place not listed": (
+        {"claims": edited("claims.csv", 1, place="Southtown")},
+        ["claims.csv:3: place: 'Southtown' is not in places.csv"],
+    ),
+    "place part of a place not listed": (
+        {"places": edited("places.csv", 1, part_of="Atlantis")},
+        ["places.csv:3: part_of: 'Atlantis' is not a place in places.csv"],
+    ),
+    "places part of each other": (
+        {"places": edited("places.csv", 1, part_of="Northtown")},
+        ["places.csv:2: part_of: is part of itself: Northtown -> Example -> Northtown",
+         "places.csv:3: part_of: is part of itself: Example -> Northtown -> Example"],
+    ),
+    "place listed twice": (
+        {"places": [*edited("places.csv", 1), {"place": "Example", "part_of": ""}]},
+        ["places.csv:4: place: duplicate id 'Example' (first at line 3)"],
     ),
     "number not accounted for": (
         {"not_claims": []},
@@ -192,6 +221,16 @@ def test_claims_of_a_bad_claimant_are_rejected(tiny_folder: TinyFolder) -> None:
     ]
 
 
+def test_missing_places_file_is_reported_once(tiny_folder: TinyFolder) -> None:
+    """A folder without places.csv is told so once; its claims still show."""
+    folder = tiny_folder()
+    (folder / "places.csv").unlink()
+    figures = build_figures(folder)
+    assert [str(p) for p in figures.problems] == [
+        f"places.csv:0: -: file not found in {folder}"]
+    assert figures.table["claim_id"].tolist() == ["tiny-01", "tiny-02"]
+
+
 def test_missing_folder_reports_every_file(tmp_path: Path) -> None:
     """A data folder that does not exist gives one problem per file, and no rows."""
     figures = build_figures(tmp_path / "nowhere")
@@ -200,6 +239,7 @@ def test_missing_folder_reports_every_file(tmp_path: Path) -> None:
         "claimants.csv:0: -: file not found in " + str(tmp_path / "nowhere"),
         "claims.csv:0: -: file not found in " + str(tmp_path / "nowhere"),
         "not_claims.csv:0: -: file not found in " + str(tmp_path / "nowhere"),
+        "places.csv:0: -: file not found in " + str(tmp_path / "nowhere"),
         "sources.csv:0: -: file not found in " + str(tmp_path / "nowhere"),
     ]
     assert figures.table.empty

@@ -240,3 +240,32 @@ def test_options_fill_what_the_sidecar_leaves_empty(data_copy: Path, tmp_path: P
     source = build_figures(data_copy).dataset.sources.iloc[-1]
     assert (source["title"], source["published"], source["published_basis"]) == (
         "Market hit", "2020-05-06", schema.PUBLISHED_ON_COMMAND_LINE)
+
+
+def test_claimant_of_a_refused_article_is_kept_for_the_article_naming_it(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When an article refused at the check had created a claimant that a kept article of
+    the same chunk names too, the kept one brings that claimant along: no saved claim
+    names a claimant that is not saved."""
+    from figures import corpus
+
+    texts = [f"Report {number}\n\nAt least {number + 11} civilians were killed in Northtown "
+             f"on Monday, the Northtown Relief Agency said.\n" for number in range(2)]
+    refuse_first = corpus.checked_plan
+
+    def refuse(incoming: corpus.Incoming, plan: object, state: object) -> tuple:
+        if incoming.name == "first.txt":
+            return None, ["first.txt: refused for this test"]
+        return refuse_first(incoming, plan, state)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(corpus, "faulted_plans", lambda problems, owners, plans: {0})
+    monkeypatch.setattr(corpus, "checked_plan", refuse)
+    summary = add_items(data_copy, [Item(name, text.encode()) for name, text in
+                                    zip(("first.txt", "second.txt"), texts, strict=True)],
+                        Options(outlet="Herald", published="2020-05-05"))
+    assert summary.refused == ["first.txt: refused for this test"]
+    assert [added.name for added in summary.added] == ["second.txt"]
+    figures = build_figures(data_copy)
+    assert figures.problems == ()
+    assert "Northtown Relief Agency" in set(figures.table["claimant"])

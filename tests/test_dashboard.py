@@ -52,7 +52,8 @@ CHART_ORDER = ("chart_side_by_side", "chart_overview", "chart_timeline")
 
 def charts(at: AppTest) -> dict[str, dict]:
     """Each Altair chart on the page, in its fixed order, as its spec with its data."""
-    elements = list(at.get("vega_lite_chart"))
+    # The Disputes section's charts come first, one per dispute; these follow them.
+    elements = list(at.get("vega_lite_chart"))[-len(CHART_ORDER):]
     assert len(elements) == len(CHART_ORDER)
     found = {}
     for name, element in zip(CHART_ORDER, elements, strict=True):

@@ -145,4 +145,71 @@ def test_table_command_json(shipped: Figures, capsysbinary: pytest.CaptureFixtur
     lake = next(row for row in rows if row["claim_id"] == "eghtesad-04")
     assert (lake["value"], lake["qualifier"], lake["claimant"], lake["outlet"]) == (
         96, "at_least", "Anthony Lake", "EghtesadOnline")
-    assert lake["period_start"] is None
+    assert (lake["period_start"], lake["period_end"]) == ("2016-09-22", "2016-09-28")
+    assert lake["period_basis"].startswith("inferred: ")
+    assert next(row for row in rows if row["claim_id"] == "rferl-01")["period_basis"] is None
+
+
+PERIODS = [
+    # (claim, period_start, period_end, basis is stated)
+    ("eghtesad-04", "2016-09-22", "2016-09-28", False),
+    ("eghtesad-06", "2016-09-25", "2016-10-01", False),
+    ("ahram-02", "2016-10-13", "2016-10-13", False),
+    ("ahram-04", "2016-09-21", "2016-10-13", False),
+    ("ahram-07", "", "2016-10-13", False),
+    ("rt-05", "2016-11-27", "2016-11-28", False),
+    ("trt-02", "2016-08-11", "", True),
+]
+
+
+@pytest.mark.parametrize("period", PERIODS, ids=lambda p: p[0])
+def test_period_dates_follow_their_words(shipped: Figures, period: tuple) -> None:
+    """A claim whose words give a period has its dates, and says how they are known."""
+    claim_id, start, end, stated = period
+    row = shipped.table.set_index("claim_id").loc[claim_id]
+    assert (row["period_start"], row["period_end"]) == (start, end)
+    assert (row["period_basis"] == "stated") is stated
+    assert stated or row["period_basis"].startswith("inferred: ")
+
+
+def test_claims_without_period_words_have_no_dates(shipped: Figures) -> None:
+    """A claim whose words give no period has no period dates and no basis."""
+    dated = {claim_id for claim_id, *_ in PERIODS} | {"eghtesad-05", "eghtesad-07",
+                                                      "ahram-05"}
+    rest = shipped.table[~shipped.table["claim_id"].isin(dated)]
+    assert len(rest) == 17
+    assert (rest[["period_start", "period_end", "period_basis"]] == "").all().all()
+
+
+def test_every_claim_place_nests_up_to_syria(shipped: Figures) -> None:
+    """Each place a claim names is listed and, followed up, is part of Syria."""
+    parent = dict(zip(shipped.dataset.places["place"], shipped.dataset.places["part_of"],
+                      strict=True))
+    for place in set(shipped.table["place"]):
+        chain = [place]
+        while parent[chain[-1]]:
+            chain.append(parent[chain[-1]])
+        assert chain[-1] == "Syria", chain
+
+
+@pytest.mark.parametrize(("part", "whole"), sorted(schema.SUBJECT_PART_OF.items()))
+def test_codebook_documents_each_subject_nesting(part: str, whole: str) -> None:
+    """Each subject the schema nests in another is listed so in the codebook."""
+    assert re.search(rf"^\| `{part}` \| `{whole}` \|", CODEBOOK, re.MULTILINE)
+
+
+def test_codebook_states_the_tolerance_and_the_window() -> None:
+    """The tolerance of 'about' and the stocks' window in the codebook are the ones used."""
+    assert f"give or take {round(schema.APPROXIMATE_TOLERANCE * 100)}%" in CODEBOOK
+    assert f"at most {schema.STOCK_WINDOW_DAYS} days apart" in CODEBOOK
+
+
+def test_every_measure_has_its_rule_in_the_codebook() -> None:
+    """Each measure is held to one rule, or to none, and the codebook's table says which."""
+    ruled = (schema.COUNT_MEASURES, schema.STOCK_MEASURES, schema.EVENT_MEASURES,
+             schema.UNRULED_MEASURES)
+    assert sorted(m for kind in ruled for m in kind) == sorted(schema.MEASURES)
+    for kind, row in zip(ruled[:3], ("counts over time", "stocks at a moment",
+                                     "claims of one event"), strict=True):
+        line = next(text for text in CODEBOOK.splitlines() if text.startswith(f"| {row} |"))
+        assert all(f"`{measure}`" in line for measure in kind), row

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from figures import schema
+from figures import corpus, schema
 from figures.intake import read_upload, save, stored_articles
 from figures.load import DEFAULT_DATA_DIR
 from figures.package import dataset_zip
@@ -154,3 +154,28 @@ def test_a_save_killed_half_way_can_be_run_again(data_copy: Path) -> None:
     assert sorted(path.name for path in (data_copy / "articles").iterdir()) == [
         *sorted(path.name for path in (DEFAULT_DATA_DIR / "articles").iterdir()),
         "aleppo_daily_20161103.txt"]
+
+
+def test_a_linked_codebook_is_left_out_of_the_zip(data_copy: Path) -> None:
+    """A codebook that is a link to a file elsewhere is not packed in the zip."""
+    (data_copy / "README.md").unlink()
+    (data_copy / "README.md").symlink_to("/etc/passwd")
+    archive = zipfile.ZipFile(io.BytesIO(dataset_zip(data_copy, build_figures(data_copy).table,
+                                                     MADE_ON)))
+    assert "README.md" not in archive.namelist()
+    assert not any(b"root:" in archive.read(name) for name in archive.namelist())
+
+
+def test_a_killed_save_can_be_added_again_as_a_batch(data_copy: Path) -> None:
+    """After a save is killed, adding the same text through the batch path (the page's and
+    `figures add`'s) finishes it under its first id and leaves nothing over."""
+    project = Path(__file__).resolve().parent.parent
+    killed = subprocess.run([sys.executable, "-c", KILL_MID_SAVE, str(data_copy)], cwd=project,
+                            capture_output=True, timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    summary = corpus.add_items(data_copy, [corpus.Item("again.txt", NEW_ARTICLE.encode())],
+                               corpus.Options(outlet="Aleppo Daily", published="2016-11-03"))
+    assert (summary.duplicates, summary.refused) == ([], [])
+    assert [added.file for added in summary.added] == ["aleppo_daily_20161103.txt"]
+    assert hidden_temporaries(data_copy) == []
+    assert not [problem for problem in problems_of(data_copy) if "not listed" in problem]

@@ -319,10 +319,23 @@ def test_saved_article_checks_clean_and_shows_its_claims(data_copy: Path) -> Non
 def test_save_only_appends_to_the_csv_files(data_copy: Path) -> None:
     """Every byte the tables held before a save is still there, at the start."""
     before = {name: (data_copy / name).read_bytes() for name in intake.TABLE_FILES}
-    assert save(data_copy, plan_for(data_copy, reviewed_frame(data_copy))).ok
+    plan = plan_for(data_copy, reviewed_frame(data_copy))
+    assert save(data_copy, plan).ok
     for name, old in before.items():
         new = (data_copy / name).read_bytes()
-        assert new.startswith(old) and len(new) > len(old), name
+        assert new.startswith(old), name
+        assert (len(new) > len(old)) is bool(plan.rows[name]), name
+
+
+def test_save_lists_a_new_place(data_copy: Path) -> None:
+    """A claim naming a place not yet listed adds it to places.csv, so the save holds."""
+    frame = reviewed_frame(data_copy)
+    frame.loc[frame["keep"], "place"] = "Idlib"
+    plan = plan_for(data_copy, frame)
+    assert plan.places == [{"place": "Idlib", "part_of": ""}]
+    assert save(data_copy, plan).ok
+    assert build_figures(data_copy).problems == ()
+    assert (data_copy / "places.csv").read_text(encoding="utf-8").endswith("Idlib,\n")
 
 
 def test_save_that_breaks_the_checker_changes_nothing(data_copy: Path) -> None:

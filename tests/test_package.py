@@ -117,20 +117,23 @@ def test_every_foreign_key_resolves(archive: zipfile.ZipFile, descriptor: dict) 
             used = {row[rows[0].index(column)] for row in rows[1:]}
             assert used <= known, (resource["name"], column, used - known)
             checked += 1
-    assert checked == 5
+    assert checked == 6
 
 
 def test_keys_are_declared(descriptor: dict) -> None:
-    """Articles, claimants and claims each have their id as key; claims point to both."""
+    """Articles, claimants, claims and places each have their id as key; claims point to
+    their article, claimant and place."""
     keys = {name: resource["schema"].get("primaryKey") for name, resource in
             tabular(descriptor).items()}
     assert keys == {"sources": ["article_id"], "claimants": ["claimant_id"],
-                    "claims": ["claim_id"], "not_claims": None, "figures": ["claim_id"]}
+                    "claims": ["claim_id"], "not_claims": None, "places": ["place"],
+                    "figures": ["claim_id"]}
     claims = tabular(descriptor)["claims"]["schema"]["foreignKeys"]
     assert claims == [
         {"fields": ["article_id"], "reference": {"resource": "sources", "fields": ["article_id"]}},
         {"fields": ["claimant_id"],
          "reference": {"resource": "claimants", "fields": ["claimant_id"]}},
+        {"fields": ["place"], "reference": {"resource": "places", "fields": ["place"]}},
     ]
 
 
@@ -181,7 +184,7 @@ def test_zip_holds_the_stored_files_byte_for_byte(archive: zipfile.ZipFile) -> N
     """The tables and articles a reader takes away are exactly the ones the page reads."""
     stored = [DEFAULT_DATA_DIR / name for name in TABLE_FILES]
     stored += sorted((DEFAULT_DATA_DIR / schema.ARTICLES_DIR).glob("*.txt"))
-    assert len(stored) == 9
+    assert len(stored) == 10
     for path in stored:
         inside = path.relative_to(DEFAULT_DATA_DIR).as_posix()
         assert archive.read(inside) == path.read_bytes(), inside
@@ -217,7 +220,7 @@ def test_zip_lists_files_in_a_fixed_order(tiny_folder: TinyFolder) -> None:
     names = zipfile.ZipFile(io.BytesIO(
         dataset_zip(folder, build_figures(folder).table, MADE_ON))).namelist()
     assert names == ["datapackage.json", "sources.csv", "claimants.csv", "claims.csv",
-                     "not_claims.csv", "figures.csv", "articles/tiny.txt"]
+                     "not_claims.csv", "places.csv", "figures.csv", "articles/tiny.txt"]
 
 
 def test_codebook_is_packed_when_present(data_copy: Path, shipped: Figures) -> None:

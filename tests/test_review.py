@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from figures import pages, review, schema
 from figures.corpus import Item, Options, add_items
 from figures.table import build_figures
+from tests.conftest import shown
 from tests.test_add_article import NEW_ARTICLE
 from tests.test_dashboard import APP, TIMEOUT
 
@@ -65,7 +66,7 @@ def test_accepting_changes_exactly_that_row(review_page: AppTest, proposals: Pat
     at.text_input(key=f"review_place_{FIRST}").set_value("Bustan al-Qasr, Aleppo")
     at.button(key=f"review_accept_{FIRST}").click().run()
     assert not at.exception
-    assert at.success and at.success[0].value == f"Fixed (place) and accepted {FIRST}."
+    assert at.success and shown(at.success[0].value) == f"Fixed (place) and accepted {FIRST}."
     after = rows_of(proposals / schema.CLAIMS_FILE)
     changed = {key for key in after if after[key] != before[schema.CLAIMS_FILE].get(key)}
     assert changed == {f"{FIRST}|"}
@@ -75,6 +76,7 @@ def test_accepting_changes_exactly_that_row(review_page: AppTest, proposals: Pat
     for name in (schema.NOT_CLAIMS_FILE, schema.SOURCES_FILE):
         assert rows_of(proposals / name) == before[name]
     assert build_figures(proposals).problems == ()
+    assert rows_of(proposals / schema.PLACES_FILE)["Bustan al-Qasr, Aleppo|"]["part_of"] == ""
     assert "**1** claims waiting for review" in " ".join(c.value for c in at.sidebar.caption)
 
 
@@ -105,7 +107,7 @@ def test_accepting_without_a_place_changes_nothing(review_page: AppTest,
     at = review_page
     at.button(key=f"review_accept_{FIRST}").click().run()
     assert not at.exception
-    assert at.error and "place: is empty" in at.error[0].value
+    assert at.error and "place: is empty" in shown(at.error[0].value)
     assert (proposals / schema.CLAIMS_FILE).read_bytes() == before
 
 
@@ -151,3 +153,35 @@ def test_recording_a_wire_story(proposals: Path) -> None:
     assert outcome.ok, outcome.messages
     sources = build_figures(proposals).dataset.sources.set_index("article_id")
     assert sources.loc[ARTICLE_ID, "wire"] == "AFP"
+
+
+def test_downloads_carry_the_review_status(proposals: Path) -> None:
+    """The CSV and JSON of a view including proposals say which figures are proposed."""
+    from figures.export import table_csv, table_json
+    from figures.filters import Selection, apply_selection
+
+    shown = apply_selection(build_figures(proposals).table, Selection(include_proposed=True))
+    csv_text = table_csv(shown).decode("utf-8")
+    assert csv_text.splitlines()[0].split(",")[len(schema.CLAIM_COLUMNS) - 1] == "review_status"
+    assert csv_text.count(",proposed,") == 2
+    assert table_json(shown).decode("utf-8").count('"review_status": "proposed"') == 2
+
+
+def test_review_page_flags_a_near_duplicate(proposals: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second outlet's run of the same story is flagged on Review, and the reader records
+    it as a wire story there."""
+    rerun = NEW_ARTICLE.replace("Aleppo clinic hit", "Clinic struck") + "Talks resume Monday.\n"
+    summary = add_items(proposals, [Item("rerun.txt", rerun.encode())],
+                        Options(outlet="Courier", published="2016-11-29"))
+    assert summary.added[0].near is not None
+    monkeypatch.setenv("FIGURES_DATA_DIR", str(proposals))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run().switch_page(pages.REVIEW).run()
+    at.selectbox(key="review_article").set_value("courier_20161129").run()
+    assert not at.exception
+    assert any(f"{ARTICLE_ID}.txt" in shown(warning.value) for warning in at.warning)
+    at.text_input(key="review_wire").set_value("AFP")
+    at.button(key="review_wire_save").click().run()
+    assert not at.exception
+    sources = build_figures(proposals).dataset.sources.set_index("article_id")
+    assert sources.loc["courier_20161129", "wire"] == "AFP"

@@ -6,9 +6,11 @@ from datetime import date
 
 import pytest
 
-from figures.filters import fit_dates
+from figures.filters import Selection, fit_dates, selection_from_params
 from tests.conftest import shown
-from tests.test_dashboard import claims_table, run_app
+from tests.test_dashboard import claims_table, run_app, url_values
+
+OPTIONS = {"party": ["Russia", "Turkey"]}
 
 BOUNDS = (date(2016, 7, 29), date(2016, 11, 30))
 
@@ -58,3 +60,25 @@ def test_a_link_with_from_after_to_says_why() -> None:
     assert not at.exception
     assert set(claims_table(at)["article_id"]) == {"eghtesad", "ahram"}
     assert any("is later than its to" in shown(warning.value) for warning in at.warning)
+
+
+def test_many_unknown_values_make_one_short_warning() -> None:
+    """A link naming hundreds of unknown parties gives one warning, not hundreds."""
+    params = {"party": [f"p{number}" for number in range(300)]}
+    assert selection_from_params(params, OPTIONS) == (Selection(), [
+        "Ignored party 'p0', 'p1', 'p2', 'p3', 'p4' and 295 more: not in the data"])
+
+
+def test_an_emptied_filter_is_no_filter() -> None:
+    """A link with an emptied party box (?party=) opens with no party chosen, and no warning."""
+    assert selection_from_params({"party": ["", "Russia"], "q": ""}, OPTIONS) == (
+        Selection(parties=("Russia",)), [])
+
+
+def test_an_unknown_comparison_is_named_in_a_warning() -> None:
+    """A link naming a comparison the data does not offer says so, and opens the default."""
+    at = run_app({"compare": "Unicorns counted"})
+    assert not at.exception
+    assert [shown(warning.value) for warning in at.warning] == [
+        "Ignored compare 'Unicorns counted': not a comparison these claims offer"]
+    assert url_values(at, "compare") == [at.selectbox(key="comparison").value]

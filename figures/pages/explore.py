@@ -1,8 +1,8 @@
 """Explore: every figure side by side. Layout and widgets only; the work is done in figures/.
 
-Sections, in reading order: 1 header, 2 data problems, 3 filters, 4 side by side,
-5 all measures, 6 timeline, 7 claims table and article, 8 sources, 9 downloads and
-citation.
+Sections, in reading order: 1 header, 2 data problems, 3 filters, 3a disputes,
+4 side by side, 5 all measures, 6 timeline, 7 claims table and article, 8 sources,
+9 downloads and citation.
 """
 
 from dataclasses import replace
@@ -15,6 +15,14 @@ import streamlit as st
 from figures import compare, pages, schema, ui
 from figures.charts import EXPORT_WIDTH, overview, side_by_side, timeline
 from figures.cite import cite_view
+from figures.disputes.chart import dispute_chart
+from figures.disputes.frame import (
+    DISPUTE_COLUMNS,
+    checked_text,
+    corroboration,
+    disputes_frame,
+    disputes_sentence,
+)
 from figures.export import table_csv, table_json
 from figures.filters import apply_selection, describe_selection
 from figures.glance import glance
@@ -24,6 +32,7 @@ from figures.text import find_quote
 
 TODAY = date.today()
 SCREEN_WIDTH = 860  # pixels: fits, legend and all, the main column of a 1440 px window
+MAX_DISPUTE_CHARTS = 12  # disputes drawn on the page; all of them are in the download
 figures = ui.load_figures()
 table = figures.table
 
@@ -44,20 +53,28 @@ ui.restore_view(table)
 selection = ui.sidebar_selection(table)
 screenshot = bool(st.session_state.get(ui.SCREENSHOT_KEY))
 shown = apply_selection(table, selection)
+# Found once per version of the data; the view keeps those whose claims it shows.
+in_view = ui.load_disputes(figures).within(frozenset(shown["claim_id"]))
+claimant_of = dict(zip(shown["claim_id"], shown["claimant"], strict=True))
 if screenshot:
     ui.screenshot_layout()
 
 at_a_glance = glance(table, shown)
-columns = st.columns(5)
+columns = st.columns(6)
 columns[0].metric("Articles", at_a_glance.articles)
 columns[1].metric(at_a_glance.span_label, at_a_glance.span_value, help=at_a_glance.span_help)
 columns[2].metric(f"Claims shown of {at_a_glance.claims_total}", at_a_glance.claims_shown)
 columns[3].metric("Claimants", at_a_glance.claimants_shown)
 columns[4].metric("Parties", at_a_glance.parties_shown)
+columns[5].metric("Disputes", len(in_view.disputes),
+                  help=f"Among {checked_text(in_view)} by different claimants in view.")
 st.caption("Method: figures are shown **as claimed by each party, not verified**. "
            "Qualifiers (\"at least\", \"more than\", \"some\") are kept as the article gives "
            "them, and dates not stated in an article are marked as inferred. "
-           f"Filters: {as_text(describe_selection(selection))}.")
+           f"Filters: {as_text(describe_selection(selection))}."
+           + (" Figures not yet reviewed are included: faded and labelled '(not reviewed)' "
+              "in the charts, `proposed` in the table's review_status."
+              if selection.include_proposed else ""))
 for warning in st.session_state.get(ui.WARNINGS_KEY, []):
     st.warning(as_text(warning), icon=":material/link_off:")
 
@@ -82,6 +99,40 @@ if shown.empty:
     st.info("No claim matches these filters. Widen them, or press **Reset filters** in the "
             "sidebar.", icon=":material/filter_alt_off:")
     st.stop()
+
+# 3a. Disputes: the figures that cannot all hold as stated, first.
+disputes_section = st.container(key="disputes")
+disputes_section.header("Disputes")
+disputes_section.caption(
+    "Claims by different claimants that cannot all hold as stated: a **contradiction** "
+    "when nothing recorded tells them apart, a **tension** when they would contradict each "
+    "other only if they counted the same thing and the data records how they differ (the "
+    "cause each names, the subject, the word for a stock). Each claim stands for the values "
+    "its qualifier allows; the rules are in the codebook.")
+if not in_view.disputes:
+    disputes_section.info(
+        f"No dispute among the claims in view: {checked_text(in_view)} by different "
+        "claimants were checked, and each pair can hold as stated.",
+        icon=":material/check_circle:")
+for dispute in in_view.disputes[:MAX_DISPUTE_CHARTS]:
+    with disputes_section:
+        st.subheader(as_text(f"{dispute.dispute_id}: a {dispute.strength}, {dispute.parties}"))
+        st.markdown(as_text(dispute.sentence))
+        st.altair_chart(dispute_chart(shown, dispute, TODAY), width="stretch",
+                        key=f"chart_dispute_{dispute.dispute_id}")
+        for quote_column, claim_id in zip(st.columns(len(dispute.claim_ids)),
+                                          dispute.claim_ids, strict=True):
+            said = shown.set_index("claim_id").loc[claim_id]
+            quote_column.markdown(
+                f"> {as_text(said['quote'])}\n\n**{as_text(said['claimant'])}** "
+                + as_text(f"({said['party']}), {said['outlet']}, {said['published']} · "
+                          f"{claim_id}"))
+        if not screenshot:
+            ui.image_downloads(partial(dispute_chart, shown, dispute, TODAY),
+                               f"dispute-{dispute.dispute_id.lower()}")
+if len(in_view.disputes) > MAX_DISPUTE_CHARTS:
+    disputes_section.caption(f"{len(in_view.disputes) - MAX_DISPUTE_CHARTS} more disputes "
+                             "are in the disputes download below.")
 
 # 4. Side by side: one comparable measure, every claim for it.
 st.header("Side by side")
@@ -124,7 +175,7 @@ st.caption("Sort by a column's header, search with the table's magnifier, or cli
            "to read its article below.")
 # A range's top is blank, not "None", where a claim gives a single figure.
 listing = shown.assign(value_max=shown["value_max"].astype(object).where(
-    shown["value_max"].notna(), ""))
+    shown["value_max"].notna(), "")).join(corroboration(shown, in_view))
 if selection.include_proposed:  # the review status leads, so no proposal passes unseen
     listing = listing[["review_status", *[c for c in listing.columns if c != "review_status"]]]
 picked = st.dataframe(listing, hide_index=True, key="claims_table", width="stretch",
@@ -173,7 +224,7 @@ for article_id, rows in shown.groupby("article_id", sort=False):
 # 9. Downloads and citation: exactly the rows shown, with full provenance.
 st.header("Take it away")
 if not screenshot:
-    first, second, third = st.columns(3)
+    first, second, third, fourth = st.columns(4)
     first.download_button("Figure table (CSV)", table_csv(shown, excel=True),
                           "contested-figures.csv", "text/csv", key="download_csv",
                           icon=":material/table:")
@@ -184,9 +235,14 @@ if not screenshot:
                           partial(dataset_zip, figures.dataset.data_dir, table, TODAY),
                           "contested-figures-dataset.zip", "application/zip",
                           key="download_zip", icon=":material/folder_zip:")
+    fourth.download_button("Disputes (CSV)",
+                           table_csv(disputes_frame(shown, in_view), excel=True,
+                                     columns=(*DISPUTE_COLUMNS, *schema.TABLE_COLUMNS)),
+                           "contested-figures-disputes.csv", "text/csv",
+                           key="download_disputes", icon=":material/compare_arrows:")
 st.subheader("Cite this view")
-st.code(cite_view(describe_selection(selection), shown, TODAY, ui.view_url()), language=None,
-        wrap_lines=True)
+st.code(cite_view(describe_selection(selection), shown, TODAY, ui.view_url(),
+                  disputes_sentence(in_view, claimant_of)), language=None, wrap_lines=True)
 st.caption(f"Source: {schema.DATASET_NAME}, version {schema.DATASET_VERSION}. Articles "
            "© their publishers; the tables are offered for research and fact-checking.")
 if screenshot:

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from figures import compare, intake, pages, review, schema, ui
+from figures.markdown import as_text
 from figures.text import find_quote
 
 st.title("Review")
@@ -88,12 +89,13 @@ def claim_card(claim: Mapping[str, str], text: str) -> None:
     """One proposed figure: its quote in the article, its fields, accept and reject."""
     claim_id, article_id = claim["claim_id"], claim["article_id"]
     with st.container(border=True, key=f"review_card_{claim_id}"):
-        st.markdown(f"**{compare.value_label(claim)}** · {claim['claimant']} · `{claim_id}`")
+        st.markdown(f"**{as_text(compare.value_label(claim))}** · {as_text(claim['claimant'])}"
+                    f" · {as_text(claim_id)}")
         spans = find_quote(text, claim["quote"])
         if spans:
             st.html(ui.highlighted_passage(text, *spans[0]))
         else:
-            st.caption(f"Quote: {claim['quote']}")
+            st.caption(f"Quote: {as_text(claim['quote'])}")
         claimant_fields(claim, claim_id)
         first, second, third = st.columns(3)
         first.text_input("Value", intake.plain_number(claim["value"]),
@@ -128,7 +130,7 @@ def near_duplicate_note(article: pd.Series) -> None:
     if near is None or article["wire"]:
         return
     st.warning(f"This article shares {near.share:.0%} of its sentences with the stored "
-               f"`{near.file}`: probably the same wire story run by two outlets. If so, "
+               f"{as_text(near.file)}: probably the same wire story run by two outlets. If so, "
                f"record the wire service whose story it is.", icon=":material/content_copy:")
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     left.text_input("Wire service (AFP, Reuters, AP…)", key="review_wire")
@@ -139,7 +141,8 @@ def near_duplicate_note(article: pd.Series) -> None:
 
 outcome = st.session_state.pop("review_outcome", None)
 if outcome is not None:
-    (st.success if outcome.ok else st.error)("\n".join(outcome.messages))
+    (st.success if outcome.ok else st.error)("\n\n".join(as_text(message)
+                                                           for message in outcome.messages))
 if queue.empty:
     st.success("No figure is waiting for review.", icon=":material/task_alt:")
     st.page_link(pages.ADD_ARTICLES, label="Add articles", icon=":material/note_add:")
@@ -160,9 +163,9 @@ article_id = st.selectbox(
 article = sources.loc[article_id].copy()
 article["article_id"] = article_id
 text = figures.dataset.articles.get(article["file"], "")
-st.caption(f"`{article['file']}` · {article['outlet']} · published "
-           f"{article['published'] or 'date unknown'} ({article['published_basis']})"
-           + (f" · {article['url']}" if article["url"] else ""))
+st.caption(as_text(f"{article['file']} · {article['outlet']} · published "
+                   f"{article['published'] or 'date unknown'} ({article['published_basis']})"
+                   + (f" · {article['url']}" if article["url"] else "")))
 near_duplicate_note(article)
 for claim in queue[queue["article_id"] == article_id].to_dict("records"):
     claim_card(claim, text)

@@ -1,0 +1,11 @@
+"""Disputes: the figures that cannot all hold as stated, and the ones that agree.
+
+Claims are compared only where a rule says they can be (`rules`), each claim standing for
+the range its qualifier allows (`ranges`), within scopes that nest (`scope`). `find`
+returns every dispute, agreement and comparison; `frame` lays them out for the command
+line, the downloads and the page.
+"""
+
+from figures.disputes.find import Dispute, Disputes, find_disputes
+
+__all__ = ["Dispute", "Disputes", "find_disputes"]

@@ -1,0 +1,210 @@
+"""Find every dispute and every agreement among a table's claims, without pairing all.
+
+Claims are only ever compared within a family (one measure, one kind of unit), so they
+are bucketed by family first. Counts are then looked up only among claims at their own
+place or a place it is part of, and only among those whose first day falls where a
+period holding theirs can start (periods are binned by length, so that one long period
+does not make every look-up long). Stocks are looked up within their window of days
+at their own place; events by their place, subject and first day. The work grows with
+the number of comparable pairs, not with the square of the claims.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pandas as pd
+
+from figures import schema
+from figures.disputes.claims import COUNT, EVENT, STOCK, Claim, claims_of
+from figures.disputes.rules import CONTRADICTION, Verdict, count_rule, event_rule, stock_rule
+from figures.disputes.scope import chain
+
+# Upper bounds, in days, of the period lengths binned together for counts.
+LENGTH_BINS: tuple[int, ...] = (1, 7, 31, 92, 366, 3660)
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """Two claims by different claimants that break a rule, and the rule in words."""
+
+    dispute_id: str
+    rule: str
+    strength: str
+    claim_ids: tuple[str, str]
+    parties: str
+    difference: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Disputes:
+    """Every dispute among a table's claims, every agreement, and what was checked.
+
+    `checked` holds each pair of claims by different claimants that a rule applied to,
+    so a view can say how many comparisons it covers even when none broke a rule.
+    `inconsistent` holds breaches between claims of one claimant, which are no dispute.
+    """
+
+    disputes: tuple[Dispute, ...] = ()
+    agreements: tuple[tuple[str, str], ...] = ()
+    checked: tuple[tuple[str, str], ...] = ()
+    inconsistent: tuple[Dispute, ...] = ()
+    parties: Mapping[str, str] = field(default_factory=dict)
+
+    def within(self, claim_ids: set[str] | frozenset[str]) -> Disputes:
+        """The disputes, agreements and checks whose claims are all in `claim_ids`."""
+        def kept(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+            return tuple(pair for pair in pairs if pair[0] in claim_ids and pair[1] in claim_ids)
+        return Disputes(
+            tuple(d for d in self.disputes if set(d.claim_ids) <= claim_ids),
+            kept(self.agreements), kept(self.checked),
+            tuple(d for d in self.inconsistent if set(d.claim_ids) <= claim_ids),
+            self.parties)
+
+
+def bin_of(length: int) -> int:
+    """The index of the length bin a period of `length` days falls in."""
+    return next((index for index, top in enumerate(LENGTH_BINS) if length <= top),
+                len(LENGTH_BINS))
+
+
+def bin_top(index: int) -> int:
+    """The longest period, in days, a bin may hold (the last bin: any)."""
+    return LENGTH_BINS[index] if index < len(LENGTH_BINS) else 10**6
+
+
+class CountIndex:
+    """Dated counts of one family, by place and period-length bin, sorted by first day."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        groups: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+        for claim in claims:
+            start, end = claim.period  # type: ignore[misc]
+            groups[(claim.place, bin_of((end - start).days + 1))].append(claim)
+        self.bins: dict[str, list[tuple[int, list[date], list[Claim]]]] = defaultdict(list)
+        for (place, index), members in groups.items():
+            members.sort(key=lambda claim: claim.start)  # type: ignore[arg-type,return-value]
+            self.bins[place].append((index, [c.start for c in members], members))  # type: ignore[misc]
+
+    def holders(self, claim: Claim, part_of: Mapping[str, str]) -> Iterator[Claim]:
+        """Claims whose place holds this one's and whose first day could start a period
+        holding its period; the rule decides the rest."""
+        start, end = claim.period  # type: ignore[misc]
+        for place in chain(claim.place, part_of):
+            for index, starts, members in self.bins.get(place, []):
+                earliest = end - timedelta(days=bin_top(index) - 1)
+                yield from members[bisect_left(starts, earliest):bisect_right(starts, start)]
+
+
+def count_verdicts(claims: list[Claim], part_of: Mapping[str, str]) -> Iterator[Verdict]:
+    """Every verdict between dated counts of one family, each pair once."""
+    dated = [claim for claim in claims if claim.period]
+    index = CountIndex(dated)
+    for claim in dated:
+        for other in index.holders(claim, part_of):
+            if other is claim:
+                continue
+            verdict = count_rule(claim, other, part_of)
+            if verdict is None:
+                continue
+            # A pair whose scopes are the same is reached from both sides: keep one.
+            if claim.period == other.period and claim.place == other.place and \
+                    claim.claim_id > other.claim_id:
+                continue
+            yield verdict
+
+
+def stock_verdicts(claims: list[Claim], window: int) -> Iterator[Verdict]:
+    """Every verdict between stocks of one family at one place within the window."""
+    by_place: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.moment:
+            by_place[claim.place].append(claim)
+    for members in by_place.values():
+        members.sort(key=lambda claim: claim.moment)  # type: ignore[arg-type,return-value]
+        moments = [claim.moment for claim in members]
+        for position, claim in enumerate(members):
+            last = bisect_right(moments, claim.moment + timedelta(days=window))  # type: ignore[operator]
+            for other in members[position + 1:last]:
+                verdict = stock_rule(claim, other, window)
+                if verdict is not None:
+                    yield verdict
+
+
+def event_verdicts(claims: list[Claim]) -> Iterator[Verdict]:
+    """Every verdict between claims of the same event."""
+    events: dict[tuple[str, str, date], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.start:
+            events[(claim.place, claim.subject, claim.start)].append(claim)
+    for members in events.values():
+        for position, claim in enumerate(members):
+            for other in members[position + 1:]:
+                verdict = event_rule(claim, other)
+                if verdict is not None:
+                    yield verdict
+
+
+def verdicts(claims: list[Claim], part_of: Mapping[str, str]) -> Iterator[Verdict]:
+    """Every verdict among the claims, family by family."""
+    families: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        families[(claim.kind, claim.family)].append(claim)
+    for (kind, _family), members in families.items():
+        if kind == COUNT:
+            yield from count_verdicts(members, part_of)
+        elif kind == STOCK:
+            yield from stock_verdicts(members, schema.STOCK_WINDOW_DAYS)
+        elif kind == EVENT:
+            yield from event_verdicts(members)
+
+
+def parties_text(first: Claim, second: Claim) -> str:
+    """Whether the two claimants speak for different parties."""
+    if first.party == second.party:
+        return f"same party ({first.party})"
+    return f"different parties ({first.party}; {second.party})"
+
+
+def as_dispute(verdict: Verdict, dispute_id: str) -> Dispute:
+    """A broken rule as a dispute, its sentence ending with a full stop."""
+    return Dispute(dispute_id, verdict.rule, verdict.strength,
+                   (verdict.first.claim_id, verdict.second.claim_id),
+                   parties_text(verdict.first, verdict.second),
+                   "; ".join(verdict.differences), verdict.sentence + ".")
+
+
+def find_disputes(table: pd.DataFrame, places: pd.DataFrame | Mapping[str, str]) -> Disputes:
+    """Every dispute, agreement and comparison among the claims of a figure table.
+
+    `places` is places.csv (columns place, part_of) or a mapping of place to part_of.
+    Disputes are numbered D1, D2, ... contradictions first, then by their claims, so a
+    dispute keeps its number in every filtered view of the same table.
+    """
+    part_of = places if isinstance(places, Mapping) else dict(
+        zip(places["place"].astype(str).str.strip(), places["part_of"].astype(str).str.strip(),
+            strict=True))
+    claims = claims_of(table)
+    breaches, inconsistent, agreements, checked = [], [], [], []
+    for verdict in verdicts(claims, part_of):
+        pair = (verdict.first.claim_id, verdict.second.claim_id)
+        same_claimant = verdict.first.claimant_id == verdict.second.claimant_id
+        if not same_claimant:
+            checked.append(pair)
+            if verdict.agrees:
+                agreements.append(pair)
+        if not verdict.holds:
+            (inconsistent if same_claimant else breaches).append(verdict)
+    breaches.sort(key=lambda v: (v.strength != CONTRADICTION, v.first.claim_id,
+                                 v.second.claim_id))
+    return Disputes(
+        tuple(as_dispute(verdict, f"D{number}") for number, verdict in enumerate(breaches, 1)),
+        tuple(agreements), tuple(checked),
+        tuple(as_dispute(verdict, f"S{number}") for number, verdict in
+              enumerate(inconsistent, 1)),
+        {claim.claim_id: claim.party for claim in claims})

@@ -1,0 +1,89 @@
+"""Disputes laid out as tables: one row per claim in a dispute, for the command line and
+the download, and for each claim of the figure table who disputes it and who agrees."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pandas as pd
+
+from figures import compare, schema
+from figures.disputes.find import Disputes
+
+DISPUTE_COLUMNS: tuple[str, ...] = (
+    "dispute_id", "strength", "rule", "parties", "difference", "broken_rule",
+)
+DISPUTED_BY = "disputed by"
+AGREES_WITH = "agrees with"
+
+
+def disputes_frame(table: pd.DataFrame, found: Disputes) -> pd.DataFrame:
+    """One row per claim in a dispute: the dispute, its strength, the rule broken in
+    words, then every column of the claim, in dispute order."""
+    by_id = compare.with_columns(table).set_index("claim_id", drop=False)
+    records = []
+    for dispute in found.disputes:
+        for claim_id in dispute.claim_ids:
+            claim = by_id.loc[claim_id]
+            records.append({
+                "dispute_id": dispute.dispute_id, "strength": dispute.strength,
+                "rule": dispute.rule, "parties": dispute.parties,
+                "difference": dispute.difference, "broken_rule": dispute.sentence,
+                **{column: claim[column] for column in schema.TABLE_COLUMNS},
+            })
+    columns = [*DISPUTE_COLUMNS, *schema.TABLE_COLUMNS]
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    for column in schema.NUMBER_COLUMNS[schema.CLAIMS_FILE]:
+        frame[column] = frame[column].astype("float64")
+    return frame
+
+
+def agreement_text(claims: int, parties: int) -> str:
+    """ "agrees with 2 claims by 1 party"."""
+    return (f"agrees with {claims} claim{'s' if claims != 1 else ''} by {parties} "
+            f"part{'ies' if parties != 1 else 'y'}")
+
+
+def corroboration(table: pd.DataFrame, found: Disputes) -> pd.DataFrame:
+    """For each claim of the table: the disputes it is in, with whom, and how many claims
+    by how many parties agree with it (empty where none)."""
+    disputed: dict[str, list[str]] = defaultdict(list)
+    for dispute in found.disputes:
+        first, second = dispute.claim_ids
+        disputed[first].append(f"{second} ({dispute.strength}, {dispute.dispute_id})")
+        disputed[second].append(f"{first} ({dispute.strength}, {dispute.dispute_id})")
+    agreeing: dict[str, set[str]] = defaultdict(set)
+    for first, second in found.agreements:
+        agreeing[first].add(second)
+        agreeing[second].add(first)
+    ids = list(table["claim_id"]) if len(table) else []
+    agrees = []
+    for claim_id in ids:
+        others = agreeing.get(claim_id, set())
+        parties = {found.parties.get(other, "") for other in others}
+        agrees.append(agreement_text(len(others), len(parties)) if others else "")
+    return pd.DataFrame({DISPUTED_BY: ["; ".join(disputed.get(i, [])) for i in ids],
+                         AGREES_WITH: agrees}, index=table.index)
+
+
+def checked_text(found: Disputes) -> str:
+    """How many pairs of comparable claims were checked, in words that agree with it."""
+    pairs = len(found.checked)
+    return f"{pairs} pair{'s' if pairs != 1 else ''} of comparable claims"
+
+
+def disputes_sentence(found: Disputes, whos: dict[str, str]) -> str:
+    """The disputes of a view in one sentence, for its citation and its section.
+
+    `whos` names the claimant of each claim id, as the sentence credits them.
+    """
+    if not found.disputes:
+        return (f"No dispute among the claims shown; {checked_text(found)} by different "
+                f"claimants checked under the codebook's three rules.")
+    listed = "; ".join(
+        f"{d.dispute_id}, a {d.strength} between {whos.get(d.claim_ids[0], d.claim_ids[0])} "
+        f"and {whos.get(d.claim_ids[1], d.claim_ids[1])} ({d.claim_ids[0]}, "
+        f"{d.claim_ids[1]})" for d in found.disputes)
+    count = len(found.disputes)
+    return (f"{count} dispute{'s' if count != 1 else ''} among {checked_text(found)} by "
+            f"different claimants: {listed}.")
