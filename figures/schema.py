@@ -162,6 +162,7 @@ MEASURES: dict[str, str] = {
     "injured": "people injured",
     "besieged": "people under siege",
     "trapped": "people trapped in a place they cannot leave safely",
+    "missing": "people missing or unaccounted for",
     "remaining": "people still living in a place",
     "left": "people who left a place (evacuated, fled, went out through corridors)",
     "freed": "people said to have been freed or liberated",

@@ -202,3 +202,23 @@ def test_quoted_by_media_names_the_one_quoted() -> None:
     text = ("The directorate's spokesman, Tarn Roe, was quoted by state media as saying "
             "that 112 bodies had been recovered.")
     assert claimants(text) == {112: "Tarn Roe"}
+
+
+def test_findings_name_who_found_them() -> None:
+    """'The study, published by the Velmora Health Network, found 40 percent ...'."""
+    text = ("The study, published by the Velmora Health Network, found 40 percent of "
+            "children were underweight.")
+    assert claimants(text, "Tarn Daily") == {40: "Velmora Health Network"}
+
+
+def test_the_title_means_the_last_speaker() -> None:
+    """'Roe said ... \"Another 30 are missing,\" the mayor added': the mayor is Roe."""
+    text = 'Roe said 50 people died. "Another 30 are missing," the mayor added.'
+    assert claimants(text) == {50: "Roe", 30: "Roe"}
+
+
+def test_the_source_added_is_the_source_before() -> None:
+    """'A source at Velmora Governorate said ... The source added ...' is one source."""
+    text = ("A source at Velmora Governorate said that 9 persons were killed. The source "
+            "added that 2 houses burned.")
+    assert set(claimants(text, "Tarn Daily").values()) == {"Velmora Governorate"}

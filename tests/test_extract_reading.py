@@ -153,3 +153,11 @@ def test_the_figure_a_count_changed_to_shares_its_noun() -> None:
     found = [(c.value, c.measure, c.subject) for c in
              extract("The death toll rose from 200 to 340, the ministry said.")]
     assert found == [(200, "killed", "people"), (340, "killed", "people")]
+
+
+def test_missing_people_and_bare_complements() -> None:
+    """'Another 30 are missing' counts missing people; '20 were children' counts children."""
+    found = [(c.value, c.measure, c.subject) for c in
+             extract("Some 50 people died, 20 were children and another 30 are missing.")]
+    assert found == [(50, "killed", "people"), (20, "killed", "children"),
+                     (30, "missing", "people")]

@@ -21,7 +21,8 @@ _SAY = (
     r"|insisted|insists|wrote|writes|explained|stressed|suggested|alleged|declared|asserted"
     r"|argued|counted|recorded|documented|offered|proposed|pointed" + WS + r"out|points" + WS
     + r"out|say|tell|believes|believed|predicted|predicts|projected|forecast|verified"
-    + r"|registered|tallied"
+    + r"|registered|tallied|found|finds|showed|shows|revealed|reveals|indicated|indicates"
+    + r"|concluded|concludes"
     # "put the toll at", "puts the number of dead at"
     + r"|puts?(?=" + WS + r"(?:the|its|their)" + WS + r"(?:[\w-]+" + WS
     + r")?(?:toll|number|figure|total|count|tally)\b))"

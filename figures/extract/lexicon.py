@@ -77,7 +77,7 @@ SPEAKER_NOUNS = TITLE_WORDS | ORG_WORDS | PRONOUNS | frozenset(
      "government", "governor", "governorate", "council", "organisation", "organization",
      "group", "commander", "spokesman", "spokeswoman", "officer", "officers", "staff"),
 )  # fmt: skip
-ANY_REFERENCES = frozenset(("statement", "report", "announcement"))
+ANY_REFERENCES = frozenset(("statement", "report", "announcement", "source", "sources"))
 ANY_ORG_NOUNS = frozenset(("group", "organisation", "organization", "body", "agency"))
 FUNCTION_WORDS = frozenset(w.capitalize() for w in RUN_STOP) | frozenset(
     ("Over", "Some", "About", "Around", "Nearly", "Almost", "Only", "Just", "Up", "As", "More",

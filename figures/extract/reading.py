@@ -42,6 +42,7 @@ _EVENT_CUES: dict[str, str] = {
     "injured": r"injur\w*|wound(?:ed|s|ing)?|hurt",
     "besieged": r"besieged|siege|encircled",
     "trapped": r"trapped|stranded",
+    "missing": r"missing|unaccounted|disappeared",
     "attacked": r"attack(?:ed|s)?|targeted|bombed|shelled|struck|hit|destroy\w*|damag\w*"
     r"|looted|raided",
     "fired": r"fired|dropped|launched",
@@ -49,7 +50,7 @@ _EVENT_CUES: dict[str, str] = {
     "remaining": r"remain\w*|still" + WS + r"liv\w*|living" + WS + "in",
 }
 _PEOPLE_MEASURES = frozenset(
-    ("killed", "injured", "besieged", "trapped", "remaining", "left", "freed")
+    ("killed", "injured", "besieged", "trapped", "remaining", "left", "freed", "missing")
 )
 _FIGHTER_MEASURES = frozenset(("surrendered", "pardoned"))
 
@@ -112,11 +113,21 @@ _COMPLEMENT = re.compile(
 )
 
 
+_BARE_COMPLEMENT = re.compile(
+    WS + r"(?:are|were|is|was)" + WS + r"(?:(?:all|mostly|reportedly|also)" + WS + r")?",
+    re.IGNORECASE,
+)
+
+
 def complement_words(text: str, end: int, limit: int) -> list[str]:
     """For a figure with no noun after it, the noun phrase its verb names ("1,486 are
-    believed to be civilians" -> ["civilians"]); [] when the figure has a noun."""
+    believed to be civilians", "20 were children" -> ["children"]); [] when none does."""
     match = _COMPLEMENT.match(text, end, min(len(text), end + 80))
-    return phrase_words(text, match.end(), limit) if match else []
+    if match:
+        return phrase_words(text, match.end(), limit)
+    match = _BARE_COMPLEMENT.match(text, end, min(len(text), end + 80))
+    words = phrase_words(text, match.end(), limit) if match else []
+    return words if subject_of(words) else []
 
 
 # "fighters, numbering between 1,500 and 5,000": the counted noun stands before the figure.

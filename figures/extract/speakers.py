@@ -241,11 +241,12 @@ def _resolve_reference(phrase: str, memory: Memory, position: int) -> Name | Non
 
 
 def _titled_person(head: str, memory: Memory, position: int) -> Name | None:
-    """"the minister": the last person so titled, else the last person who spoke."""
+    """"the minister": the last person so titled, else the last person who spoke (one
+    named by surname alone, "Roe said", included)."""
     for name in reversed(memory.before(position)):
         if name.kind == "person" and head in name.title.lower():
             return name
-    return memory.last_speaker(("person",))
+    return memory.last_speaker(("person",)) or memory.last_speaker(("other",))
 
 
 def _last_org(memory: Memory, position: int) -> Name | None:
