@@ -82,6 +82,8 @@ _PART_OF_SCALE = (
     r"(?:[^\S\n]+|-)(?:million|billion)\b"
 )
 _PAIR = r"\ba[^\S\n]+pair\b"
+# "two-thirds of", "a quarter of", "three quarters of": a share of a whole
+_SHARE = (r"\b(?:a|one|two|three)(?:[^\S\n]+|-)(?:third|quarter)s?(?=[^\S\n]+of\b)")
 # "one in four children": a share, 0.25
 _ONE_IN = (r"\b(?:one|1)[^\S\n]+in[^\S\n]+(?:two|three|four|five|six|seven|eight|nine|ten"
            r"|\d{1,3})\b")
@@ -92,6 +94,7 @@ NUMBER_PATTERN = re.compile(
     rf"|(?P<part>{_PART_OF_SCALE})"
     rf"|(?P<pair>{_PAIR})"
     rf"|(?P<ratio>{_ONE_IN})"
+    rf"|(?P<share>{_SHARE})"
     rf"|(?P<vague>{_VAGUE})"
     rf"|(?P<digits>{_DIGIT_PHRASE})(?P<dpct>{_PERCENT})?"
     rf"|(?P<words>{_WORD_PHRASE})(?P<wpct>{_PERCENT})?",
@@ -134,6 +137,14 @@ def part_value(phrase: str) -> float | None:
         return None
     count = next((SMALL_WORDS[w] for w in words if w in SMALL_WORDS), 1)
     return count * _PARTS[part] * scale
+
+
+def share_value(phrase: str) -> float | None:
+    """Read "two-thirds" or "a quarter" as the share it gives."""
+    words = re.findall(r"[a-z]+", phrase.lower())
+    count = SMALL_WORDS.get(words[0], 1)
+    part = words[-1].rstrip("s")
+    return count * _PARTS[part] if part in _PARTS else None
 
 
 def ratio_value(phrase: str) -> float | None:
@@ -211,6 +222,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             kind, value, percent = "words", part_value(match.group("part")), False
         elif match.group("pair"):
             kind, value, percent = "words", 2.0, False
+        elif match.group("share"):
+            kind, value, percent = "words", share_value(match.group("share")), False
         elif match.group("ratio"):
             kind, value, percent = "words", ratio_value(match.group("ratio")), False
         elif match.group("digits"):

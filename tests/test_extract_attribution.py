@@ -188,3 +188,17 @@ def test_telling_names_the_person_of_its_clause() -> None:
     text = ("Rebel commander Tarn Roe disputed the toll, telling reporters that only 9 "
             "fighters had been killed.")
     assert claimants(text) == {9: "Tarn Roe"}
+
+
+def test_speaker_before_a_relative_clause() -> None:
+    """'A spokesman for the governor, who asked not to be named, told ...' names him."""
+    text = ("A spokesman for the governor, who asked not to be named, told reporters that "
+            "17 people had died in the blast.")
+    assert claimants(text) == {17: "spokesman for the governor"}
+
+
+def test_quoted_by_media_names_the_one_quoted() -> None:
+    """'Tarn Roe was quoted by state media as saying ...': Roe speaks, the media relay."""
+    text = ("The directorate's spokesman, Tarn Roe, was quoted by state media as saying "
+            "that 112 bodies had been recovered.")
+    assert claimants(text) == {112: "Tarn Roe"}

@@ -90,3 +90,15 @@ def test_a_headlines_source_before_a_colon_is_no_identifier() -> None:
     """'Velmora Monitor: 54 killed' gives a figure; 'Article ID: 5521' does not."""
     assert values("Velmora Monitor: 54 killed in shelling of northern suburbs") == [54]
     assert reasons("Article ID: 5521\nSome 40 people fled.")["5521"] == "identifier"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "reason"),
+    [
+        ("Men aged between 18 and 60 were barred from leaving the 40 villages.", "60", "age"),
+        ("A father of three said 20 houses had burned.", "three", "not a count"),
+    ],
+)
+def test_ages_and_families_describe_people(text: str, number: str, reason: str) -> None:
+    """'aged between 18 and 60' and 'a father of three' count no one."""
+    assert reasons(text)[number] == reason

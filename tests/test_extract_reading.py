@@ -138,3 +138,18 @@ def test_list_items_are_figures() -> None:
 def test_a_population_counts_people() -> None:
     """'a pre-war population of 320,000' counts people."""
     assert only("The city had a pre-war population of 320,000.").subject == "people"
+
+
+def test_a_count_that_reaches_a_figure_counts_its_noun() -> None:
+    """'refugees from the west above 150,000' and 'the total of refugees reached 250,000'."""
+    texts = ["UPDATED: refugees from the western city above 150.000: minister",
+             "The total of refugees since the offensive began reached 250,000, it said."]
+    assert [[(c.value, c.subject) for c in extract(t)] for t in texts] == [
+        [(150000, "people")], [(250000, "people")]]
+
+
+def test_the_figure_a_count_changed_to_shares_its_noun() -> None:
+    """'The death toll rose from 200 to 340' gives both as people killed."""
+    found = [(c.value, c.measure, c.subject) for c in
+             extract("The death toll rose from 200 to 340, the ministry said.")]
+    assert found == [(200, "killed", "people"), (340, "killed", "people")]

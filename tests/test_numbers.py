@@ -125,3 +125,10 @@ def test_one_in_four_is_a_share() -> None:
     """'one in four' reads as the share 0.25, not as 1 and 4."""
     assert [(m.text, m.value) for m in find_numbers("one in four children")] == [
         ("one in four", 0.25)]
+
+
+def test_parts_of_a_whole_are_shares() -> None:
+    """'two-thirds of' and 'a quarter of' read as shares; 'the third day' is no share."""
+    found = [(m.text, round(m.value, 3)) for m in
+             find_numbers("two-thirds of them and a quarter of the rest on the third day")]
+    assert found == [("two-thirds", 0.667), ("a quarter", 0.25)]

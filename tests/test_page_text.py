@@ -39,7 +39,7 @@ def autolinks(text: str) -> list[str]:
 def unescaped_markup(body: str) -> list[str]:
     """The pieces of Markdown in `body` that would make a link or fetch a picture."""
     bare = ESCAPED.sub("", body)
-    text = shown(body)
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", body)  # escapes read, word joiners kept
     return (re.findall(r"!\[|\]\(|\]\[|\]:|<", bare) + autolinks(text)
             + re.findall(r":(?!material/)[\w/+-]+:", text))  # the page's own icons aside
 

@@ -12,7 +12,6 @@ from streamlit.testing.v1 import AppTest
 
 from figures import pages, review, schema
 from figures.corpus import Item, Options, add_items
-from figures.markdown import as_text
 from figures.table import build_figures
 from tests.conftest import shown
 from tests.test_add_article import NEW_ARTICLE
@@ -180,7 +179,7 @@ def test_review_page_flags_a_near_duplicate(proposals: Path,
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run().switch_page(pages.REVIEW).run()
     at.selectbox(key="review_article").set_value("courier_20161129").run()
     assert not at.exception
-    assert any(as_text(f"{ARTICLE_ID}.txt") in warning.value for warning in at.warning)
+    assert any(f"{ARTICLE_ID}.txt" in shown(warning.value) for warning in at.warning)
     at.text_input(key="review_wire").set_value("AFP")
     at.button(key="review_wire_save").click().run()
     assert not at.exception

@@ -18,7 +18,9 @@ One module per stage, run in this order by `candidates`:
 5. `candidates`: the stages run in order, one `Candidate` per figure.
 
 `lexicon` holds the general vocabulary more than one stage reads. A figure with no
-attribution is the article's own voice: its claimant is the outlet, when one is given.
+attribution is the article's own voice (so is the headline): its claimant is the outlet,
+when one is given, unless its sentence goes on with the account of the sentence before.
+A range gives one candidate per bound.
 """
 
 from figures.extract.candidates import (

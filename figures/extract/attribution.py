@@ -51,6 +51,9 @@ _CLAUSE_CUT = re.compile(
     r"|unless|whether|where)" + WS,
     re.I,
 )
+_RELATIVE = re.compile(r"(?:who|which|whose|whom)\b", re.I)
+_BE_TAIL = re.compile(WS0 + r"\b(?:was|were|is|are|has" + WS + r"been|had" + WS + r"been)"
+                      + WS0 + "$", re.I)
 _AND_BEFORE = re.compile(r"\band" + WS + r"(?:also" + WS + r")?$", re.I)
 _PARENTHESIS = re.compile(r"\([^()\n]{0,60}\)")
 _FIGURE_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred"
@@ -125,10 +128,11 @@ def _subject_before(text: str, clause_start: int, verb_start: int) -> str:
                 for s in re.split(r",(?!\d)", head)]
     segments = [_CLAUSE_CUT.sub("", s) for s in segments]
     if head.endswith(","):
-        options = segments[-3:-1][::-1]
+        options = [s for s in segments[-3:-1][::-1] if not _RELATIVE.match(s)]
         named = [s for s in options if names_in(s)]
         people = [s for s in named if any(n.kind == "person" for n in names_in(s))]
-        return (people or named or [""])[0]
+        speaking = [s for s in options if set(s.lower().split()) & SPEAKER_NOUNS]
+        return (people or named or speaking or [""])[0]
     if re.match(r"(?:which|who)\b", segments[-1]) and len(segments) > 1:
         return segments[-2]  # "the agency, which has counted ..." speaks for the agency
     return " ".join(segments[-1].split()[-12:])
@@ -190,10 +194,19 @@ def _sentence_subject(text: str, start: int, end: int) -> str:
     return match.group() if match else ""
 
 
+def _quoted_speaker(text: str, start: int, match: re.Match[str]) -> str:
+    """The speaker a phrase names; for "X was quoted by state media as saying", X."""
+    who = match.group("who")
+    if not re.match(r"by" + WS, who):
+        return who
+    head = _BE_TAIL.sub("", text[start : match.start()])
+    return _subject_before(text, start, start + len(head)) if head.strip() else who
+
+
 def _attributions(text: str, start: int, end: int, quotes) -> list[Attribution]:
     """Every attribution in text[start:end], in order of position."""
-    found = [Attribution(m.start(), m.group("who")) for pattern in _PHRASE_ATTRIBUTIONS
-             for m in pattern.finditer(text, start, end)
+    found = [Attribution(m.start(), _quoted_speaker(text, start, m))
+             for pattern in _PHRASE_ATTRIBUTIONS for m in pattern.finditer(text, start, end)
              if pattern not in _CHECKED or _could_speak(m.group("who"))]
     found += _verb_attributions(text, start, end, quotes)
     for saying in _SAYING.finditer(text, start, end):

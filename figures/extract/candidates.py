@@ -38,6 +38,7 @@ from figures.extract.reading import (
     range_qualifiers,
     subject_of,
     unit_of,
+    with_change,
     with_defaults,
     with_others,
 )
@@ -229,7 +230,9 @@ def _sentence_readings(text: str, view: _View) -> list[tuple[Figure, Reading]]:
     for index, figure in enumerate(view.figures):
         reading = _read_figure(text, view, index)
         words = phrase_words(text, figure.end, 8)
-        previous = with_defaults(with_others(reading, previous, words))
+        gap = text[view.figures[index - 1].end : figure.start] if index else ""
+        reading = with_change(with_others(reading, previous, words), previous, gap)
+        previous = with_defaults(reading)
         readings.append((figure, previous))
     return readings
 

@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from figures.extract.lexicon import FUNCTION_WORDS, MONTH, WEEKDAY, WS, WS0
-from figures.extract.reading import SUBJECT_WORDS, phrase_words, subject_of
+from figures.extract.lexicon import FUNCTION_WORDS, MONTH, SUBJECT_WORDS, WEEKDAY, WS, WS0
+from figures.extract.reading import phrase_words, subject_of
 from figures.extract.sentences import containing, is_title_case
 from figures.numbers import NumberMention
 
@@ -93,7 +93,8 @@ _WAR_WORDS = re.compile(
 
 
 _AGE_OF = re.compile(r"\b(?:age[sd]?" + WS + r"(?:of" + WS + r")?|aged" + WS
-                     + r"(?:between" + WS + r")?)$", re.IGNORECASE)
+                     + r"(?:between" + WS + r")?(?:\d+" + WS0 + r"(?:and|to|-|–)" + WS0
+                     + r")?)$", re.IGNORECASE)
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]+," + WS0 + "$")
 _LENGTH_IN_MONTHS = re.compile(r"-(?:month|week)s?-?(?:long)?\b(?!" + WS
                                + r"(?:pause|truce|ceasefire|cease-fire|halt|lull))",
@@ -191,6 +192,9 @@ def _is_not_a_count(ctx: Context) -> bool:
         return False
     if word == "half":
         return not (_HEDGED.search(ctx.before) or _SHARE_OF.match(ctx.after))
+    if re.search(r"\b(?:father|mother|parent|grandfather|grandmother)" + WS + r"of" + WS + "$",
+                 ctx.before, re.IGNORECASE):
+        return True  # "a father of three" describes a person
     if word != "one":
         return False
     following = _next_word(ctx.after)

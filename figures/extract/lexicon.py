@@ -1,7 +1,7 @@
 """General vocabulary of English news prose that more than one stage reads.
 
-Kinds of words only (titles, organisation words, function words, months): no person,
-outlet, place or organisation names.
+Kinds of words only (titles, organisation words, function words, months, the nouns that
+say what a figure counts, units): no person, outlet, place or organisation names.
 """
 
 from __future__ import annotations
@@ -89,3 +89,97 @@ COMPASS_WORDS = frozenset(
     ("eastern", "western", "northern", "southern", "central", "east", "west", "north",
      "south", "northeast", "northwest", "southeast", "southwest", "upper", "lower")
 )  # fmt: skip
+
+# What a figure counts: the first of these nouns after it names the subject
+# (`schema.SUBJECTS`).
+SUBJECT_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("children", "child", "kids", "boys", "girls", "minors", "schoolchildren", "pupils"),
+        "children",
+    ),
+    **dict.fromkeys(("newborn", "newborns", "babies", "baby", "infants"), "newborns"),
+    **dict.fromkeys(("civilians", "civilian", "noncombatants", "non-combatants"), "civilians"),
+    **dict.fromkeys(
+        (
+            "fighters", "rebels", "militants", "insurgents", "gunmen", "combatants",
+            "jihadists", "terrorists", "soldiers", "troops", "militiamen", "extremists",
+        ),
+        "fighters",
+    ),
+    **dict.fromkeys(("hospitals", "hospital", "clinics", "clinic"), "hospitals"),
+    **dict.fromkeys(("shells", "shell", "mortars", "rounds"), "artillery shells"),
+    **dict.fromkeys(
+        ("pause", "pauses", "respite", "respites", "lull", "lulls", "cessation", "cessations"),
+        "pause",
+    ),
+    **dict.fromkeys(
+        ("truce", "truces", "ceasefire", "ceasefires", "cease-fire", "cease-fires", "calm"),
+        "truce",
+    ),
+    **dict.fromkeys(
+        (
+            "people", "persons", "person", "residents", "inhabitants", "lives", "individuals",
+            "men", "women", "refugees", "patients", "families", "others", "man", "woman",
+            "members", "households", "population", "evacuees", "survivors", "victims",
+            "migrants", "staff", "doctors", "nurses", "medics", "paramedics", "journalists",
+            "workers", "volunteers", "students", "teachers", "pediatricians", "paediatricians",
+            "surgeons", "relatives",
+        ),
+        "people",
+    ),
+    **dict.fromkeys(("hostages", "hostage", "captives", "abductees"), "hostages"),
+    **dict.fromkeys(
+        ("prisoners", "prisoner", "detainees", "detainee", "convicts", "inmates", "pows"),
+        "prisoners",
+    ),
+    **dict.fromkeys(
+        ("vehicles", "vehicle", "trucks", "truck", "lorries", "lorry", "buses", "bus", "cars",
+         "car", "tanks", "tank", "pickups", "pickup", "ambulances", "ambulance", "convoys",
+         "convoy", "armoured", "armored", "jeeps", "bulldozers", "boats", "aircraft", "planes",
+         "helicopters", "carts"),
+        "vehicles",
+    ),  # fmt: skip
+    **dict.fromkeys(
+        ("facilities", "facility", "schools", "school", "bakeries", "bakery", "shelters",
+         "shelter", "centres", "centers", "mosques", "churches", "markets", "bridges",
+         "stations", "plants", "warehouses", "pharmacies", "dispensaries", "wells", "pharmacy",
+         "bakery", "centre", "center", "mosque", "church", "market", "bridge", "station",
+         "plant", "warehouse", "dispensary"),
+        "facilities",
+    ),  # fmt: skip
+    **dict.fromkeys(
+        ("buildings", "building", "homes", "houses", "apartments", "dwellings", "shelters"),
+        "buildings",
+    ),
+    **dict.fromkeys(
+        ("airstrikes", "airstrike", "air-strikes", "strikes", "raids", "sorties", "bombings",
+         "attacks", "assaults", "bombardments"),
+        "airstrikes",
+    ),  # fmt: skip
+    **dict.fromkeys(
+        ("missiles", "missile", "rockets", "rocket", "bombs", "bomb", "grenades", "drones",
+         "projectiles", "munitions"),
+        "munitions",
+    ),  # fmt: skip
+    **dict.fromkeys(
+        ("neighbourhoods", "neighborhoods", "neighbourhood", "neighborhood", "districts",
+         "villages", "towns", "settlements", "localities", "hamlets", "suburbs", "quarters"),
+        "neighbourhoods",
+    ),  # fmt: skip
+    **dict.fromkeys(
+        ("consultations", "treatments", "surgeries", "procedures", "vaccinations",
+         "amputations", "admissions", "dressings"),
+        "medical treatments",
+    ),  # fmt: skip
+    **dict.fromkeys(("teams", "team", "clinics-on-wheels"), "teams"),
+}
+# Units a figure may carry besides a plain count, from the words that follow it.
+UNIT_WORDS: dict[tuple[str, ...], str] = {
+    ("hour",): "hours", ("hours",): "hours", ("day",): "days", ("days",): "days",
+    ("square", "kilometres"): "square km", ("square", "kilometers"): "square km",
+    ("square", "km"): "square km", ("sq", "km"): "square km", ("km2",): "square km",
+    ("km²",): "square km", ("sqkm",): "square km", ("square", "miles"): "square miles",
+    ("sq", "miles"): "square miles", ("hectares",): "hectares", ("ha",): "hectares",
+    ("acres",): "acres", ("kilometres",): "km", ("kilometers",): "km", ("km",): "km",
+    ("miles",): "miles", ("mile",): "miles", ("kilometre",): "km", ("kilometer",): "km",
+}  # fmt: skip

@@ -9,100 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from figures.extract.lexicon import MONTH, WEEKDAY, WS, WS0
+from figures.extract.lexicon import MONTH, SUBJECT_WORDS, UNIT_WORDS, WEEKDAY, WS, WS0
 from figures.numbers import SCALE_WORDS, SMALL_WORDS, NumberMention
 
-SUBJECT_WORDS: dict[str, str] = {
-    **dict.fromkeys(
-        ("children", "child", "kids", "boys", "girls", "minors", "schoolchildren", "pupils"),
-        "children",
-    ),
-    **dict.fromkeys(("newborn", "newborns", "babies", "baby", "infants"), "newborns"),
-    **dict.fromkeys(("civilians", "civilian", "noncombatants", "non-combatants"), "civilians"),
-    **dict.fromkeys(
-        (
-            "fighters", "rebels", "militants", "insurgents", "gunmen", "combatants",
-            "jihadists", "terrorists", "soldiers", "troops", "militiamen", "extremists",
-        ),
-        "fighters",
-    ),
-    **dict.fromkeys(("hospitals", "hospital", "clinics", "clinic"), "hospitals"),
-    **dict.fromkeys(("shells", "shell", "mortars", "rounds"), "artillery shells"),
-    **dict.fromkeys(
-        ("pause", "pauses", "respite", "respites", "lull", "lulls", "cessation", "cessations"),
-        "pause",
-    ),
-    **dict.fromkeys(
-        ("truce", "truces", "ceasefire", "ceasefires", "cease-fire", "cease-fires", "calm"),
-        "truce",
-    ),
-    **dict.fromkeys(
-        (
-            "people", "persons", "person", "residents", "inhabitants", "lives", "individuals",
-            "men", "women", "refugees", "patients", "families", "others", "man", "woman",
-            "members", "households", "population", "evacuees", "survivors", "victims",
-            "migrants", "staff", "doctors", "nurses", "medics", "paramedics", "journalists",
-            "workers", "volunteers", "students", "teachers", "pediatricians", "paediatricians",
-            "surgeons", "relatives",
-        ),
-        "people",
-    ),
-    **dict.fromkeys(("hostages", "hostage", "captives", "abductees"), "hostages"),
-    **dict.fromkeys(
-        ("prisoners", "prisoner", "detainees", "detainee", "convicts", "inmates", "pows"),
-        "prisoners",
-    ),
-    **dict.fromkeys(
-        ("vehicles", "vehicle", "trucks", "truck", "lorries", "lorry", "buses", "bus", "cars",
-         "car", "tanks", "tank", "pickups", "pickup", "ambulances", "ambulance", "convoys",
-         "convoy", "armoured", "armored", "jeeps", "bulldozers", "boats", "aircraft", "planes",
-         "helicopters", "carts"),
-        "vehicles",
-    ),  # fmt: skip
-    **dict.fromkeys(
-        ("facilities", "facility", "schools", "school", "bakeries", "bakery", "shelters",
-         "shelter", "centres", "centers", "mosques", "churches", "markets", "bridges",
-         "stations", "plants", "warehouses", "pharmacies", "dispensaries", "wells", "pharmacy",
-         "bakery", "centre", "center", "mosque", "church", "market", "bridge", "station",
-         "plant", "warehouse", "dispensary", "well"),
-        "facilities",
-    ),  # fmt: skip
-    **dict.fromkeys(
-        ("buildings", "building", "homes", "houses", "apartments", "dwellings", "shelters"),
-        "buildings",
-    ),
-    **dict.fromkeys(
-        ("airstrikes", "airstrike", "air-strikes", "strikes", "raids", "sorties", "bombings",
-         "attacks", "assaults", "bombardments"),
-        "airstrikes",
-    ),  # fmt: skip
-    **dict.fromkeys(
-        ("missiles", "missile", "rockets", "rocket", "bombs", "bomb", "grenades", "drones",
-         "projectiles", "munitions"),
-        "munitions",
-    ),  # fmt: skip
-    **dict.fromkeys(
-        ("neighbourhoods", "neighborhoods", "neighbourhood", "neighborhood", "districts",
-         "villages", "towns", "settlements", "localities", "hamlets", "suburbs", "quarters"),
-        "neighbourhoods",
-    ),  # fmt: skip
-    **dict.fromkeys(
-        ("consultations", "treatments", "surgeries", "procedures", "vaccinations",
-         "amputations", "admissions", "dressings", "deliveries"),
-        "medical treatments",
-    ),  # fmt: skip
-    **dict.fromkeys(("teams", "team", "clinics-on-wheels"), "teams"),
-}
-# Units a figure may carry besides a plain count, from the words that follow it.
-_UNIT_WORDS: dict[tuple[str, ...], str] = {
-    ("hour",): "hours", ("hours",): "hours", ("day",): "days", ("days",): "days",
-    ("square", "kilometres"): "square km", ("square", "kilometers"): "square km",
-    ("square", "km"): "square km", ("sq", "km"): "square km", ("km2",): "square km",
-    ("km²",): "square km", ("sqkm",): "square km", ("square", "miles"): "square miles",
-    ("sq", "miles"): "square miles", ("hectares",): "hectares", ("ha",): "hectares",
-    ("acres",): "acres", ("kilometres",): "km", ("kilometers",): "km", ("km",): "km",
-    ("miles",): "miles", ("mile",): "miles", ("kilometre",): "km", ("kilometer",): "km",
-}  # fmt: skip
 AREA_UNITS = frozenset(("square km", "square miles", "hectares", "acres"))
 DISTANCE_UNITS = frozenset(("km", "miles"))
 _MUNITIONS = frozenset(
@@ -238,16 +147,34 @@ _POPULATION_OF = re.compile(
 )
 
 
+# "refugees from the west have surpassed 150,000", "the toll of refugees reached 250,000"
+_REACHED = re.compile(
+    r"\b(?:reach(?:ed|es)?|surpass(?:ed|es)?|exceed(?:ed|s)?|top(?:ped|s)?|above|passed"
+    r"|rose" + WS + r"to|climbed" + WS + r"to|stood" + WS + r"at|total(?:l?ed|s)?|amount(?:ed|s)?"
+    + WS + r"to|jumped" + WS + r"to|increased" + WS + r"to)" + WS
+    + r"(?:(?:about|around|some|nearly|almost|roughly|at" + WS + r"least|more" + WS + r"than"
+    + r"|over|close" + WS + r"to)" + WS + r")?$",
+    re.IGNORECASE,
+)
+
+
 def numbered_subject(left: str) -> str:
     """What a figure counts when the noun stands before it ("fighters, numbering 300",
-    "the number of destroyed homes at 3,200")."""
+    "the number of destroyed homes at 3,200", "refugees ... have surpassed 150,000")."""
     match = _NUMBERING.search(left)
     if match:
         return subject_of([match.group("noun")])
     match = _NUMBER_OF.search(left)
     if match:
         return subject_of(match.group("words").split())
-    return "people" if _POPULATION_OF.search(left) else ""
+    if _POPULATION_OF.search(left):
+        return "people"
+    if _REACHED.search(left):
+        clause = re.split(r"[,;:()“”\"]", left)[-1]
+        found = [SUBJECT_WORDS[w] for w in re.findall(r"[a-z-]+", clause.lower())
+                 if w in SUBJECT_WORDS]
+        return found[-1] if found else ""
+    return ""
 
 
 def phrase_words(text: str, end: int, limit: int) -> list[str]:
@@ -272,8 +199,8 @@ def unit_of(mention: NumberMention, words: list[str]) -> str:
         return "percent"
     lowered = tuple(word.lower().strip(".") for word in words[:2])
     for key in (lowered[:2], lowered[:1]):
-        if key in _UNIT_WORDS:
-            return _UNIT_WORDS[key]
+        if key in UNIT_WORDS:
+            return UNIT_WORDS[key]
     if mention.kind == "words" and mention.value is not None and 0 < mention.value < 1:
         return "share"  # "about half of them"
     return "count"
@@ -423,6 +350,16 @@ def with_others(reading: Reading, previous: Reading | None, words: list[str]) ->
         qualifier, qualifier_text = previous.qualifier, previous.qualifier_text
     return Reading(qualifier, qualifier_text, reading.unit, previous.subject or reading.subject,
                     reading.measure)
+
+
+def with_change(reading: Reading, previous: Reading | None, gap: str) -> Reading:
+    """"rose from 200 to 340": the figure a count changed to shares its noun and measure."""
+    if previous is None or reading.subject or not _CHANGED_TO.fullmatch(gap):
+        return reading
+    return replace(reading, subject=previous.subject, measure=reading.measure or previous.measure)
+
+
+_CHANGED_TO = re.compile(WS0 + r"(?:to|up" + WS + r"to)" + WS0, re.IGNORECASE)
 
 
 def with_defaults(reading: Reading) -> Reading:

@@ -281,8 +281,15 @@ def _clean_phrase(phrase: str) -> str:
     without_noun = _TRAILING_NOUNS.sub("", phrase).strip()
     if not re.fullmatch(r"(?:the|an?)?", without_noun, re.IGNORECASE):
         phrase = without_noun
-    phrase = _LEADING_LINKS.sub("", phrase)
-    return phrase.strip(" \t\u00a0,.;:")
+    return _trimmed(_LEADING_LINKS.sub("", phrase))
+
+
+def _trimmed(phrase: str) -> str:
+    """A phrase without spaces and punctuation at its ends, "U.N." keeping its last stop."""
+    phrase = phrase.strip(" \t\u00a0,;:")
+    if re.search(r"\b(?:[A-Z]\.){2,}$", phrase):
+        return phrase
+    return phrase.rstrip(".").rstrip()
 
 
 def _chosen_name(phrase: str, memory: Memory, position: int) -> Name | None:
@@ -315,8 +322,8 @@ def resolve_speaker(phrase: str, memory: Memory, position: int) -> Name | None:
     reference = _resolve_reference(phrase, memory, position)
     if reference is not None:
         return reference
-    described = re.sub(r"^(?:the|a|an)" + WS, "", _LEADING_LINKS.sub(
-        "", _clean_phrase_keeping_nouns(raw)), flags=re.IGNORECASE).strip(" \t\u00a0,.;:")
+    described = _trimmed(re.sub(r"^(?:the|a|an)" + WS, "", _LEADING_LINKS.sub(
+        "", _clean_phrase_keeping_nouns(raw)), flags=re.IGNORECASE))
     if not re.search(r"[A-Za-z]", described) or described.lower() in PRONOUNS:
         return None
     if not _can_speak(_clean_phrase_keeping_nouns(raw)):
