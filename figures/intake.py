@@ -1,20 +1,18 @@
-"""Add an article: read an upload, propose its claims for review, and save them safely.
+"""Add an article: read an upload, build the rows a new article adds, and commit them.
 
-The dashboard's "Add an article" panel is a thin layer over these functions, so each step
-can be tested without Streamlit:
+The batch add (`figures.corpus`, behind `python -m figures add` and the Add articles page)
+and the review queue (`figures.review`) are built on these functions:
 
-1. `read_upload` turns the uploaded (or pasted) bytes into text, or says plainly why it
+1. `read_upload` turns uploaded (or pasted) bytes into text, or says plainly why it
    cannot: empty, too large, binary, not UTF-8, or an article already stored;
-2. `review_frame` lays the extractor's candidates out as an editable table, each with a
-   guess at the existing claimant it names (`match_claimant`);
-3. `plan_save` turns the reviewed table into the rows each file would gain, and lists
-   what a person must still fill in; it writes nothing;
-4. `save` tries the plan on a staging copy of the data folder, runs the checker there,
-   and only if the save adds no problem writes the files into the real folder, each
-   through a temporary file and `os.replace`, so a reader never sees half a file.
-
-Every number phrase of the new article ends up either in a kept claim or in
-`not_claims.csv`, because the checker refuses a folder where one is in neither.
+2. `match_claimant` and the id makers (`article_id_for`, `claimant_id_for`) tie a new
+   article's figures to the claimants and ids the folder already holds;
+3. `claim_row` and `not_claim_rows` give the rows of claims.csv and not_claims.csv, so that
+   every number phrase of the article ends up in a claim or in `not_claims.csv` (the
+   checker refuses a folder where one is in neither);
+4. `commit`, with the folder's lock (`folder_lock`) held, writes the changed files into the
+   real folder, each through a temporary file and `os.replace`, so a reader never sees
+   half a file and a save is whole or does not happen.
 """
 
 from __future__ import annotations
@@ -37,23 +35,20 @@ import pandas as pd
 from filelock import FileLock
 
 from figures import schema
-from figures.check import check, claim_accounts, is_accounted, parse_date, parse_value
+from figures.check import claim_accounts, is_accounted, parse_value
 from figures.duplicates import fold
 from figures.extract import Candidate, extract, non_claims, qualifier_of
 from figures.load import (
-    TABLE_FILES,
     Dataset,
-    data_files,
     read_articles,
     read_dataset,
     wide_unicode,
 )
-from figures.numbers import find_numbers, format_value, mentions_of
-from figures.periods import with_period
+from figures.numbers import find_numbers, mentions_of
 from figures.text import normalise_space
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
-PASTED = "pasted text"  # the name `read_upload` gives text pasted into the panel
+PASTED = "pasted text"  # the name `read_upload` gives text pasted on the page
 UTF8_BOM = b"\xef\xbb\xbf"
 # Bytes that plain text does not hold (tab, line feed, form feed and carriage return do).
 CONTROL_BYTES = frozenset(range(32)) - {9, 10, 12, 13} | {127}
@@ -64,24 +59,12 @@ VAGUE_QUANTITY = "vague quantity"
 CONTEXT_WORDS = 3  # words either side of a number in a not_claims context, at first
 MAX_CONTEXT_WORDS = 8  # ... widened up to this many until the context stands only once
 
-REVIEW_COLUMNS: tuple[str, ...] = (
-    "keep", "value", "value_max", "unit", "qualifier", "qualifier_text", "measure",
-    "subject", "place", "claimant", "claimant_id", "period_text", "quote", "start", "end",
-)  # fmt: skip
-# Cells of a kept row the dashboard must see filled before it offers to save.
-ROW_REQUIRED: tuple[str, ...] = ("claimant_id", "measure", "subject", "unit", "qualifier",
-                                 "place")
-ROW_CONTROLLED: dict[str, tuple[str, ...]] = {
-    column: allowed for (name, column), allowed in schema.CONTROLLED.items()
-    if name == schema.CLAIMS_FILE
-}
-NEW_CLAIMANT_FIELDS: tuple[str, ...] = ("name", "organisation", "claimant_type", "party")
 # Words that say nothing about which body a name means.
 _NAME_STOPWORDS = frozenset(("the", "of", "for", "and", "a", "an", "in", "on", "to", "s"))
-# Files in the order `save` replaces them: each only after everything it refers to.
 # What `write_temporary` names a file before it is renamed into place.
 LEFTOVER = re.compile(r"\..+\.(?:csv|txt)\.[a-z0-9_]{8}\.tmp")
 LOCK_TIMEOUT = 120.0  # seconds to wait for another save before giving up
+# Files in the order `commit` replaces them: each only after everything it refers to.
 COMMIT_ORDER: tuple[str, ...] = (
     schema.ARTICLES_DIR, schema.CLAIMANTS_FILE, schema.SOURCES_FILE, schema.NOT_CLAIMS_FILE,
     schema.PLACES_FILE, schema.CLAIMS_FILE,
@@ -233,37 +216,8 @@ def same_text_as(text: str, stored: Mapping[str, str]) -> str | None:
 
 
 # --------------------------------------------------------------------------------------
-# 2. The review table and the claimant guess.
+# 2. The claimant guess.
 # --------------------------------------------------------------------------------------
-
-
-def review_frame(
-    text: str, claimants: pd.DataFrame | None = None, outlet: str = ""
-) -> pd.DataFrame:
-    """The extractor's candidates as the table a reader edits before saving.
-
-    Vague amounts ("tens of thousands") start unticked: they give no figure, so they
-    belong in not_claims.csv. `claimant_id` is a guess among `claimants`; where the
-    extractor found no attribution the figure is the article's own voice, so the guess is
-    made from the outlet's name. `place` starts empty: the reader says where.
-    """
-    known = claimants if claimants is not None else pd.DataFrame()
-    records = [
-        {
-            "keep": candidate.value is not None and not candidate.vague,
-            "value": candidate.value, "value_max": candidate.value_max,
-            "unit": candidate.unit, "qualifier": candidate.qualifier,
-            "qualifier_text": candidate.qualifier_text, "measure": candidate.measure,
-            "subject": candidate.subject, "place": "", "claimant": candidate.claimant,
-            "claimant_id": match_claimant(candidate.claimant or outlet, known),
-            "period_text": candidate.period_text, "quote": candidate.quote,
-            "start": candidate.start, "end": candidate.end,
-        }
-        for candidate in candidates_for(text, outlet)
-    ]  # fmt: skip
-    frame = pd.DataFrame.from_records(records, columns=list(REVIEW_COLUMNS))
-    return frame.astype({"keep": bool, "value": "float64", "value_max": "float64",
-                         "start": "int64", "end": "int64"})
 
 
 def name_tokens(text: str) -> list[str]:
@@ -387,13 +341,13 @@ def claimant_id_for(name: str, existing_ids: Collection[str]) -> str:
 
 
 # --------------------------------------------------------------------------------------
-# 4. Planning a save.
+# 4. The rows a new article adds.
 # --------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class SavePlan:
-    """What a save would add to each file, and what must be mended before it may run."""
+    """The rows one new article adds to each file, and its text under its file name."""
 
     article_id: str
     file_name: str
@@ -402,20 +356,14 @@ class SavePlan:
     claimants: list[dict[str, str]] = field(default_factory=list)
     claims: list[dict[str, str]] = field(default_factory=list)
     not_claims: list[dict[str, str]] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
-    places: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def rows(self) -> dict[str, list[dict[str, str]]]:
-        """The new rows of each CSV file, by file name."""
+        """The new rows of each CSV file, by file name; none in places.csv, since a new
+        article's claims name no place until a reviewer gives it."""
         return {schema.SOURCES_FILE: self.sources, schema.CLAIMANTS_FILE: self.claimants,
                 schema.CLAIMS_FILE: self.claims, schema.NOT_CLAIMS_FILE: self.not_claims,
-                schema.PLACES_FILE: self.places}
-
-    @property
-    def ready(self) -> bool:
-        """Whether nothing is left to fill in before saving."""
-        return not self.messages
+                schema.PLACES_FILE: []}
 
 
 def cell(value: object) -> str:
@@ -444,88 +392,6 @@ def plain_number(value: object) -> str:
     return f"{number:.10f}".rstrip("0").rstrip(".")
 
 
-def is_kept(value: object) -> bool:
-    """Whether the reader ticked `keep`; an unticked or blank box (a new row) is not kept."""
-    return cell(value).lower() in ("true", "1", "yes")
-
-
-def credits_text(credits: str | Sequence[str]) -> str:
-    """Credited agencies as the codebook writes them: "AFP; Reuters"."""
-    parts = credits.split(";") if isinstance(credits, str) else list(credits)
-    return "; ".join(part.strip() for part in parts if part.strip())
-
-
-def source_row(
-    article_id: str, file_name: str, outlet: str, title: str, published: date | str,
-    published_basis: str, credits: str | Sequence[str],
-) -> tuple[dict[str, str], list[str]]:
-    """The article's row of sources.csv, and what is missing from it."""
-    row = {"article_id": article_id, "file": file_name, "outlet": outlet.strip(),
-           "title": normalise_space(title), "published": iso_day(published),
-           "published_basis": published_basis.strip(), "credits": credits_text(credits), "wire": "",
-           "url": "", "public_copy": ""}
-    messages = [f"article: {column} is empty" for column in ("outlet", "title")
-                if not row[column]]
-    if not row["published"]:
-        messages.append("article: published is empty (give the date of publication)")
-    elif parse_date(row["published"]) is None:
-        messages.append(f"article: published '{row['published']}' is not a date")
-    basis = row["published_basis"]
-    inferred = basis.startswith(schema.PUBLISHED_INFERRED_PREFIX) and basis[
-        len(schema.PUBLISHED_INFERRED_PREFIX):].strip()
-    if basis != schema.PUBLISHED_STATED and not inferred:
-        messages.append("article: published_basis must be 'stated' (the text gives the date) "
-                        "or 'inferred: <how the date was worked out>'")
-    return row, messages
-
-
-def new_claimant_rows(
-    new_claimants: Iterable[Mapping[str, object]], claimants: pd.DataFrame
-) -> tuple[list[dict[str, str]], dict[str, str], list[str]]:
-    """Rows for the claimants the reader created, the ids rows may use for them, messages.
-
-    A reviewed row names a new claimant by the id given with it or by its name; both map
-    to the id assigned here (see `claimant_id_for`).
-    """
-    taken = set(claimants.get("claimant_id", pd.Series(dtype=object)).map(cell))
-    rows: list[dict[str, str]] = []
-    aliases: dict[str, str] = {}
-    messages: list[str] = []
-    for entry in new_claimants:
-        row = {column: cell(entry.get(column)) for column in NEW_CLAIMANT_FIELDS}
-        claimant_id = claimant_id_for(cell(entry.get("claimant_id")) or row["name"], taken)
-        taken.add(claimant_id)
-        rows.append({"claimant_id": claimant_id, **row})
-        for alias in (cell(entry.get("claimant_id")), row["name"], claimant_id):
-            if alias:
-                aliases[alias.casefold()] = claimant_id
-        messages += _new_claimant_messages(row, claimants)
-    return rows, aliases, messages
-
-
-def _new_claimant_messages(row: Mapping[str, str], claimants: pd.DataFrame) -> list[str]:
-    """What a created claimant still lacks, or that it exists already."""
-    label = f"new claimant '{row['name'] or '?'}'"
-    messages = [f"{label}: {column} is empty" for column in NEW_CLAIMANT_FIELDS
-                if not row[column]]
-    for column, allowed in (("claimant_type", tuple(schema.CLAIMANT_TYPES)),
-                            ("party", schema.PARTIES)):
-        if row[column] and row[column] not in allowed:
-            messages.append(f"{label}: {column} '{row[column]}' is not one of: "
-                            f"{', '.join(allowed)}")
-    twin = match_claimant(row["name"], claimants) if row["name"] else ""
-    if twin and name_tokens(row["name"]) in _names_of(claimants, twin):
-        messages.append(f"{label}: already exists as '{twin}'; pick it instead")
-    return messages
-
-
-def _names_of(claimants: pd.DataFrame, claimant_id: str) -> list[list[str]]:
-    """The name and organisation words of one existing claimant."""
-    chosen = claimants[claimants["claimant_id"].map(cell) == claimant_id]
-    return [name_tokens(cell(value)) for column in ("name", "organisation")
-            for value in chosen[column]]
-
-
 def qualifier_words(quote: str, value: float | None) -> str:
     """The article's own words qualifying `value` in `quote` ("At least"), or ""."""
     if value is None:
@@ -551,56 +417,6 @@ def claim_row(
     if claim["qualifier"] in schema.INEXACT_QUALIFIERS and not claim["qualifier_text"]:
         claim["qualifier_text"] = qualifier_words(claim["quote"], parse_value(claim["value"]))
     return claim
-
-
-def _row_label(number: int, row: Mapping[str, object]) -> str:
-    """How a message names a row of the review table: its number and its figure."""
-    value = parse_value(plain_number(row.get("value")))
-    return f"row {number} ({format_value(value)})" if value is not None else f"row {number}"
-
-
-def row_messages(label: str, claim: Mapping[str, str], row: Mapping[str, object],
-                 known_ids: Collection[str]) -> list[str]:
-    """What a kept row still lacks before it can be saved as a claim."""
-    messages = [f"{label}: {column} is empty" for column in ("value", "quote")
-                if not claim[column]]
-    for column in ROW_REQUIRED:
-        if not claim[column]:
-            hint = ""
-            if column == "claimant_id":
-                named = cell(row.get("claimant"))
-                hint = f" (the text names '{named}')" if named else " (the outlet's own voice?)"
-                hint += ": pick a claimant or create one"
-            messages.append(f"{label}: {column} is empty{hint}")
-        elif column in ROW_CONTROLLED and claim[column] not in ROW_CONTROLLED[column]:
-            messages.append(f"{label}: {column} '{claim[column]}' is not one of: "
-                            f"{', '.join(ROW_CONTROLLED[column])}")
-    if claim["claimant_id"] and claim["claimant_id"] not in known_ids:
-        messages.append(f"{label}: claimant_id '{claim['claimant_id']}' is not a known "
-                        f"claimant; pick one or create it")
-    if claim["qualifier"] in schema.INEXACT_QUALIFIERS and not claim["qualifier_text"]:
-        messages.append(f"{label}: qualifier_text is empty: type the article's words for "
-                        f"'{claim['qualifier']}' as they stand in the quote")
-    return messages
-
-
-def claim_rows(
-    reviewed: pd.DataFrame, article_id: str, existing_ids: Collection[str],
-    aliases: Mapping[str, str],
-) -> tuple[list[dict[str, str]], list[str]]:
-    """The kept rows as claims numbered `<article_id>-01`, `-02`..., and their messages."""
-    claims: list[dict[str, str]] = []
-    messages: list[str] = []
-    known = set(existing_ids) | set(aliases.values())
-    for number, row in enumerate(reviewed.to_dict("records"), start=1):
-        if not is_kept(row.get("keep")):
-            continue
-        chosen = cell(row.get("claimant_id"))
-        claimant_id = chosen if chosen in existing_ids else aliases.get(chosen.casefold(), chosen)
-        claim = claim_row(row, f"{article_id}-{len(claims) + 1:02d}", article_id, claimant_id)
-        claims.append(claim)
-        messages += row_messages(_row_label(number, row), claim, row, known)
-    return claims, messages
 
 
 def context_for(text: str, start: int, end: int, spaced: str | None = None) -> str:
@@ -653,80 +469,9 @@ def not_claim_rows(
     return list(rows.values())
 
 
-def plan_save(
-    data_dir: Path | str, text: str, outlet: str, title: str, published: date | str,
-    published_basis: str, credits: str | Sequence[str], reviewed: pd.DataFrame,
-    new_claimants: Sequence[Mapping[str, object]],
-) -> SavePlan:
-    """The rows a save of this article would add to each file, and what is still missing.
-
-    Pure: it reads the folder for the ids already in use and writes nothing. New
-    claimants that no kept row uses are left out, since the checker refuses an unused
-    claimant. Every number of the article that no kept claim accounts for gets a
-    not_claims row, so the saved folder still accounts for every number.
-    """
-    dataset = read_dataset(Path(data_dir))
-    taken = set(dataset.sources["article_id"].map(cell)) | {
-        path.stem for path in (Path(data_dir) / schema.ARTICLES_DIR).glob("*.txt")}
-    leftover = same_text_as(text, unlisted_articles(dataset))
-    if leftover is not None and Path(leftover).stem not in set(dataset.sources["article_id"]):
-        article_id, file_name = Path(leftover).stem, leftover  # finish the cut-off save
-    else:
-        article_id = article_id_for(outlet, published, taken)
-        file_name = file_name_for(article_id)
-    source, messages = source_row(article_id, file_name, outlet, title, published,
-                                  published_basis, credits)
-    created, aliases, claimant_messages = new_claimant_rows(new_claimants, dataset.claimants)
-    existing_ids = set(dataset.claimants["claimant_id"].map(cell))
-    claims, row_problems = claim_rows(reviewed, article_id, existing_ids, aliases)
-    # The days each figure's period words give, read against the article's date.
-    claims = [with_period(claim, iso_day(published) if published else "") for claim in claims]
-    used = {claim["claimant_id"] for claim in claims}
-    created_used = [row for row in created if row["claimant_id"] in used]
-    listed = {name: body for name, body in dataset.articles.items()
-              if name not in unlisted_articles(dataset)}
-    messages += _text_messages(text, listed, claims)
-    messages += claimant_messages + row_problems
-    return SavePlan(article_id, file_name, text, [source], created_used, claims,
-                    not_claim_rows(text, article_id, claims), messages,
-                    new_place_rows(claims, dataset.places))
-
-
-def new_place_rows(claims: Sequence[Mapping[str, str]], places: pd.DataFrame
-                   ) -> list[dict[str, str]]:
-    """A places.csv row for each place the new claims name that is not listed yet; what
-    it is part of is left for a person to fill in, as the codebook asks."""
-    listed = set(places["place"].map(cell))
-    named = dict.fromkeys(claim["place"] for claim in claims if claim["place"])
-    return [{"place": place, "part_of": ""} for place in named if place not in listed]
-
-
-def _text_messages(text: str, stored: Mapping[str, str], claims: list[dict[str, str]]) -> list[str]:
-    """Why the article as a whole cannot be saved: no text, stored already, no claim."""
-    if not text.strip():
-        return ["article: the text is empty"]
-    messages = []
-    twin = same_text_as(text, stored)
-    if twin is not None:
-        messages.append(f"article: has the same text as the stored article {twin}")
-    if not claims:
-        messages.append("article: no row is kept; an article is stored with at least one "
-                        "claim (tick keep on one)")
-    return messages
-
-
 # --------------------------------------------------------------------------------------
-# 5. Saving: staged, checked, then replaced file by file.
+# 5. Committing: every changed file replaced, or none.
 # --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    """Whether the article was saved, and what the reader should read about it."""
-
-    ok: bool
-    messages: list[str]
-    article_id: str
 
 
 class FolderChanged(Exception):
@@ -762,45 +507,6 @@ def appended_csv(existing: bytes, columns: Sequence[str], rows: Sequence[Mapping
         prefix += newline.encode()
     writer.writerows(rows)
     return prefix + buffer.getvalue().encode("utf-8")
-
-
-def read_folder(data_dir: Path) -> dict[str, bytes]:
-    """The bytes of every file the checker reads, by path relative to the folder."""
-    return {path.relative_to(data_dir).as_posix(): path.read_bytes()
-            for path in data_files(data_dir)}
-
-
-def changed_files(originals: Mapping[str, bytes], plan: SavePlan) -> dict[str, bytes]:
-    """The new bytes of every file the plan touches: the article and the grown CSV files."""
-    changes = {f"{schema.ARTICLES_DIR}/{plan.file_name}": plan.text.encode("utf-8")}
-    for name, rows in plan.rows.items():
-        if rows:
-            changes[name] = appended_csv(originals.get(name, b""), TABLE_FILES[name], rows)
-    return changes
-
-
-def _write_tree(folder: Path, files: Mapping[str, bytes]) -> None:
-    """Write files under `folder`, making the folders they need."""
-    for relative, data in files.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-
-
-def new_problems(originals: Mapping[str, bytes], changes: Mapping[str, bytes]) -> list[str]:
-    """The problems the checker finds once the changes are made that it did not before.
-
-    Both checks run on a staging copy in a temporary folder, so the real folder is not
-    touched and the two reports are worded alike.
-    """
-    with tempfile.TemporaryDirectory(prefix="figures-staging-") as staging:
-        folder = Path(staging)
-        _write_tree(folder, originals)
-        (folder / schema.ARTICLES_DIR).mkdir(exist_ok=True)
-        before = {str(problem) for problem in check(read_dataset(folder))}
-        _write_tree(folder, changes)
-        after = check(read_dataset(folder))
-    return [str(problem) for problem in after if str(problem) not in before]
 
 
 def remove_leftovers(folder: Path) -> list[Path]:
@@ -848,7 +554,10 @@ def write_temporary(target: Path, data: bytes) -> Path:
 
 
 def commit_order(changes: Mapping[str, bytes]) -> list[str]:
-    """The changed files in the order they are replaced (see `COMMIT_ORDER` and `save`)."""
+    """The changed files in the order they are replaced (see `COMMIT_ORDER`): each file
+    goes in only after everything it refers to, so even a commit cut off half way never
+    leaves a claim pointing at a missing article, source or claimant; replacing claims.csv
+    is the moment the new claims appear."""
     def rank(relative: str) -> int:
         top = relative.split("/", 1)[0]
         return COMMIT_ORDER.index(top) if top in COMMIT_ORDER else len(COMMIT_ORDER)
@@ -900,53 +609,3 @@ def commit(folder: Path, originals: Mapping[str, bytes], changes: Mapping[str, b
         raise
 
 
-def save(data_dir: Path | str, plan: SavePlan) -> SaveResult:
-    """Add the planned article and rows to the data folder, or change nothing and say why.
-
-    A plan with messages is refused. Otherwise the changes are tried on a staging copy
-    and checked; any problem the real folder did not already have is reported as
-    `FILE:LINE: column: message` and nothing is written. A clean save replaces files in
-    this order: the new article first, then claimants.csv, sources.csv, not_claims.csv,
-    and claims.csv last. Each file goes in only after everything it refers to, so even a
-    save cut off half way never leaves a claim pointing at a missing article, source or
-    claimant; the worst it leaves is an article or claimant nothing uses yet, which the
-    checker reports. Replacing claims.csv is the moment the new claims appear.
-    """
-    folder = Path(data_dir)
-    if plan.messages:
-        return SaveResult(False, list(plan.messages), plan.article_id)
-    with folder_lock(folder):
-        return _save_locked(folder, plan)
-
-
-def _save_locked(folder: Path, plan: SavePlan) -> SaveResult:
-    """`save`, with the folder's lock held."""
-    remove_leftovers(folder)
-    originals = read_folder(folder)
-    changes = changed_files(originals, plan)
-    article = f"{schema.ARTICLES_DIR}/{plan.file_name}"
-    if article in originals and originals[article] != changes[article]:
-        return SaveResult(False, [f"{article}: already exists; nothing was saved"],
-                          plan.article_id)
-    if article in originals:  # the article of a save cut off half way, kept as it is
-        del changes[article]
-    problems = new_problems(originals, changes)
-    if problems:
-        return SaveResult(False, problems, plan.article_id)
-    try:
-        commit(folder, originals, changes)
-    except FolderChanged as changed:
-        return SaveResult(False, [f"{changed}: changed while saving; nothing was saved, "
-                                  f"try again"], plan.article_id)
-    except OSError as error:
-        return SaveResult(False, [f"{error.filename or folder}: could not be written "
-                                  f"({error.strerror}); nothing was saved"], plan.article_id)
-    return SaveResult(True, [_saved_summary(plan)], plan.article_id)
-
-
-def _saved_summary(plan: SavePlan) -> str:
-    """One line telling the reader what the save added."""
-    set_aside = sum(row["reason"] == SET_ASIDE for row in plan.not_claims)
-    return (f"Saved {schema.ARTICLES_DIR}/{plan.file_name}: {len(plan.claims)} claims, "
-            f"{len(plan.claimants)} new claimants, {len(plan.not_claims)} numbers listed in "
-            f"{schema.NOT_CLAIMS_FILE} ({set_aside} set aside for review).")
