@@ -26,6 +26,8 @@ from figures import schema
 from figures.load import DEFAULT_DATA_DIR, TABLE_FILES
 
 BATCH = 20  # copies sharing one copy of the claimants
+COPIED = (schema.SOURCES_FILE, schema.CLAIMANTS_FILE, schema.CLAIMS_FILE,
+          schema.NOT_CLAIMS_FILE)  # the tables whose rows each copy or batch brings
 
 
 def read_rows(folder: Path, name: str) -> list[dict[str, str]]:
@@ -107,8 +109,10 @@ def grow(target_claims: int, out_dir: Path, source: Path = DEFAULT_DATA_DIR,
                for name, columns in grown.items()}
     claims = 0
     try:
-        for writer in writers.values():
+        for name, writer in writers.items():
             writer.writeheader()
+            if name not in COPIED:  # lookup tables (places) are written once, as they are
+                writer.writerows(tables[name])
         for copy in range(copies):
             if copy % BATCH == 0:
                 write_claimants(writers[schema.CLAIMANTS_FILE], tables[schema.CLAIMANTS_FILE],

@@ -578,9 +578,12 @@ def timeline_by_day(source: pd.DataFrame, made_on: date) -> AnyChart:
 def overview_frame(source: pd.DataFrame) -> pd.DataFrame:
     """The claims of every comparison, each comparison labelled with its unit and given
     room beside its largest figure for the figure's label."""
-    parts = [compare.comparison_frame(source, label)
-             for label in compare.available_comparisons(source)] if len(source) else []
-    parts = [part for part in parts if len(part)]
+    claims = compare.label_frame(source) if len(source) else source
+    parts = [claims[claims["comparison"] == label]
+             for label in compare.available_comparisons(claims)] if len(source) else []
+    parts = [part if summary.needs_claimants(part) else compare.comparison_frame(part, label)
+             for part, label in zip(parts, compare.available_comparisons(claims), strict=False)
+             if len(part)]
     if not parts:
         empty = compare.label_frame(source.iloc[:0] if len(source.columns) else source)
         return empty.assign(panel="", x_room=pd.Series(dtype="float64"), by_claimant=False)

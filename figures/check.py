@@ -36,7 +36,7 @@ UNIT_FOR_MEASURE: dict[str, tuple[str, ...]] = {
 # While one check runs, each table's rows are read once and each article scanned for
 # numbers once, however many rules ask: the memo is private to the running context, so
 # concurrent checks (one per page session) never share it.
-_MEMO: ContextVar[dict[tuple[str, int], tuple[object, object]] | None] = ContextVar(
+_MEMO: ContextVar[dict[tuple[str, int, str], tuple[object, object]] | None] = ContextVar(
     "check_memo", default=None)
 
 
@@ -50,13 +50,14 @@ def memo() -> Iterator[None]:
         _MEMO.reset(token)
 
 
-def _remembered(kind: str, owner: object, make: Callable[[], object]) -> object:
-    """`make()`, kept as `kind` of `owner` while a memo block runs (the owner is held, so
-    its id stays its own)."""
+def _remembered(kind: str, owner: object, make: Callable[[], object],
+                detail: str = "") -> object:
+    """`make()`, kept as `kind` (and `detail`) of `owner` while a memo block runs (the
+    owner is held, so its id stays its own)."""
     store = _MEMO.get()
     if store is None:
         return make()
-    key = (kind, id(owner))
+    key = (kind, id(owner), detail)
     found = store.get(key)
     if found is None or found[0] is not owner:
         found = (owner, make())
@@ -84,9 +85,18 @@ def numbers_in(text: str) -> list[NumberMention]:
 
 
 def quote_in(text: str, quote: str) -> list[tuple[int, int]]:
-    """Where a quote stands in an article; the article is indexed once per check."""
+    """Where a quote stands in an article; the article is indexed once per check, and
+    each quote looked for once."""
     index = _remembered("spaced", text, lambda: spaced_text(text))
-    return find_quote(text, quote, index)  # type: ignore[arg-type]
+    return _remembered("spans", text, lambda: find_quote(text, quote, index),  # type: ignore
+                       quote)  # type: ignore[return-value]
+
+
+def quote_stands_in(text: str, quote: str) -> bool:
+    """Whether a quote stands in an article, whitespace aside."""
+    index = _remembered("spaced", text, lambda: spaced_text(text))
+    wanted = normalise_space(quote)
+    return bool(wanted) and wanted in index.spaced  # type: ignore[attr-defined]
 
 
 def check_required(dataset: Dataset) -> list[Problem]:
@@ -411,7 +421,7 @@ def check_quotes(dataset: Dataset) -> list[Problem]:
         if row["article_id"] not in texts or not row["quote"]:
             continue
         file, text = texts[row["article_id"]]
-        if not quote_in(text, row["quote"]):
+        if not quote_stands_in(text, row["quote"]):
             problems.append(Problem(schema.CLAIMS_FILE, line, "quote",
                                     f"not found verbatim in {schema.ARTICLES_DIR}/{file}"))
         value = parse_value(row["value"])

@@ -150,7 +150,7 @@ def filter_options(table: pd.DataFrame) -> dict[str, list[str]]:
     """
     options: dict[str, list[str]] = {}
     for column in FILTER_COLUMNS.values():
-        values = {str(value) for value in table[column] if str(value).strip()}
+        values = {str(value) for value in table[column].unique() if str(value).strip()}
         key = party_order if column == "party" else str.casefold
         options[column] = sorted(values, key=key)
     return options

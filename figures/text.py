@@ -12,6 +12,8 @@ plain string search rather than one compiled pattern per quote.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,8 +29,8 @@ class SpacedText:
     """An article with each whitespace run as one space, and where each word started."""
 
     spaced: str
-    spaced_starts: np.ndarray  # each word's first character in `spaced`
-    starts: np.ndarray  # the same word's first character in the article
+    spaced_starts: array[int]  # each word's first character in `spaced`
+    starts: array[int]  # the same word's first character in the article
 
 
 def spaced_text(article: str) -> SpacedText:
@@ -39,13 +41,15 @@ def spaced_text(article: str) -> SpacedText:
     starts = np.flatnonzero(edges == 1)
     ends = np.flatnonzero(edges == -1)
     spaced_starts = np.concatenate(([0], np.cumsum(ends - starts + 1)[:-1])).astype(np.int64)
-    return SpacedText(" ".join(article.split()), spaced_starts, starts)
+    # Compact arrays: a large corpus holds millions of word offsets while it is checked.
+    return SpacedText(" ".join(article.split()), array("q", spaced_starts.tobytes()),
+                      array("q", starts.astype(np.int64).tobytes()))
 
 
 def _article_offset(index: SpacedText, offset: int) -> int:
     """The article's offset of a non-space character at `offset` of the spaced text."""
-    word = int(np.searchsorted(index.spaced_starts, offset, side="right")) - 1
-    return int(index.starts[word]) + offset - int(index.spaced_starts[word])
+    word = bisect_right(index.spaced_starts, offset) - 1
+    return index.starts[word] + offset - index.spaced_starts[word]
 
 
 def find_quote(article: str, quote: str,

@@ -8,23 +8,28 @@ from __future__ import annotations
 
 import html
 import threading
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from figures import compare, corpus, intake, pages, schema
 from figures.cache import FileStamp, files_stamp, load_checked
-from figures.charts import AnyChart, overview
+from figures.charts import AnyChart
 from figures.disputes import Disputes, find_disputes
 from figures.duplicates import NearDuplicate, near_duplicates
 from figures.filters import (
     COMPARE_KEY,
     FILTERS,
     Selection,
+    apply_selection,
     date_bounds,
     filter_options,
     fit_dates,
@@ -35,7 +40,9 @@ from figures.images import chart_png, chart_svg
 from figures.load import data_dir_from_env
 from figures.markdown import as_text
 from figures.table import Figures
+from figures.text import find_quote
 
+T = TypeVar("T")
 SCREENSHOT_PARAM = "view"
 SCREENSHOT_VALUE = "screenshot"
 FILTER_LABELS: dict[str, str] = {
@@ -84,12 +91,29 @@ _LOADED: dict[str, tuple[FileStamp, Figures]] = {}
 _LOADING = threading.Lock()
 
 
+_STAMPED: dict[str, tuple[object, FileStamp]] = {}
+
+
+def stamp_this_run(data_dir: Path) -> FileStamp:
+    """The data files' stamp, taken once per run of the page however often it is asked
+    (a large corpus has thousands of files to look at)."""
+    context = get_script_run_ctx()
+    run = context.cursors if context is not None else None  # a new dict on every run
+    found = _STAMPED.get(str(data_dir))
+    if run is not None and found is not None and found[0] is run:
+        return found[1]
+    stamp = files_stamp(data_dir)
+    if run is not None:
+        _STAMPED[str(data_dir)] = (run, stamp)
+    return stamp
+
+
 def load_figures() -> Figures:
     """The figure table of the folder FIGURES_DATA_DIR names, or of `data/`: kept in
     memory while its files are unchanged, else from the checked tables on disk, else read
     and checked afresh with a progress bar."""
     data_dir = data_dir_from_env()
-    key, stamp = str(data_dir), files_stamp(data_dir)
+    key, stamp = str(data_dir), stamp_this_run(data_dir)
     found = _LOADED.get(key)
     if found is not None and found[0] == stamp:
         return found[1]
@@ -109,13 +133,59 @@ def load_figures() -> Figures:
         finally:
             bar.empty()
         _LOADED[key] = (stamp, figures)
+        _DERIVED.clear()  # views of the table this one replaces
         return figures
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def cached_overview(source: pd.DataFrame, made_on: date, width: int) -> AnyChart:
-    """The stacked overview, the slowest chart to build, kept across reruns of one view."""
-    return overview(source, made_on, width)
+# What the page derives from the loaded table (its labels, the filters' options, each
+# view's rows and chart specs), kept while that table is the one loaded: a rerun that
+# changes nothing rebuilds nothing, and a large corpus is labelled once per load.
+_DERIVED: OrderedDict[tuple[Hashable, ...], tuple[object, object]] = OrderedDict()
+DERIVED_KEPT = 96
+
+
+def derived(owner: object, key: tuple[Hashable, ...], make: Callable[[], T]) -> T:
+    """`make()`, kept for `owner` (the loaded table or figures) under `key`."""
+    full = (id(owner), *key)
+    found = _DERIVED.get(full)
+    if found is not None and found[0] is owner:
+        _DERIVED.move_to_end(full)
+        return found[1]  # type: ignore[return-value]
+    value = make()
+    _DERIVED[full] = (owner, value)
+    while len(_DERIVED) > DERIVED_KEPT:
+        _DERIVED.popitem(last=False)
+    return value
+
+
+def labelled_table(figures: Figures) -> pd.DataFrame:
+    """The figure table with every claim's chart labels, computed once per load."""
+    return derived(figures, ("labelled",), lambda: compare.label_frame(figures.table))
+
+
+def shown_rows(table: pd.DataFrame, selection: Selection) -> pd.DataFrame:
+    """The rows a selection keeps, kept across reruns of one view."""
+    return derived(table, ("shown", selection), lambda: apply_selection(table, selection))
+
+
+def chart_spec(table: pd.DataFrame, key: tuple[Hashable, ...],
+               make: Callable[[], AnyChart]) -> dict:
+    """A chart's Vega-Lite spec, built once per view, not on every rerun. It is not
+    validated against the schema here: the tests validate every chart the builders make."""
+    return derived(table, ("spec", *key), lambda: arrow_datasets(make().to_dict(validate=False)))
+
+
+def arrow_datasets(spec: dict) -> dict:
+    """A spec whose named datasets are already Arrow bytes, as Streamlit sends them, so a
+    rerun does not convert the rows again."""
+    datasets = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
+                for name, rows in spec.get("datasets", {}).items()}
+    return {**spec, "datasets": datasets} if datasets else spec
+
+
+def draw_chart(spec: dict, key: str, width: str = "stretch") -> None:
+    """Draw a kept spec (Streamlit copies a spec before it takes the data out of it)."""
+    st.vega_lite_chart(spec=spec, width=width, key=key)
 
 
 @st.cache_resource(show_spinner="Finding disputes…", max_entries=4)
@@ -130,7 +200,7 @@ def cached_disputes(data_dir: str, stamp: FileStamp, _figures: Figures) -> Dispu
 def load_disputes(figures: Figures) -> Disputes:
     """The disputes of the table `load_figures` returned."""
     data_dir = data_dir_from_env()
-    return cached_disputes(str(data_dir), files_stamp(data_dir), figures)
+    return cached_disputes(str(data_dir), stamp_this_run(data_dir), figures)
 
 
 def url_params() -> dict[str, list[str]]:
@@ -145,7 +215,8 @@ def restore_view(table: pd.DataFrame) -> None:
     st.session_state[STARTED_KEY] = True
     params = url_params()
     filters = {key: values for key, values in params.items() if key != SCREENSHOT_PARAM}
-    selection, warnings = selection_from_params(filters, filter_options(table))
+    selection, warnings = selection_from_params(
+        filters, derived(table, ("options",), lambda: filter_options(table)))
     st.session_state[WARNINGS_KEY] = warnings
     for field, _ in FILTERS:
         st.session_state[widget_key(field)] = list(getattr(selection, field))
@@ -186,8 +257,8 @@ def chosen_dates(bounds: tuple[date, date] | None) -> tuple[date | None, date | 
 
 def sidebar_selection(table: pd.DataFrame) -> Selection:
     """Draw the sidebar filters and return what the reader chose."""
-    options = filter_options(table)
-    bounds = date_bounds(table)
+    options = derived(table, ("options",), lambda: filter_options(table))
+    bounds = derived(table, ("bounds",), lambda: date_bounds(table))
     sidebar = st.sidebar
     sidebar.header("Filters")
     sidebar.caption("Every chart, table, count and download follows these.")
@@ -306,6 +377,126 @@ def cached_near_duplicate(data_dir: str, stamp: tuple[tuple[str, int, int], ...]
     del stamp  # part of the cache key only
     articles = intake.stored_articles(data_dir)
     return near_duplicates(articles, [file]).get(file)
+
+
+CLAIMS_PAGE = 500  # rows of the claims table sent at a time
+SOURCES_PAGE = 20  # articles listed at a time in Sources
+TABLE_COLUMNS = ("claim_id", "claimant", "party", "value", "value_max", "unit",
+                 "qualifier_text", "measure", "subject", "place", "period_text", "outlet",
+                 "published", "article_id", "quote")
+SOURCE_COLUMNS = ("claim_id", "review_status", "claimant", "party", "value", "qualifier_text",
+                  "subject", "measure", "place")
+
+
+def page_of(rows: pd.DataFrame, size: int, key: str, noun: str) -> pd.DataFrame:
+    """One page of `rows`, with a page chooser when there is more than one page."""
+    pages_count = max(1, -(-len(rows) // size))
+    if pages_count == 1:
+        return rows
+    if int(st.session_state.get(key, 1) or 1) > pages_count:
+        st.session_state[key] = 1
+    page = int(st.number_input(f"Page (of {pages_count:,}; {size:,} {noun} a page)",
+                               min_value=1, max_value=pages_count, step=1, key=key))
+    first = (page - 1) * size
+    st.caption(f"{noun.capitalize()} {first + 1:,} to {min(first + size, len(rows)):,} of "
+               f"{len(rows):,}.")
+    return rows.iloc[first:first + size]
+
+
+def claim_label(row: dict[str, object]) -> str:
+    """A claim as the article chooser names it."""
+    proposed = " (proposed, not reviewed)" if row.get("review_status") == schema.PROPOSED \
+        else ""
+    return (f"{row['claim_id']}: {row['claimant']}, {compare.value_label(row)} "
+            f"{row['subject']} {row['measure']}{proposed}")
+
+
+def claim_positions(figures: Figures, shown: pd.DataFrame, selection: Selection) -> pd.Series:
+    """Each shown claim's row number, by claim_id, kept for the view."""
+    return derived(figures.table, ("claim positions", selection),
+                   lambda: pd.Series(range(len(shown)), index=shown["claim_id"]))
+
+
+def claims_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
+                   screenshot: bool, extra: pd.DataFrame | None = None) -> None:
+    """7. The claims table, a page at a time and only the columns a reader reads (and the
+    `extra` columns, by row), and the article of the chosen claim with its quote marked."""
+    st.header("Claims")
+    st.caption("Sort by a column's header, search with the table's magnifier, or click a row "
+               "to read its article below.")
+    part = page_of(shown, CLAIMS_PAGE, "claims_page", "claims")
+    columns = [column for column in TABLE_COLUMNS if column in part.columns]
+    if selection.include_proposed:  # the review status leads, so no proposal passes unseen
+        columns = ["review_status", *columns]
+    listing = part[columns]
+    # A range's top is blank, not "None", where a claim gives a single figure.
+    listing = listing.assign(value_max=listing["value_max"].astype(object).where(
+        listing["value_max"].notna(), ""))
+    if extra is not None:
+        listing = listing.join(extra)
+    picked = st.dataframe(listing, hide_index=True, key="claims_table", width="stretch",
+                          on_select="rerun", selection_mode="single-row",
+                          column_config={"quote": st.column_config.TextColumn(
+                              "quote", width="large")})
+    ids = list(part["claim_id"])
+    follow_table_choice(picked.selection.rows, ids)
+    positions = claim_positions(figures, shown, selection)
+    if st.session_state.get("claim_choice") not in positions.index:
+        st.session_state["claim_choice"] = ids[0]
+    chosen = st.session_state["claim_choice"]
+    if chosen not in ids:
+        ids = [chosen, *ids]
+    wanted = ["claim_id", "claimant", "subject", "measure", "qualifier", "qualifier_text",
+              "value", "value_max", "unit", "article_file", "quote", "outlet", "published",
+              "published_basis", "article_title",
+              *(["review_status"] if "review_status" in shown.columns else [])]
+    records = shown.iloc[positions.loc[ids].to_numpy()][wanted].to_dict("records")
+    labels = {str(row["claim_id"]): claim_label(row) for row in records}
+    if not screenshot:
+        st.selectbox("Show the article of claim", ids, format_func=labels.get,
+                     key="claim_choice")
+    claim = next(row for row in records if row["claim_id"] == chosen)
+    article = figures.dataset.articles.get(str(claim["article_file"]), "")
+    spans = find_quote(article, str(claim["quote"]))
+    st.caption(as_text(f"{claim['outlet']}, {claim['published']} ({claim['published_basis']}): "
+                       f"{claim['article_title']}"))
+    if spans:
+        st.html(highlighted_article(article, *spans[0]))
+
+
+def sources_section(figures: Figures, shown: pd.DataFrame, selection: Selection) -> None:
+    """8. Each article, its date and how it is known, its credits and claims; a page of
+    articles at a time."""
+    st.header("Sources")
+    table = figures.table
+    order = derived(table, ("articles", selection),
+                    lambda: shown["article_id"].drop_duplicates().reset_index(drop=True))
+    listed = derived(figures, ("sources",),
+                     lambda: figures.dataset.sources.drop_duplicates("article_id")
+                     .set_index("article_id"))
+    groups = derived(table, ("article rows", selection),
+                     lambda: shown.groupby("article_id", sort=False).indices)
+    part = page_of(order.to_frame(), SOURCES_PAGE, "sources_page", "articles")
+    for article_id in part["article_id"]:
+        rows = shown.iloc[groups[article_id]]
+        first = rows.iloc[0]
+        inferred = " (date inferred)" if compare.is_inferred(first["published_basis"]) else ""
+        with st.expander(as_text(f"{first['outlet']}, {first['published'] or 'date unknown'}"
+                                 f"{inferred}: {first['article_title']}")):
+            source = listed.loc[article_id]
+            basis = source["published_basis"]
+            how = "stated in the article" if basis == schema.PUBLISHED_STATED else basis
+            st.markdown(f"**Date**: {as_text(source['published'] or 'not known')} "
+                        f"({as_text(how)})")
+            st.markdown(f"**Credits**: {as_text(source['credits'] or 'none named')}"
+                        + (f"; **wire story**: {as_text(source['wire'])}"
+                           if source["wire"] else ""))
+            if source["url"] or source["public_copy"]:
+                st.markdown(f"**Public copy**: "
+                            f"{as_text(source['url'] or source['public_copy'])}")
+            st.markdown(f"**File**: {as_text(source['file'])}; **claims**: {len(rows)}")
+            st.dataframe(rows[[c for c in SOURCE_COLUMNS if c in rows.columns]],
+                         hide_index=True, key=f"source_{article_id}")
 
 
 def highlighted_article(text: str, start: int, end: int) -> str:

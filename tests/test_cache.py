@@ -101,3 +101,17 @@ def test_stamp_moves_on_any_write(folder: Path) -> None:
     claims.write_bytes(claims.read_bytes())
     os.utime(claims, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert cache.files_stamp(folder) != before_stamp
+
+
+def test_first_load_reports_its_progress(folder: Path) -> None:
+    """Reading and checking a folder reports its progress from start to end, in order;
+    reading the stored table afterwards has nothing to report."""
+    reported: list[tuple[float, str]] = []
+    cache.load_checked(folder, lambda share, text: reported.append((share, text)))
+    shares = [share for share, _ in reported]
+    assert shares[0] == 0.0 and shares[-1] == 1.0
+    assert shares == sorted(shares)
+    assert any("quote stands verbatim" in text for _, text in reported)
+    again: list[tuple[float, str]] = []
+    cache.load_checked(folder, lambda share, text: again.append((share, text)))
+    assert again == []

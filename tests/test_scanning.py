@@ -15,6 +15,7 @@ QUICK = settings(max_examples=300, deadline=None)
 PIECES = st.sampled_from(
     ["one", "Two", "hundred", "and", "tens of thousands", "dozen", "half", "40", "3,179",
      "1.2 million", "5 1/2", "9:30 pm", "per cent", "%", "-", "x", "ſix", "the", "a",
+     "\u212aey", "fıve", "\u0130", "someone", "often", "Sixty-one", "_two", "2a",
      " ", "  ", "\n", "\t", "\u00a0", "\u2009", "\u3000", "\x1c", ".", ",", "/", ":"]
 )
 TEXT = st.one_of(st.text(), st.lists(PIECES, max_size=30).map("".join))

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from figures import compare, pages, schema, ui
-from figures.charts import EXPORT_WIDTH, overview, side_by_side, timeline
+from figures.charts import EXPORT_WIDTH, AnyChart, overview, side_by_side, timeline
 from figures.cite import cite_view
 from figures.disputes.chart import dispute_chart
 from figures.disputes.frame import (
@@ -24,17 +24,16 @@ from figures.disputes.frame import (
     disputes_sentence,
 )
 from figures.export import table_csv, table_json
-from figures.filters import apply_selection, describe_selection
+from figures.filters import describe_selection
 from figures.glance import glance
 from figures.markdown import as_text
 from figures.package import dataset_zip
-from figures.text import find_quote
 
 TODAY = date.today()
 SCREEN_WIDTH = 860  # pixels: fits, legend and all, the main column of a 1440 px window
 MAX_DISPUTE_CHARTS = 12  # disputes drawn on the page; all of them are in the download
 figures = ui.load_figures()
-table = figures.table
+table = ui.labelled_table(figures)  # every claim's labels, computed once per load
 
 
 def add_articles_link() -> None:
@@ -52,14 +51,14 @@ ui.restore_view(table)
 # 3. Filters (drawn before the body so every section below follows them).
 selection = ui.sidebar_selection(table)
 screenshot = bool(st.session_state.get(ui.SCREENSHOT_KEY))
-shown = apply_selection(table, selection)
+shown = ui.shown_rows(table, selection)
 # Found once per version of the data; the view keeps those whose claims it shows.
-in_view = ui.load_disputes(figures).within(frozenset(shown["claim_id"]))
-claimant_of = dict(zip(shown["claim_id"], shown["claimant"], strict=True))
+in_view = ui.derived(table, ("disputes", selection),
+                     lambda: ui.load_disputes(figures).within(frozenset(shown["claim_id"])))
 if screenshot:
     ui.screenshot_layout()
 
-at_a_glance = glance(table, shown)
+at_a_glance = ui.derived(table, ("glance", selection), lambda: glance(table, shown))
 columns = st.columns(6)
 columns[0].metric("Articles", at_a_glance.articles)
 columns[1].metric(at_a_glance.span_label, at_a_glance.span_value, help=at_a_glance.span_help)
@@ -118,11 +117,12 @@ for dispute in in_view.disputes[:MAX_DISPUTE_CHARTS]:
     with disputes_section:
         st.subheader(as_text(f"{dispute.dispute_id}: a {dispute.strength}, {dispute.parties}"))
         st.markdown(as_text(dispute.sentence))
-        st.altair_chart(dispute_chart(shown, dispute, TODAY), width="stretch",
-                        key=f"chart_dispute_{dispute.dispute_id}")
+        ui.draw_chart(ui.chart_spec(table, ("dispute", selection, dispute.dispute_id, TODAY),
+                                    partial(dispute_chart, shown, dispute, TODAY)),
+                      key=f"chart_dispute_{dispute.dispute_id}")
         for quote_column, claim_id in zip(st.columns(len(dispute.claim_ids)),
                                           dispute.claim_ids, strict=True):
-            said = shown.set_index("claim_id").loc[claim_id]
+            said = shown.iloc[ui.claim_positions(figures, shown, selection)[claim_id]]
             quote_column.markdown(
                 f"> {as_text(said['quote'])}\n\n**{as_text(said['claimant'])}** "
                 + as_text(f"({said['party']}), {said['outlet']}, {said['published']} · "
@@ -136,7 +136,8 @@ if len(in_view.disputes) > MAX_DISPUTE_CHARTS:
 
 # 4. Side by side: one comparable measure, every claim for it.
 st.header("Side by side")
-choices = compare.available_comparisons(shown)
+choices = ui.derived(table, ("choices", selection),
+                     lambda: compare.available_comparisons(shown))
 if st.session_state.get(ui.COMPARISON_KEY) not in choices:
     st.session_state[ui.COMPARISON_KEY] = choices[0]
 if not screenshot:
@@ -145,104 +146,80 @@ if not screenshot:
 label = st.session_state[ui.COMPARISON_KEY]
 selection = replace(selection, comparison=label)
 ui.keep_view_in_url(selection, screenshot)
-compared = compare.comparison_frame(shown, label)
-main_chart = side_by_side(compared, label, TODAY)
-st.altair_chart(main_chart, width="stretch", key="chart_side_by_side")
 
 
+def main_chart() -> AnyChart:
+    """The side-by-side chart of the chosen comparison, for the page and its images."""
+    return side_by_side(compare.comparison_frame(shown, label), label, TODAY)
+
+
+ui.draw_chart(ui.chart_spec(table, ("side", selection, TODAY), main_chart),
+              key="chart_side_by_side")
 if not screenshot:
-    ui.image_downloads(lambda: main_chart, f"side-by-side-{label.lower().replace(' ', '-')}")
+    ui.image_downloads(main_chart, f"side-by-side-{label.lower().replace(' ', '-')}")
 
 # 5. Across measures: small multiples, each panel on its own scale.
 st.header("All measures")
 # Stacked panels cannot stretch to the column, so the page draws them to fit it;
 # the images are drawn at the export width from the same builder and data.
-st.altair_chart(ui.cached_overview(shown, TODAY, EXPORT_WIDTH if screenshot else SCREEN_WIDTH),
-                width="content", key="chart_overview")
+width = EXPORT_WIDTH if screenshot else SCREEN_WIDTH
+ui.draw_chart(ui.chart_spec(table, ("overview", replace(selection, comparison=""), TODAY, width),
+                            partial(overview, shown, TODAY, width)),
+              key="chart_overview", width="content")
 if not screenshot:
     ui.image_downloads(partial(overview, shown, TODAY), "all-measures")
 
 # 6. Timeline: who said what, when.
 st.header("Timeline")
-time_chart = timeline(shown, TODAY)
-st.altair_chart(time_chart, width="stretch", key="chart_timeline")
+ui.draw_chart(ui.chart_spec(table, ("timeline", replace(selection, comparison=""), TODAY),
+                            partial(timeline, shown, TODAY)), key="chart_timeline")
 if not screenshot:
-    ui.image_downloads(lambda: time_chart, "timeline")
+    ui.image_downloads(partial(timeline, shown, TODAY), "timeline")
 
 # 7. Claims table, and the article of a chosen claim with its quote marked.
-st.header("Claims")
-st.caption("Sort by a column's header, search with the table's magnifier, or click a row "
-           "to read its article below.")
-# A range's top is blank, not "None", where a claim gives a single figure.
-listing = shown.assign(value_max=shown["value_max"].astype(object).where(
-    shown["value_max"].notna(), "")).join(corroboration(shown, in_view))
-if selection.include_proposed:  # the review status leads, so no proposal passes unseen
-    listing = listing[["review_status", *[c for c in listing.columns if c != "review_status"]]]
-picked = st.dataframe(listing, hide_index=True, key="claims_table", width="stretch",
-                      on_select="rerun", selection_mode="single-row",
-                      column_config={"quote": st.column_config.TextColumn("quote",
-                                                                          width="large")})
-labels = {row["claim_id"]: f"{row['claim_id']}: {row['claimant']}, {compare.value_label(row)} "
-          f"{row['subject']} {row['measure']}"
-          + (" (proposed, not reviewed)" if row["review_status"] == schema.PROPOSED else "")
-          for row in shown.to_dict("records")}
-ui.follow_table_choice(picked.selection.rows, list(shown["claim_id"]))
-if st.session_state.get("claim_choice") not in labels:
-    st.session_state["claim_choice"] = next(iter(labels))
-if not screenshot:
-    st.selectbox("Show the article of claim", list(labels), format_func=labels.get,
-                 key="claim_choice")
-chosen = st.session_state["claim_choice"]
-claim = shown.set_index("claim_id").loc[chosen]
-article = figures.dataset.articles.get(claim["article_file"], "")
-spans = find_quote(article, claim["quote"])
-st.caption(as_text(f"{claim['outlet']}, {claim['published']} ({claim['published_basis']}): "
-                   f"{claim['article_title']}"))
-if spans:
-    st.html(ui.highlighted_article(article, *spans[0]))
+# A fragment: paging the table or clicking a row reruns this section alone.
+st.fragment(ui.claims_section)(
+    figures, shown, selection, screenshot,
+    ui.derived(table, ("corroboration", selection), lambda: corroboration(shown, in_view)))
 
 # 8. Sources: each article, its date and how it is known, its credits and claims.
-st.header("Sources")
-for article_id, rows in shown.groupby("article_id", sort=False):
-    first = rows.iloc[0]
-    inferred = " (date inferred)" if compare.is_inferred(first["published_basis"]) else ""
-    with st.expander(as_text(f"{first['outlet']}, {first['published'] or 'date unknown'}"
-                             f"{inferred}: {first['article_title']}")):
-        source = figures.dataset.sources.set_index("article_id").loc[article_id]
-        basis = source["published_basis"]
-        how = "stated in the article" if basis == schema.PUBLISHED_STATED else basis
-        st.markdown(f"**Date**: {as_text(source['published'] or 'not known')} ({as_text(how)})")
-        st.markdown(f"**Credits**: {as_text(source['credits'] or 'none named')}"
-                    + (f"; **wire story**: {as_text(source['wire'])}" if source["wire"] else ""))
-        if source["url"] or source["public_copy"]:
-            st.markdown(f"**Public copy**: {as_text(source['url'] or source['public_copy'])}")
-        st.markdown(f"**File**: {as_text(source['file'])}; **claims**: {len(rows)}")
-        st.dataframe(rows[["claim_id", "review_status", "claimant", "party", "value",
-                           "qualifier_text", "subject", "measure", "place"]], hide_index=True,
-                     key=f"source_{article_id}")
+st.fragment(ui.sources_section)(figures, shown, selection)
 
-# 9. Downloads and citation: exactly the rows shown, with full provenance.
+# 9. Downloads and citation: exactly the rows shown, with full provenance; the files
+# are written only when a button is pressed.
 st.header("Take it away")
 if not screenshot:
     first, second, third, fourth = st.columns(4)
-    first.download_button("Figure table (CSV)", table_csv(shown, excel=True),
+    first.download_button("Figure table (CSV)", partial(table_csv, shown, excel=True),
                           "contested-figures.csv", "text/csv", key="download_csv",
-                          icon=":material/table:")
-    second.download_button("Figure table (JSON)", table_json(shown),
+                          icon=":material/table:", on_click="ignore")
+    second.download_button("Figure table (JSON)", partial(table_json, shown),
                            "contested-figures.json", "application/json",
-                           key="download_json", icon=":material/data_object:")
+                           key="download_json", icon=":material/data_object:",
+                           on_click="ignore")
     third.download_button("Whole dataset (zip)",
-                          partial(dataset_zip, figures.dataset.data_dir, table, TODAY),
+                          partial(dataset_zip, figures.dataset.data_dir, figures.table, TODAY),
                           "contested-figures-dataset.zip", "application/zip",
-                          key="download_zip", icon=":material/folder_zip:")
+                          key="download_zip", icon=":material/folder_zip:", on_click="ignore")
     fourth.download_button("Disputes (CSV)",
-                           table_csv(disputes_frame(shown, in_view), excel=True,
-                                     columns=(*DISPUTE_COLUMNS, *schema.TABLE_COLUMNS)),
+                           lambda: table_csv(disputes_frame(shown, in_view), excel=True,
+                                             columns=(*DISPUTE_COLUMNS, *schema.TABLE_COLUMNS)),
                            "contested-figures-disputes.csv", "text/csv",
-                           key="download_disputes", icon=":material/compare_arrows:")
+                           key="download_disputes", icon=":material/compare_arrows:",
+                           on_click="ignore")
 st.subheader("Cite this view")
-st.code(cite_view(describe_selection(selection), shown, TODAY, ui.view_url(),
-                  disputes_sentence(in_view, claimant_of)), language=None, wrap_lines=True)
+url = ui.view_url()
+
+
+def citation() -> str:
+    """The cite-this-view text of the view."""
+    claimant_of = dict(zip(shown["claim_id"], shown["claimant"], strict=True))
+    return cite_view(describe_selection(selection), shown, TODAY, url,
+                     disputes_sentence(in_view, claimant_of))
+
+
+st.code(ui.derived(table, ("cite", selection, TODAY, url), citation), language=None,
+        wrap_lines=True)
 st.caption(f"Source: {schema.DATASET_NAME}, version {schema.DATASET_VERSION}. Articles "
            "© their publishers; the tables are offered for research and fact-checking.")
 if screenshot:
