@@ -92,7 +92,7 @@ _INVERTED = re.compile(
     WS + r"(?P<who>(?:(?:[Tt]he|[Aa]n?)" + WS + r")?[A-Za-z](?:[^,.;:!?“”\"\n]|\.(?=[\w-]|"
     + WS + r"[A-Z])){0,80})"
 )
-# "claims from Moscow", "figures released by the ministry", "estimates by the agency"
+# "claims from the capital", "figures released by the ministry", "estimates by the agency"
 _SOURCE_OF = re.compile(
     r"(?i:\b(?:claims?|figures?|estimates?|reports?|data|statistics|tall(?:y|ies)|counts?"
     r"|assessments?|numbers)" + WS + r"(?:(?:released|published|compiled|collected|issued"
@@ -123,7 +123,7 @@ def _subject_before(text: str, clause_start: int, verb_start: int) -> str:
     name in one of the two segments before the verb; a segment with a person wins.
     """
     head = text[max(clause_start, verb_start - REACH) : verb_start]
-    head = _PARENTHESIS.sub(lambda m: " " * len(m.group()), head)  # "(SOHR)", "(MoH)"
+    head = _PARENTHESIS.sub(lambda m: " " * len(m.group()), head)  # "(KMHR)", "(MoH)"
     head = _AUX_TAIL.sub("", head).rstrip()
     segments = [re.split(r"[;:“”\"()\[\]–—]|(?<![A-Z])\.\s", s)[-1].strip()
                 for s in re.split(r",(?!\d)", head)]
@@ -141,7 +141,7 @@ def _subject_before(text: str, clause_start: int, verb_start: int) -> str:
 
 def _inverted_subject(text: str, start: int, verb: re.Match[str], end: int) -> str:
     """The speaker after the verb (", said the agency"), when the words before the verb are
-    what is said: nothing, or a clause that gives a figure ("Another 2,500 fled, reported
+    what is said: nothing, or a clause that gives a figure ("Another 1,700 left, reported
     the monitoring group")."""
     head = text[max(start, verb.start() - REACH) : verb.start()].rstrip()
     if head.strip():
@@ -165,7 +165,7 @@ def _verb_attributions(text: str, start: int, end: int, quotes) -> list[Attribut
             continue
         if (match.group().endswith("s") and _NOUN_AFTER_VERB.match(text, match.end())
                 and not _SPEAKER_BEFORE.search(before)):
-            continue  # "reports from the city", "made unverifiable claims, some of which"
+            continue  # "reports from the city", "made wild claims, some of which"
         if _PASSIVE.search(before):
             agent = _AGENT.match(text, match.end(), end)
             if agent:

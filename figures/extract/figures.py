@@ -78,7 +78,7 @@ def _is_date(ctx: Context) -> bool:
     if (len(written) <= 2 and re.search(r"\d{4}-(?:\d{1,2}-)?$", ctx.before)) or (
         len(written) == 4 and re.match(r"-\d{1,2}-\d{1,2}\b", ctx.after)
     ):
-        return True  # "2022-05-18"
+        return True  # "2019-03-07"
     is_year = bool(re.fullmatch(r"(?:1[89]|20)\d\d", ctx.mention.text))
     return is_year and _next_word(ctx.after) not in SUBJECT_WORDS
 
@@ -112,7 +112,7 @@ def _years_reason(ctx: Context) -> str | None:
     if re.search(r"\baged" + WS + "$", ctx.before, re.IGNORECASE):
         return "age"
     if _AGE_IN_MONTHS.match(ctx.after) or _AGE_OF.search(ctx.before):
-        return "age"  # "a 10-month-old child", "below the age of 12"
+        return "age"  # "a 7-month-old boy", "below the age of 14"
     if _AGE_AFTER_NAME.search(ctx.before) and re.match(r"[^\S\n]*[,.;)]", ctx.after) and (
         ctx.mention.value is not None and ctx.mention.value < 120
     ):
@@ -210,7 +210,7 @@ def _is_ordinal(ctx: Context) -> bool:
     return bool(re.match(r"(?:st|nd|rd|th)\b", ctx.after))
 
 
-# Nouns that a number after them names, lower case or not: "quarter 1070", "gate 4".
+# Nouns that a number after them names, lower case or not: "quarter 311", "gate 4".
 _NAMED_BY_NUMBER = re.compile(
     r"\b(?:quarter|district|sector|block|zone|route|road|highway|street|building|gate"
     r"|checkpoint|number|flight|resolution|article|paragraph|chapter|page|brigade|division"
@@ -221,7 +221,7 @@ _NAMED_BY_NUMBER = re.compile(
 
 
 def _is_named_by_number(ctx: Context) -> bool:
-    """A number that names a place or thing after a noun: "quarter 1070", "Gate 4"."""
+    """A number that names a place or thing after a noun: "quarter 311", "Gate 4"."""
     return bool(_NAMED_BY_NUMBER.search(ctx.before)) and not subject_of(
         phrase_words(ctx.text, ctx.mention.end, 8))
 
@@ -303,7 +303,7 @@ _BREAKDOWN = re.compile(
 )
 
 
-# Between two members of a list: "46 soldiers, 21 ...", "25 children and 8 women".
+# Between two members of a list: "41 soldiers, 19 ...", "12 children and 5 women".
 _LIST_GAP = re.compile(r"[^.;:!?\d()]{0,40}?(?:,|\band\b)" + WS0 + r"(?:and" + WS + r")?")
 
 

@@ -84,7 +84,7 @@ FUNCTION_WORDS = frozenset(w.capitalize() for w in RUN_STOP) | frozenset(
      "Than", "Least", "Including", "Another", "Roughly", "Approximately", "Estimated",
      "Among", "Between", "Killing", "No")
 )  # fmt: skip
-# Words of direction that open a place's name ("Eastern Ghouta"), not a speaker's.
+# Words of direction that open a place's name ("Eastern Velmora"), not a speaker's.
 COMPASS_WORDS = frozenset(
     ("eastern", "western", "northern", "southern", "central", "east", "west", "north",
      "south", "northeast", "northwest", "southeast", "southwest", "upper", "lower")

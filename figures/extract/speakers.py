@@ -122,7 +122,7 @@ def _classify_run(words: list[str], start: int = 0) -> Name | None:
     if owned or any(t.lower() in ORG_WORDS for t in tokens):
         return Name(joined, "org", "", start)
     if tokens[0].lower() in COMPASS_WORDS and len(tokens) <= 3:
-        return None  # "Eastern Aleppo", "South Gaza": a place, not a speaker
+        return None  # "Eastern Velmora", "South Tarn": a place, not a speaker
     title, name = _split_title(tokens)
     if not title:
         title, name = _split_abbreviated_title(tokens)
@@ -215,7 +215,7 @@ def _full_name(token: str, memory: Memory, position: int) -> Name | None:
 
 
 def _abbreviates(token: str, parts: list[str]) -> bool:
-    """Whether `token` is the initials of a name: "SOHR", "MoH" ("Ministry of Health")."""
+    """Whether `token` is the initials of a name: "KMHR", "MoH" ("Ministry of Health")."""
     capitals = "".join(c for c in token if c.isupper())
     initials = "".join(part[0] for part in parts if part[:1].isupper())
     return len(capitals) >= 2 and len(initials) >= 2 and initials.endswith(capitals)
@@ -328,7 +328,7 @@ def resolve_speaker(phrase: str, memory: Memory, position: int) -> Name | None:
     if not re.search(r"[A-Za-z]", described) or described.lower() in PRONOUNS:
         return None
     if not _can_speak(_clean_phrase_keeping_nouns(raw)):
-        return None  # "bomb attacks", "12 people", "000 civilians are": not a speaker
+        return None  # "bomb attacks", "12 people", "000 farmers were": not a speaker
     return Name(described, "other", "", position)
 
 
@@ -340,7 +340,7 @@ def _clean_phrase_keeping_nouns(phrase: str) -> str:
 def _can_speak(description: str) -> bool:
     """Whether a description with no name can name a speaker: no figure in it, and a
     word for people or bodies that speak ("officials", "state television", "medics") or
-    a capitalised word that is not a place's compass word ("UN", not "Eastern Aleppo")."""
+    a capitalised word that is not a place's compass word ("UN", not "Eastern Velmora")."""
     if re.search(r"\d", description):
         return False
     words = re.findall(r"[\w'’-]+", description)
