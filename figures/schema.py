@@ -218,7 +218,9 @@ COUNT_MEASURES: tuple[str, ...] = (
     "killed", "injured", "left", "freed", "surrendered", "pardoned", "attacked", "fired",
     "captured", "treated",
 )
-STOCK_MEASURES: tuple[str, ...] = ("besieged", "trapped", "remaining", "aid_share", "area")
+STOCK_MEASURES: tuple[str, ...] = (
+    "besieged", "trapped", "remaining", "aid_share", "area", "missing",
+)
 EVENT_MEASURES: tuple[str, ...] = ("pause_length",)
 # Measures no rule compares: two distances are seldom distances between the same points.
 UNRULED_MEASURES: tuple[str, ...] = ("distance",)
