@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from figures.extract import extract
-from figures.extract.speakers import Memory, resolve_speaker
+from figures.extract.speakers import Memory, article_names, resolve_speaker
 
 
 def claimants(text: str, outlet: str = "") -> dict[float | None, str]:
@@ -139,12 +139,12 @@ def test_he_means_the_last_person_who_spoke() -> None:
         ("12 people", None),
         ("Eastern Velmora", None),
         ("local officials", "local officials"),
-        ("Main Op HQ Tarn Roe", "Tarn Roe"),
+        ("Gen. Tarn Roe", "Tarn Roe"),
         ("state television", "state television"),
     ],
 )
 def test_only_words_that_can_speak_name_a_claimant(phrase: str, expected: str | None) -> None:
-    """A thing, a figure or a place is no claimant; a title run into a name is split off."""
+    """A thing, a figure or a place is no claimant; a title before a name is split off."""
     found = resolve_speaker(phrase, Memory([], []), 0)
     assert (found.name if found else None) == expected
 
@@ -222,3 +222,17 @@ def test_the_source_added_is_the_source_before() -> None:
     text = ("A source at Velmora Governorate told us that 7 persons were hurt. The source "
             "added that 3 shops burned.")
     assert set(claimants(text, "Tarn Daily").values()) == {"Velmora Governorate"}
+
+
+def test_a_name_never_runs_across_a_full_stop() -> None:
+    """'... reached the relief HQ. Tarn Roe also said 40 ...' names Tarn Roe alone."""
+    text = ("The convoy reached the Velmora relief HQ. Tarn Roe also said that 40 trucks "
+            "had been turned back.")
+    assert claimants(text) == {40: "Tarn Roe"}
+    assert [n.name for n in article_names(text) if n.kind == "person"] == ["Tarn Roe"]
+
+
+def test_an_abbreviated_title_before_a_name_and_a_description() -> None:
+    """'Gen. Tarn Roe, head of the KJF Velmora command, said 200 ...' names Tarn Roe."""
+    text = "Gen. Tarn Roe, head of the KJF Velmora command, said 200 troops had arrived."
+    assert claimants(text) == {200: "Tarn Roe"}

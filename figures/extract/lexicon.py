@@ -30,7 +30,8 @@ TITLE_WORDS = frozenset(
      "undersecretary", "secretary-general", "mayor", "governor", "senator", "adviser",
      "advisor", "coordinator", "leader", "king", "queen", "prince", "sheikh", "dr", "mr",
      "mrs", "ms", "prof", "professor", "executive", "special", "member", "correspondent",
-     "diplomat", "admiral", "sergeant", "premier", "chancellor")
+     "diplomat", "admiral", "sergeant", "premier", "chancellor", "gen", "lt", "col", "maj",
+     "capt", "sgt", "adm", "cmdr", "gov", "sen")
 )  # fmt: skip
 ORG_WORDS = frozenset(
     ("ministry", "department", "center", "centre", "committee", "coalition", "council",
@@ -43,7 +44,7 @@ ORG_WORDS = frozenset(
      "programme", "program", "mission", "watch", "monitor", "military", "navy", "alliance",
      "league", "observatory", "cross", "crescent", "cluster", "directorate", "secretariat",
      "institution", "ministries", "police", "guard", "brigade", "brigades", "battalion",
-     "regiment", "headquarters", "inc", "ltd", "university", "helmets", "charity",
+     "regiment", "headquarters", "inc", "ltd", "university", "charity",
      "trust", "initiative", "syndicate", "tribunal", "cabinet", "presidency", "embassy")
 )  # fmt: skip
 NOT_FIRST_NAMES = frozenset(
@@ -171,7 +172,7 @@ SUBJECT_WORDS: dict[str, str] = {
          "amputations", "admissions", "dressings"),
         "medical treatments",
     ),  # fmt: skip
-    **dict.fromkeys(("teams", "team", "clinics-on-wheels"), "teams"),
+    **dict.fromkeys(("teams", "team"), "teams"),
 }
 # Units a figure may carry besides a plain count, from the words that follow it.
 UNIT_WORDS: dict[tuple[str, ...], str] = {

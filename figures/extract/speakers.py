@@ -28,7 +28,7 @@ from figures.extract.lexicon import (
     WS,
     WS0,
 )
-from figures.extract.sentences import INITIALISM, is_title_case
+from figures.extract.sentences import INITIALISM, is_title_case, sentence_spans
 
 _TRAILING_NOUNS = re.compile(
     r"(?:['’]s)?(?:" + WS + r"(?:latest|own|death|casualty))*(?:" + WS
@@ -124,24 +124,12 @@ def _classify_run(words: list[str], start: int = 0) -> Name | None:
     if tokens[0].lower() in COMPASS_WORDS and len(tokens) <= 3:
         return None  # "Eastern Velmora", "South Tarn": a place, not a speaker
     title, name = _split_title(tokens)
-    if not title:
-        title, name = _split_abbreviated_title(tokens)
     if _is_person(name, bool(title)):
         return Name(" ".join(name), "person", " ".join(title), start)
     if not name:
         return None
     acronym = len(tokens) == 1 and len(joined) >= 3 and joined.isupper()  # "UNHCR"
     return Name(joined, "org" if len(tokens) > 1 or acronym else "other", "", start)
-
-
-def _split_abbreviated_title(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """A title written with an abbreviation and run into a name ("Main Op HQ Jane Roe"):
-    the words up to the last abbreviation are the title, when at least two stand before
-    the name."""
-    last = max((i for i, t in enumerate(tokens) if t.isupper() and len(t) > 1), default=-1)
-    if last < 1 or last == len(tokens) - 1:
-        return [], tokens
-    return tokens[: last + 1], tokens[last + 1 :]
 
 
 def names_in(text: str) -> list[Name]:
@@ -155,11 +143,23 @@ def names_in(text: str) -> list[Name]:
 
 
 def article_names(text: str) -> list[Name]:
-    """The names of a whole article, leaving out title-case headlines (all words capitalised)."""
+    """The names of a whole article, leaving out title-case headlines (all words capitalised).
+
+    Names are read sentence by sentence, so a run of capitals never crosses a full stop
+    ("... at the HQ. Jane Roe said" names Jane Roe, not "HQ Jane Roe")."""
     names = []
+    spans = sentence_spans(text)
+    starts = [start for start, _ in spans]
     for line in re.finditer(r"[^\n]+", text):
-        if not is_title_case(line.group()):
-            names += [replace(n, start=n.start + line.start()) for n in names_in(line.group())]
+        if is_title_case(line.group()):
+            continue
+        index = max(0, bisect_left(starts, line.start()) - 1)
+        for start, end in spans[index:]:
+            if start >= line.end():
+                break
+            low, high = max(start, line.start()), min(end, line.end())
+            if low < high:
+                names += [replace(n, start=n.start + low) for n in names_in(text[low:high])]
     return names
 
 
