@@ -74,6 +74,40 @@ def test_list_members_after_including_break_down_the_total() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "parents"),
+    [
+        ("At least 50 people died in the floods that swept the valley towns overnight, "
+         "including 8 children.", [None, 0]),
+        ("In all 60 fighters were killed by shelling, sniper fire, and air strikes, "
+         "including 25 soldiers.", [None, 0]),
+        ("At least 50 people died in the floods, while rescuers reached the villages and "
+         "pulled out survivors, including 8 children.", [None, None]),
+        ("At least 50 people died in the floods, and the army said it had found survivors, "
+         "including 8 children.", [None, None]),
+    ],
+)
+def test_a_breakdown_stays_in_the_clause_of_its_total(text: str, parents: list) -> None:
+    """'including 8 children' breaks down the total of its own clause, however long."""
+    assert [f.parent for f in sentence_figures(text, find_numbers(text))] == parents
+
+
+def test_a_list_of_places_with_figures_keeps_every_figure() -> None:
+    """'deaths by province were Velmora, 25; Tarn, 14' gives both figures, no ages."""
+    text = "Deaths by province were Velmora, 25; Tarn, 14."
+    assert "age" not in reasons(text).values()
+    assert [(c.value, c.measure) for c in extract(text)] == [(25, "killed"), (14, "killed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Casualties were highest in Tarn Valley, 25, and in Karst Hills, 19.",
+    "Reports came from the Velmora Health Office, 12, and the Tarn Red Cross, 9.",
+])
+def test_a_number_after_a_place_or_a_body_is_no_age(text: str) -> None:
+    """Only a person's name before ', 25,' makes 25 an age."""
+    assert "age" not in reasons(text).values()
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("About half of them were later pardoned, a general said.", [0.5]),

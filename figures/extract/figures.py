@@ -12,7 +12,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from figures.extract.lexicon import FUNCTION_WORDS, MONTH, SUBJECT_WORDS, WEEKDAY, WS, WS0
+from figures.extract.lexicon import (
+    COMPASS_WORDS,
+    FUNCTION_WORDS,
+    MONTH,
+    ORG_WORDS,
+    SUBJECT_WORDS,
+    WEEKDAY,
+    WS,
+    WS0,
+)
 from figures.extract.reading import phrase_words, subject_of
 from figures.extract.sentences import containing, is_title_case
 from figures.numbers import NumberMention
@@ -95,7 +104,24 @@ _WAR_WORDS = re.compile(
 _AGE_OF = re.compile(r"\b(?:age[sd]?" + WS + r"(?:of" + WS + r")?|aged" + WS
                      + r"(?:between" + WS + r")?(?:\d+" + WS0 + r"(?:and|to|-|–)" + WS0
                      + r")?)$", re.IGNORECASE)
-_AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]+," + WS0 + "$")
+# "Jane Roe, 25,": two to four capitalised words of a person's name, no organisation or
+# compass word among them, and no place preposition before them ("in Tarn Valley, 25").
+_AGE_AFTER_NAME = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:" + WS + r"[A-Z][\w'’-]+){1,3})," + WS0 + "$"
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|near|across|at|into|to|of|outside|around|throughout|inside)" + WS
+    + r"(?:the" + WS + r")?$", re.IGNORECASE
+)
+
+
+def _after_a_persons_name(before: str) -> bool:
+    """Whether `before` ends with a person's name and a comma, as before an age."""
+    match = _AGE_AFTER_NAME.search(before)
+    if match is None or _PLACE_BEFORE.search(before[: match.start()]):
+        return False
+    words = [word.lower() for word in match.group("name").split()]
+    return not any(word in ORG_WORDS or word in COMPASS_WORDS for word in words)
 _LENGTH_IN_MONTHS = re.compile(r"-(?:month|week)s?-?(?:long)?\b(?!" + WS
                                + r"(?:pause|truce|ceasefire|cease-fire|halt|lull))",
                                re.IGNORECASE)
@@ -113,7 +139,7 @@ def _years_reason(ctx: Context) -> str | None:
         return "age"
     if _AGE_IN_MONTHS.match(ctx.after) or _AGE_OF.search(ctx.before):
         return "age"  # "a 7-month-old boy", "below the age of 14"
-    if _AGE_AFTER_NAME.search(ctx.before) and re.match(r"[^\S\n]*[,.;)]", ctx.after) and (
+    if _after_a_persons_name(ctx.before) and re.match(r"[^\S\n]*[,.;)]", ctx.after) and (
         ctx.mention.value is not None and ctx.mention.value < 120
     ):
         return "age"  # "Jane Roe, 25, ..."
@@ -296,9 +322,17 @@ def _joins_range(text: str, first: NumberMention, second: NumberMention) -> bool
     return bool(dashed) and not re.search(r"\bfrom" + WS + "$", before, re.IGNORECASE)
 
 
+# A breakdown ("..., including 20 children") stays in the clause of its total: the words
+# between them hold no new clause (", and the ...", "while", "but", a speech verb). A bare
+# noun after ", and" goes on a list ("clashes, shelling, and air strikes, including ...").
+_NEW_CLAUSE = (
+    r"," + WS0 + r"and" + WS + r"(?:the|an?|it|its|they|their|he|his|she|her|we|this|that"
+    r"|these|those|there)\b|\b(?:while|whereas|but|although|though|meanwhile)\b"
+    r"|\b(?:said|says|told|added|reported|announced|stated)\b"
+)
 _BREAKDOWN = re.compile(
-    r"[^.;:!?]{0,120}?\b(?:including|among" + WS + r"(?:them|whom|those)|of" + WS
-    + r"(?:them|whom|which))\b[^.;:!?]{0,20}",
+    r"(?:(?!" + _NEW_CLAUSE + r")[^.;:!?])*?\b(?:including|among" + WS
+    + r"(?:them|whom|those)|of" + WS + r"(?:them|whom|which))\b[^.;:!?]{0,20}",
     re.IGNORECASE,
 )
 

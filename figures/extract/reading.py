@@ -371,6 +371,19 @@ def with_change(reading: Reading, previous: Reading | None, gap: str) -> Reading
 
 
 _CHANGED_TO = re.compile(WS0 + r"(?:to|up" + WS + r"to)" + WS0, re.IGNORECASE)
+# "deaths by province were Velmora, 25; Tarn, 14": the next label of a labelled list.
+_NEXT_LABEL = re.compile(
+    WS0 + r"[;,]" + WS0 + r"(?:and" + WS + r")?[A-Z][\w'’-]*(?:" + WS + r"[A-Z][\w'’-]*){0,3},"
+    + WS0
+)
+
+
+def with_list_label(reading: Reading, previous: Reading | None, gap: str) -> Reading:
+    """"Velmora, 25; Tarn, 14": a figure after the next label of a list counts what the
+    figure before it counted."""
+    if previous is None or reading.subject or reading.measure or not _NEXT_LABEL.fullmatch(gap):
+        return reading
+    return replace(reading, subject=previous.subject, measure=previous.measure)
 
 
 def with_defaults(reading: Reading) -> Reading:
