@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from figures.extract import extract
-from figures.extract.speakers import Memory, article_names, resolve_speaker
+from figures.extract.speakers import Memory, article_names, names_in, resolve_speaker
 
 
 def claimants(text: str, outlet: str = "") -> dict[float | None, str]:
@@ -137,7 +137,7 @@ def test_he_means_the_last_person_who_spoke() -> None:
     [
         ("bomb attacks", None),
         ("12 people", None),
-        ("Eastern Velmora", None),
+        ("in Eastern Velmora", None),
         ("local officials", "local officials"),
         ("Gen. Tarn Roe", "Tarn Roe"),
         ("state television", "state television"),
@@ -236,3 +236,22 @@ def test_an_abbreviated_title_before_a_name_and_a_description() -> None:
     """'Gen. Tarn Roe, head of the KJF Velmora command, said 200 ...' names Tarn Roe."""
     text = "Gen. Tarn Roe, head of the KJF Velmora command, said 200 troops had arrived."
     assert claimants(text) == {200: "Tarn Roe"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("North Korea said it fired 3 missiles.", {3: "North Korea"}),
+        ("South Sudan said 40 soldiers were killed.", {40: "South Sudan"}),
+    ],
+)
+def test_a_name_opened_by_a_compass_word_can_speak(text: str, expected: dict) -> None:
+    """'North Korea said ...' names North Korea: a compass word alone makes no place."""
+    assert claimants(text) == expected
+
+
+def test_a_compass_word_after_a_place_preposition_opens_a_place() -> None:
+    """'fled from Eastern Velmora' names a place, which claims nothing."""
+    text = "Some 30 people fled from Eastern Velmora on Friday."
+    assert names_in(text) == []
+    assert claimants(text, "Tarn Daily") == {30: "Tarn Daily"}

@@ -121,8 +121,6 @@ def _classify_run(words: list[str], start: int = 0) -> Name | None:
     owned = owner is not None  # "Country's Daily News"
     if owned or any(t.lower() in ORG_WORDS for t in tokens):
         return Name(joined, "org", "", start)
-    if tokens[0].lower() in COMPASS_WORDS and len(tokens) <= 3:
-        return None  # "Eastern Velmora", "South Tarn": a place, not a speaker
     title, name = _split_title(tokens)
     if _is_person(name, bool(title)):
         return Name(" ".join(name), "person", " ".join(title), start)
@@ -132,10 +130,26 @@ def _classify_run(words: list[str], start: int = 0) -> Name | None:
     return Name(joined, "org" if len(tokens) > 1 or acronym else "other", "", start)
 
 
+# "in Eastern Velmora", "from North Tarn": after a place preposition, a name opened by a
+# compass word is a place ("North Korea said" still names a speaker).
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|from|near|across|into|throughout|outside|around|inside)" + WS
+    + r"(?:the" + WS + r")?$", re.IGNORECASE
+)
+
+
+def _is_compass_place(text: str, match: re.Match[str]) -> bool:
+    """Whether the run at `match` is a compass word and a name after a place preposition."""
+    first = match.group().split()[0].lower()
+    return first in COMPASS_WORDS and bool(_PLACE_PREPOSITION.search(text, 0, match.start()))
+
+
 def names_in(text: str) -> list[Name]:
     """Every person and organisation named in `text`, in order."""
     names = []
     for match in _RUN.finditer(text):
+        if _is_compass_place(text, match):
+            continue
         name = _classify_run(match.group().split(), match.start())
         if name is not None:
             names.append(name)
@@ -337,18 +351,21 @@ def _clean_phrase_keeping_nouns(phrase: str) -> str:
     return _PHRASE_CUT.split(phrase.strip(), maxsplit=1)[0].strip()
 
 
+_PLACE_WORDS = frozenset(("in", "from", "near", "across", "into", "throughout", "outside"))
+
+
 def _can_speak(description: str) -> bool:
     """Whether a description with no name can name a speaker: no figure in it, and a
     word for people or bodies that speak ("officials", "state television", "medics") or
-    a capitalised word that is not a place's compass word ("UN", not "Eastern Velmora")."""
+    a capitalised word, not after a place preposition ("UN", not "in Eastern Velmora")."""
     if re.search(r"\d", description):
         return False
     words = re.findall(r"[\w'’-]+", description)
     lowered = [w.lower() for w in words if w.lower() not in ("the", "a", "an")]
     if any(w in SPEAKER_NOUNS or w.rstrip("s") in SPEAKER_NOUNS for w in lowered):
         return True
-    if not lowered or lowered[0] in COMPASS_WORDS:
-        return False
+    if not lowered or lowered[0] in _PLACE_WORDS:
+        return False  # "in Eastern Velmora": a place, not a speaker
     return any(w[:1].isupper() and w.lower() not in RUN_STOP for w in words)
 
 
