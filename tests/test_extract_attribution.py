@@ -255,3 +255,25 @@ def test_a_compass_word_after_a_place_preposition_opens_a_place() -> None:
     text = "Some 30 people fled from Eastern Velmora on Friday."
     assert names_in(text) == []
     assert claimants(text, "Tarn Daily") == {30: "Tarn Daily"}
+
+
+def test_a_speaker_with_an_age_after_the_name() -> None:
+    """'Jane Roe, 25, said she saw 40 bodies' gives the 40 to Jane Roe."""
+    assert claimants("Jane Roe, 25, said she saw 40 bodies.") == {40: "Jane Roe"}
+
+
+def test_a_body_that_said_it_recorded_a_figure() -> None:
+    """'The ministry said it had recorded 120 deaths' names the ministry alone."""
+    assert claimants("The ministry said it had recorded 120 deaths.") == {120: "ministry"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Velmora Co. spokesman said 30 workers were hurt.", {30: "Velmora Co"}),
+        ("Fighting went on. The agency said 30 people died.", {30: "agency"}),
+    ],
+)
+def test_an_abbreviation_does_not_end_the_speakers_words(text: str, expected: dict) -> None:
+    """'The Velmora Co. spokesman said' reads past 'Co.'; a real full stop ends a sentence."""
+    assert claimants(text) == expected
