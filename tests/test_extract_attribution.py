@@ -277,3 +277,11 @@ def test_a_body_that_said_it_recorded_a_figure() -> None:
 def test_an_abbreviation_does_not_end_the_speakers_words(text: str, expected: dict) -> None:
     """'The Velmora Co. spokesman said' reads past 'Co.'; a real full stop ends a sentence."""
     assert claimants(text) == expected
+
+
+@pytest.mark.parametrize("nationality", ["Kenyan", "Pakistani", "Moroccan", "Peruvian",
+                                         "Sudanese", "Yemeni", "Libyan", "Turkish"])
+def test_a_nationality_alone_names_no_one(nationality: str) -> None:
+    """'A Kenyan official met Jane Roe' names Jane Roe; the nationality only qualifies."""
+    text = f"A {nationality} official met Jane Roe."
+    assert [name.name for name in names_in(text)] == ["Jane Roe"]

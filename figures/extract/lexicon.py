@@ -33,6 +33,8 @@ TITLE_WORDS = frozenset(
      "diplomat", "admiral", "sergeant", "premier", "chancellor", "gen", "lt", "col", "maj",
      "capt", "sgt", "adm", "cmdr", "gov", "sen")
 )  # fmt: skip
+# Words that make a run of capitals a body. "cross" and "crescent" stand for the national
+# aid societies of one worldwide movement, found in every country's news.
 ORG_WORDS = frozenset(
     ("ministry", "department", "center", "centre", "committee", "coalition", "council",
      "fund", "organisation", "organization", "agency", "office", "staff", "army", "forces",
@@ -84,6 +86,16 @@ FUNCTION_WORDS = frozenset(w.capitalize() for w in RUN_STOP) | frozenset(
     ("Over", "Some", "About", "Around", "Nearly", "Almost", "Only", "Just", "Up", "As", "More",
      "Than", "Least", "Including", "Another", "Roughly", "Approximately", "Estimated",
      "Among", "Between", "Killing", "No")
+)  # fmt: skip
+# Nationalities whose ending the pattern for "-ian", "-ean", "-ese", "-ish" or "-ch" misses;
+# alone, each qualifies a noun ("a Kenyan official") and names no one.
+DEMONYMS = frozenset(
+    ("Afghan", "African", "American", "Arab", "Azerbaijani", "Bahraini", "Bangladeshi",
+     "Chadian", "Croat", "Cuban", "Cypriot", "Emirati", "Filipino", "German", "Greek",
+     "Iraqi", "Israeli", "Kazakh", "Kenyan", "Kurd", "Kuwaiti", "Libyan", "Malagasy",
+     "Mexican", "Moroccan", "Nepali", "Omani", "Pakistani", "Qatari", "Rwandan", "Saudi",
+     "Serb", "Slovak", "Somali", "Sri Lankan", "Swiss", "Tajik", "Thai", "Turkmen", "Ugandan",
+     "Uzbek", "Yemeni", "Zimbabwean")
 )  # fmt: skip
 # Words of direction that open a place's name ("Eastern Velmora"), not a speaker's.
 COMPASS_WORDS = frozenset(

@@ -15,6 +15,7 @@ from figures.extract.lexicon import (
     ANY_REFERENCES,
     COMPASS_WORDS,
     CONNECTORS,
+    DEMONYMS,
     MEMORY_REACH,
     MONTH,
     NOT_FIRST_NAMES,
@@ -47,8 +48,8 @@ _RUN = re.compile(
     CAP + r"(?:" + WS + r"(?:(?:" + "|".join(CONNECTORS) + r")" + WS + r")*" + CAP + r")*"
 )
 _DEMONYM = re.compile(
-    r"[A-Z][a-z]+(?:ian|ean|ese|ish|ch)|[A-Z]\.?[A-Z]\.?|Iraqi|Israeli|Saudi|Arab|Afghan|Greek"
-    r"|Thai|Swiss"
+    r"[A-Z][a-z]+(?:ian|ean|ese|ish|ch)|[A-Z]\.?[A-Z]\.?|"
+    + "|".join(sorted(DEMONYMS, key=len, reverse=True))
 )
 
 
