@@ -232,7 +232,7 @@ def _is_not_a_count(ctx: Context) -> bool:
 
 
 def _is_ordinal(ctx: Context) -> bool:
-    """Ordinals rank, they do not count: "the 9th day", "21st"."""
+    """Ordinals rank, they do not count: "the 6th week", "21st"."""
     return bool(re.match(r"(?:st|nd|rd|th)\b", ctx.after))
 
 
