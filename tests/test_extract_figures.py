@@ -84,6 +84,8 @@ def test_list_members_after_including_break_down_the_total() -> None:
          "pulled out survivors, including 8 children.", [None, None]),
         ("At least 50 people died in the floods, and the army said it had found survivors, "
          "including 8 children.", [None, None]),
+        ("At least 50 people died in the floods, officials said on Friday, including 8 "
+         "children.", [None, 0]),
     ],
 )
 def test_a_breakdown_stays_in_the_clause_of_its_total(text: str, parents: list) -> None:

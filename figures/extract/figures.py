@@ -323,12 +323,13 @@ def _joins_range(text: str, first: NumberMention, second: NumberMention) -> bool
 
 
 # A breakdown ("..., including 20 children") stays in the clause of its total: the words
-# between them hold no new clause (", and the ...", "while", "but", a speech verb). A bare
-# noun after ", and" goes on a list ("clashes, shelling, and air strikes, including ...").
+# between them hold no new clause (", and the ...", "while", "but", a speech verb that
+# opens what is said). A bare noun after ", and" goes on a list ("clashes, shelling, and
+# air strikes, including ..."); ", officials said, including ..." is an aside.
 _NEW_CLAUSE = (
     r"," + WS0 + r"and" + WS + r"(?:the|an?|it|its|they|their|he|his|she|her|we|this|that"
     r"|these|those|there)\b|\b(?:while|whereas|but|although|though|meanwhile)\b"
-    r"|\b(?:said|says|told|added|reported|announced|stated)\b"
+    r"|\b(?:said|says|told|added|reported|announced|stated)\b(?![^,.;:!?]{0,25},)"
 )
 _BREAKDOWN = re.compile(
     r"(?:(?!" + _NEW_CLAUSE + r")[^.;:!?])*?\b(?:including|among" + WS
