@@ -28,6 +28,7 @@ def values(text: str) -> list[float | None]:
         ("The convoy waited at gate 4 while 30 trucks crossed.", "4", "identifier"),
         ("date 2019-03-07 Some 40 civilians fled the town.", "03", "date"),
         ("The rescued were named as Tarn Roe, 25, and 3 others.", "25", "age"),
+        ("Among the dead was Roe, 25.", "25", "age"),
         ("Almost 60 per cent of the patients were below the age of 14.", "14", "age"),
         ("Within a day or two the wounded return, 30 at a time.", "two", "duration"),
         ("The nine-month fight cost 20,000 soldiers their lives.", "nine", "duration"),
@@ -103,6 +104,8 @@ def test_a_list_of_places_with_figures_keeps_every_figure() -> None:
 @pytest.mark.parametrize("text", [
     "Casualties were highest in Tarn Valley, 25, and in Karst Hills, 19.",
     "Reports came from the Velmora Health Office, 12, and the Tarn Red Cross, 9.",
+    "Deaths by province were Velmora, 25, Tarn, 14, and Karst, 9.",
+    "Deaths were highest in Tarn Valley, 25; Karst Hills, 19; and Velmora City, 7.",
 ])
 def test_a_number_after_a_place_or_a_body_is_no_age(text: str) -> None:
     """Only a person's name before ', 25,' makes 25 an age."""

@@ -104,24 +104,36 @@ _WAR_WORDS = re.compile(
 _AGE_OF = re.compile(r"\b(?:age[sd]?" + WS + r"(?:of" + WS + r")?|aged" + WS
                      + r"(?:between" + WS + r")?(?:\d+" + WS0 + r"(?:and|to|-|–)" + WS0
                      + r")?)$", re.IGNORECASE)
-# "Jane Roe, 25,": two to four capitalised words of a person's name, no organisation or
-# compass word among them, and no place preposition before them ("in Tarn Valley, 25").
+# "Jane Roe, 25,", "Roe, 25,": a person's name (no organisation or compass word in it) and
+# a comma, with no place preposition before it ("in Tarn Valley, 25").
 _AGE_AFTER_NAME = re.compile(
-    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:" + WS + r"[A-Z][\w'’-]+){1,3})," + WS0 + "$"
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:" + WS + r"[A-Z][\w'’-]+){0,3})," + WS0 + "$"
 )
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|from|near|across|at|into|to|of|outside|around|throughout|inside)" + WS
     + r"(?:the" + WS + r")?$", re.IGNORECASE
 )
+# A labelled list ("Velmora, 25; Tarn, 14"): another "Label, N" right after the figure,
+# or a figure and a separator right before the label.
+_LABEL = r"(?:and" + WS + r")?[A-Z][\w'’-]*(?:" + WS + r"[A-Z][\w'’-]*){0,3}," + WS0 + r"\d"
+_NEXT_LABEL_AFTER = {sep: re.compile(WS0 + sep + WS0 + _LABEL) for sep in (";", "[;,]")}
+_LABEL_BEFORE = {sep: re.compile(r"\d" + WS0 + sep + WS0 + r"(?:and" + WS + r")?$")
+                 for sep in (";", "[;,]")}
 
 
-def _after_a_persons_name(before: str) -> bool:
-    """Whether `before` ends with a person's name and a comma, as before an age."""
+def _after_a_persons_name(before: str, after: str) -> bool:
+    """Whether the number between `before` and `after` follows a person's name, as an age
+    does. A full name is an age but in a list split by semicolons; a single word is also
+    no age in a list split by commas ("Velmora, 25, Tarn, 14")."""
     match = _AGE_AFTER_NAME.search(before)
     if match is None or _PLACE_BEFORE.search(before[: match.start()]):
         return False
     words = [word.lower() for word in match.group("name").split()]
-    return not any(word in ORG_WORDS or word in COMPASS_WORDS for word in words)
+    if any(word in ORG_WORDS or word in COMPASS_WORDS for word in words):
+        return False
+    separator = ";" if len(words) > 1 else "[;,]"
+    return not (_NEXT_LABEL_AFTER[separator].match(after)
+                or _LABEL_BEFORE[separator].search(before[: match.start()]))
 _LENGTH_IN_MONTHS = re.compile(r"-(?:month|week)s?-?(?:long)?\b(?!" + WS
                                + r"(?:pause|truce|ceasefire|cease-fire|halt|lull))",
                                re.IGNORECASE)
@@ -139,7 +151,7 @@ def _years_reason(ctx: Context) -> str | None:
         return "age"
     if _AGE_IN_MONTHS.match(ctx.after) or _AGE_OF.search(ctx.before):
         return "age"  # "a 7-month-old boy", "below the age of 14"
-    if _after_a_persons_name(ctx.before) and re.match(r"[^\S\n]*[,.;)]", ctx.after) and (
+    if _after_a_persons_name(ctx.before, ctx.after) and re.match(r"[^\S\n]*[,.;)]", ctx.after) and (
         ctx.mention.value is not None and ctx.mention.value < 120
     ):
         return "age"  # "Jane Roe, 25, ..."
