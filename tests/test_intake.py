@@ -342,6 +342,22 @@ def test_edit_that_breaks_the_checker_changes_nothing(data_copy: Path) -> None:
     assert folder_hashes(data_copy) == before
 
 
+def test_review_cannot_drop_the_articles_qualifier(data_copy: Path) -> None:
+    """Accepting "At least 15" as an exact 15 is refused, naming the words it would drop."""
+    add_article(data_copy)
+    proposed = rows_of(build_figures(data_copy).table).set_index("claim_id")
+    assert proposed.loc[f"{ARTICLE_ID}-02", "qualifier"] == "at_least"
+    before = folder_hashes(data_copy)
+    outcome = review.apply(data_copy, review.accept(
+        ARTICLE_ID, f"{ARTICLE_ID}-02",
+        {"place": "eastern Aleppo", "qualifier": "exact", "qualifier_text": ""}))
+    assert not outcome.ok
+    assert outcome.messages == [
+        "claims.csv:30: qualifier: is 'exact' but the quote says 'At least' before 15; keep "
+        "the article's 'at_least'"]
+    assert folder_hashes(data_copy) == before
+
+
 def test_failed_write_puts_the_folder_back(data_copy: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """If the disk fails half way through a save, the files already replaced are restored."""
