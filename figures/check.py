@@ -20,6 +20,7 @@ from datetime import date
 import pandas as pd
 
 from figures import schema
+from figures.extract.reading import qualifier_of
 from figures.load import LINE, Dataset
 from figures.numbers import NumberMention, find_numbers, same_value
 from figures.problems import Problem
@@ -357,6 +358,25 @@ def check_qualifier_words(dataset: Dataset) -> list[Problem]:
     return problems
 
 
+def check_qualifier_kept(dataset: Dataset) -> list[Problem]:
+    """A claim marked exact whose quote bounds every writing of its figure ("at least 96")
+    has dropped the article's qualifier, which a comparison must never do."""
+    problems = []
+    for line, row in rows(dataset.claims):
+        value = parse_value(row["value"])
+        if row["qualifier"] != "exact" or value is None:
+            continue
+        quote = row["quote"]
+        readings = [qualifier_of(quote, mention.start, mention.end)
+                    for mention in find_numbers(quote) if same_value(mention.value, value)]
+        if readings and all(qualifier != "exact" for qualifier, _ in readings):
+            qualifier, words = readings[0]
+            problems.append(Problem(schema.CLAIMS_FILE, line, "qualifier",
+                                    f"is 'exact' but the quote says '{words}' before "
+                                    f"{row['value']}; keep the article's '{qualifier}'"))
+    return problems
+
+
 def reference_problems(
     name: str, table: pd.DataFrame, column: str, known: set[str], target: str
 ) -> list[Problem]:
@@ -558,6 +578,7 @@ CHECKS: tuple[Callable[[Dataset], list[Problem]], ...] = (
     check_places,
     check_units,
     check_qualifier_words,
+    check_qualifier_kept,
     check_references,
     check_quotes,
     check_not_claims,

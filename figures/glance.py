@@ -29,10 +29,12 @@ def date_span(table: pd.DataFrame) -> tuple[str, str, str]:
     if dates.empty:
         return "Published", "–", "No article with a readable date."
     first, last = dates.min(), dates.max()
-    year = f"{first:%Y}" if first.year == last.year else f"{first:%Y}–{last:%Y}"
-    months = f"{first:%b}–{last:%b}" if (first.year, first.month) != (last.year, last.month) \
-        else f"{first:%b}"
-    return (f"Published in {year}", months,
+    if first.year != last.year:  # months of different years would read as one year's
+        label, value = "Published", f"{first:%Y}–{last:%Y}"
+    else:
+        label = f"Published in {first:%Y}"
+        value = f"{first:%b}–{last:%b}" if first.month != last.month else f"{first:%b}"
+    return (label, value,
             f"From {first.day} {first:%b %Y} to {last.day} {last:%b %Y}; dates not stated in "
             "an article are inferred, as the Sources section says.")
 

@@ -162,6 +162,7 @@ MEASURES: dict[str, str] = {
     "injured": "people injured",
     "besieged": "people under siege",
     "trapped": "people trapped in a place they cannot leave safely",
+    "missing": "people missing or unaccounted for",
     "remaining": "people still living in a place",
     "left": "people who left a place (evacuated, fled, went out through corridors)",
     "freed": "people said to have been freed or liberated",
@@ -217,7 +218,9 @@ COUNT_MEASURES: tuple[str, ...] = (
     "killed", "injured", "left", "freed", "surrendered", "pardoned", "attacked", "fired",
     "captured", "treated",
 )
-STOCK_MEASURES: tuple[str, ...] = ("besieged", "trapped", "remaining", "aid_share", "area")
+STOCK_MEASURES: tuple[str, ...] = (
+    "besieged", "trapped", "remaining", "aid_share", "area", "missing",
+)
 EVENT_MEASURES: tuple[str, ...] = ("pause_length",)
 # Measures no rule compares: two distances are seldom distances between the same points.
 UNRULED_MEASURES: tuple[str, ...] = ("distance",)

@@ -353,12 +353,14 @@ def follow_table_choice(rows: list[int], claim_ids: list[str]) -> None:
 
 def image_downloads(make_chart: Callable[[], AnyChart], name: str) -> None:
     """PNG (2x, for print) and SVG buttons for a chart, drawn only when clicked, from the
-    same builder as the chart on screen."""
+    same builder as the chart on screen; a click downloads without rerunning the page."""
     left, right, _ = st.columns([1, 1, 4])
     left.download_button("PNG image", lambda: chart_png(make_chart()), f"{name}.png",
-                         "image/png", key=f"png_{name}", icon=":material/image:")
+                         "image/png", key=f"png_{name}", icon=":material/image:",
+                         on_click="ignore")
     right.download_button("SVG image", lambda: chart_svg(make_chart()), f"{name}.svg",
-                          "image/svg+xml", key=f"svg_{name}", icon=":material/draw:")
+                          "image/svg+xml", key=f"svg_{name}", icon=":material/draw:",
+                          on_click="ignore")
 
 
 def highlighted_passage(text: str, start: int, end: int) -> str:

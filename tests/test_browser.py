@@ -158,6 +158,7 @@ def test_png_and_csv_downloads_arrive_valid(page, tmp_path: Path) -> None:
     png = Path(png_download.value.path()).read_bytes()
     assert png.startswith(PNG_SIGNATURE)
     assert png_size(png)[0] >= 2400
+    wait_until_idle(page)  # a click while the page still reruns from the first one is lost
     with page.expect_download() as csv_download:
         page.get_by_role("button", name="Figure table (CSV)").click()
     raw = Path(csv_download.value.path()).read_bytes()

@@ -55,6 +55,11 @@ BROKEN_CASES = {
          "claims.csv:3: qualifier: 'roughly' is not one of: exact, at_least, over, about, "
          "estimated, up_to, under, as_little_as"],
     ),
+    "qualifier dropped": (
+        {"claims": edited("claims.csv", 0, qualifier="exact", qualifier_text="")},
+        ["claims.csv:2: qualifier: is 'exact' but the quote says 'At least' before 12; keep "
+         "the article's 'at_least'"],
+    ),
     "dates": (
         {"sources": edited("sources.csv", 0, published="4 May 2020"),
          "claims": edited("claims.csv", 0, period_start="2020-05-09")},

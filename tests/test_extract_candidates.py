@@ -32,7 +32,7 @@ def test_outlets_own_voice_names_the_outlet() -> None:
 
 def test_outlet_that_makes_claims_is_the_claimant() -> None:
     """On a monitor's own page, its own-voice figures are the monitor's."""
-    text = "In all 323 people were killed during the past 8 days of fighting.\n"
+    text = "In all 214 people died over five days of shelling.\n"
     assert [c.claimant for c in extract(text, "Karst Monitor")] == ["Karst Monitor"]
 
 

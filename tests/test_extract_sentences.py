@@ -57,5 +57,12 @@ def test_captions_and_short_lines_are_furniture() -> None:
 
 def test_title_case_is_told_from_prose() -> None:
     """A headline in title case is told from a sentence with a few names in it."""
-    assert is_title_case("Army Retakes 105 Villages From Rebels")
-    assert not is_title_case("The army retook 105 villages from rebels on Monday")
+    assert is_title_case("Army Retakes 64 Villages From Rebels")
+    assert not is_title_case("The army retook 64 villages from rebels on Friday")
+
+
+def test_headline_after_navigation_lines() -> None:
+    """Short navigation lines before the title do not hide the headline."""
+    text = "Home\nWorld news\nUN says 40 people killed in Velmora\nBody text follows.\n"
+    start = text.index("UN says")
+    assert headline_span(text) == (start, text.index("\nBody"))

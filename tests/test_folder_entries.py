@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from figures import corpus, schema
-from figures.intake import read_upload, save, stored_articles
+from figures import schema
+from figures.intake import read_upload, stored_articles
 from figures.load import DEFAULT_DATA_DIR
 from figures.package import dataset_zip
 from figures.table import build_figures
-from tests.test_intake import NEW_ARTICLE, plan_for, reviewed_frame
+from tests.test_intake import ARTICLE_ID, NEW_ARTICLE, add_article
 
 MADE_ON = date(2024, 1, 2)
 
@@ -73,10 +73,11 @@ def test_an_odd_entry_in_articles_is_reported(data_copy: Path, make) -> None:
 @pytest.mark.parametrize("make", ODD_ENTRIES)
 def test_an_article_saves_beside_an_odd_entry(data_copy: Path, make) -> None:
     """With an odd entry in articles/, a new article still saves, and the entry stays."""
-    make(data_copy / schema.ARTICLES_DIR)
-    result = save(data_copy, plan_for(data_copy, reviewed_frame(data_copy)))
-    assert result.ok, result.messages
-    assert "aleppo_daily_20161103" in set(build_figures(data_copy).table["article_id"])
+    expected = make(data_copy / schema.ARTICLES_DIR)
+    summary = add_article(data_copy)
+    assert summary.refused == []
+    assert ARTICLE_ID in set(build_figures(data_copy).table["article_id"])
+    assert problems_of(data_copy) == [expected]
 
 
 @pytest.mark.parametrize("make", ODD_ENTRIES)
@@ -113,19 +114,16 @@ def test_a_linked_table_is_not_followed(data_copy: Path) -> None:
 KILL_MID_SAVE = """
 import os, signal, sys
 from pathlib import Path
-from figures import intake
-from tests.test_intake import NEW_ARTICLE, plan_for, reviewed_frame
+from tests.test_intake import add_article
 
-folder = Path(sys.argv[1])
-plan = plan_for(folder, reviewed_frame(folder))
 real_replace = os.replace
 
 def replace_then_die(source, target):
     real_replace(source, target)
     os.kill(os.getpid(), signal.SIGKILL)  # the power goes after the first file is in
 
-intake.os.replace = replace_then_die
-intake.save(folder, plan)
+os.replace = replace_then_die
+add_article(Path(sys.argv[1]))
 """
 
 
@@ -135,25 +133,26 @@ def hidden_temporaries(folder: Path) -> list[str]:
 
 
 def test_a_save_killed_half_way_can_be_run_again(data_copy: Path) -> None:
-    """After a save is killed, the same article can be added again, and nothing is left over."""
+    """After a save is killed, the same article can be added again: it is finished under its
+    first id, and nothing is left over."""
     project = Path(__file__).resolve().parent.parent
     killed = subprocess.run([sys.executable, "-c", KILL_MID_SAVE, str(data_copy)], cwd=project,
                             capture_output=True, timeout=120)
-    assert killed.returncode == -signal.SIGKILL
-    assert "articles/aleppo_daily_20161103.txt:0: -: not listed in sources.csv" in (
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert f"articles/{ARTICLE_ID}.txt:0: -: not listed in sources.csv" in (
         problems_of(data_copy))
     assert len(hidden_temporaries(data_copy)) == 4
     text, errors = read_upload(NEW_ARTICLE.encode("utf-8"), "again.txt",
                                stored_articles(data_copy))
     assert (text, errors) == (NEW_ARTICLE, [])
-    result = save(data_copy, plan_for(data_copy, reviewed_frame(data_copy)))
-    assert result.ok, result.messages
-    assert result.article_id == "aleppo_daily_20161103"
+    summary = add_article(data_copy, name="again.txt")
+    assert (summary.duplicates, summary.refused) == ([], [])
+    assert [added.file for added in summary.added] == [f"{ARTICLE_ID}.txt"]
     assert problems_of(data_copy) == []
     assert hidden_temporaries(data_copy) == []
     assert sorted(path.name for path in (data_copy / "articles").iterdir()) == [
         *sorted(path.name for path in (DEFAULT_DATA_DIR / "articles").iterdir()),
-        "aleppo_daily_20161103.txt"]
+        f"{ARTICLE_ID}.txt"]
 
 
 def test_a_linked_codebook_is_left_out_of_the_zip(data_copy: Path) -> None:
@@ -164,18 +163,3 @@ def test_a_linked_codebook_is_left_out_of_the_zip(data_copy: Path) -> None:
                                                      MADE_ON)))
     assert "README.md" not in archive.namelist()
     assert not any(b"root:" in archive.read(name) for name in archive.namelist())
-
-
-def test_a_killed_save_can_be_added_again_as_a_batch(data_copy: Path) -> None:
-    """After a save is killed, adding the same text through the batch path (the page's and
-    `figures add`'s) finishes it under its first id and leaves nothing over."""
-    project = Path(__file__).resolve().parent.parent
-    killed = subprocess.run([sys.executable, "-c", KILL_MID_SAVE, str(data_copy)], cwd=project,
-                            capture_output=True, timeout=120)
-    assert killed.returncode == -signal.SIGKILL
-    summary = corpus.add_items(data_copy, [corpus.Item("again.txt", NEW_ARTICLE.encode())],
-                               corpus.Options(outlet="Aleppo Daily", published="2016-11-03"))
-    assert (summary.duplicates, summary.refused) == ([], [])
-    assert [added.file for added in summary.added] == ["aleppo_daily_20161103.txt"]
-    assert hidden_temporaries(data_copy) == []
-    assert not [problem for problem in problems_of(data_copy) if "not listed" in problem]

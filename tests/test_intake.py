@@ -1,6 +1,8 @@
-"""Adding an article: bad uploads are refused, reviewed claims are saved whole or not at all.
+"""Adding an article: bad uploads are refused, new articles are saved whole or not at all.
 
-Every test that saves works on a copy of the shipped data folder (`data_copy`), never on
+Every test that saves adds the article through the batch add that the Add articles page
+and `python -m figures add` share (`corpus.add_items`), or edits it through the review
+queue (`review.apply`), on a copy of the shipped data folder (`data_copy`), never on
 `data/` itself, and compares a hash of every file before and after where nothing may
 change.
 """
@@ -15,23 +17,20 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from figures import intake, schema
+from figures import corpus, intake, review, schema
 from figures.intake import (
     MAX_UPLOAD_BYTES,
     PASTED,
-    REVIEW_COLUMNS,
     appended_csv,
     article_id_for,
+    claim_row,
     context_for,
     file_name_for,
     match_claimant,
-    plan_save,
     read_upload,
-    review_frame,
-    save,
     stored_articles,
 )
-from figures.load import DEFAULT_DATA_DIR, read_dataset
+from figures.load import DEFAULT_DATA_DIR
 from figures.table import build_figures
 from figures.text import find_quote
 
@@ -53,8 +52,7 @@ NEW_ARTICLE = (
 OUTLET = "Aleppo Daily"
 TITLE = "Air strikes kill 15 civilians in eastern Aleppo"
 PUBLISHED = date(2016, 11, 3)
-CIVIL_DEFENCE = {"name": "Syrian Civil Defence", "organisation": "Syrian Civil Defence",
-                 "claimant_type": "NGO", "party": "humanitarian NGO"}
+ARTICLE_ID = "aleppo_daily_20161103"
 SHIPPED_ARTICLE = "000_4009dbee8e00b788.txt"
 
 
@@ -67,20 +65,17 @@ def folder_hashes(folder: Path) -> dict[str, str]:
     }
 
 
-def reviewed_frame(folder: Path, text: str = NEW_ARTICLE) -> pd.DataFrame:
-    """The review table as a reader leaves it: headline dropped, Civil Defence created."""
-    frame = review_frame(text, read_dataset(folder).claimants, outlet=OUTLET)
-    frame.loc[frame["quote"].str.startswith("Air strikes"), "keep"] = False
-    civil_defence = frame["claimant"] == "Syrian Civil Defence"
-    frame.loc[civil_defence, "claimant_id"] = "Syrian Civil Defence"
-    frame["place"] = "eastern Aleppo"
-    return frame
+def add_article(folder: Path, text: str = NEW_ARTICLE, outlet: str = OUTLET,
+                published: str = PUBLISHED.isoformat(), name: str = "upload.txt"
+                ) -> corpus.Summary:
+    """Add one article to the folder as the Add articles page does."""
+    return corpus.add_items(folder, [corpus.Item(name, text.encode("utf-8"))],
+                            corpus.Options(outlet=outlet, published=published))
 
 
-def plan_for(folder: Path, frame: pd.DataFrame, text: str = NEW_ARTICLE) -> intake.SavePlan:
-    """The plan of the invented article with the reader's review."""
-    return plan_save(folder, text, OUTLET, TITLE, PUBLISHED, "stated", "AFP", frame,
-                     [CIVIL_DEFENCE])
+def rows_of(frame: pd.DataFrame, article_id: str = ARTICLE_ID) -> pd.DataFrame:
+    """The rows of a table that belong to one article."""
+    return frame[frame["article_id"] == article_id]
 
 
 # --------------------------------------------------------------------------------------
@@ -141,29 +136,6 @@ def test_pasted_text_meets_the_same_rules() -> None:
                "it is already in the data"])
     assert read_upload(b"  ", PASTED, {}) == (
         None, ["pasted text: holds only whitespace, no text to read"])
-
-
-# --------------------------------------------------------------------------------------
-# The review table
-# --------------------------------------------------------------------------------------
-
-
-def test_review_frame_offers_each_candidate_for_editing(data_copy: Path) -> None:
-    """A reader sees every candidate, vague amounts unticked, the Observatory recognised."""
-    frame = review_frame(NEW_ARTICLE, read_dataset(data_copy).claimants)
-    assert tuple(frame.columns) == REVIEW_COLUMNS
-    assert list(frame["keep"]) == [True, True, True, False]
-    assert list(frame["claimant_id"]) == ["", "", "sohr", ""]
-    assert set(frame["place"]) == {""}
-    for row in frame.to_dict("records"):
-        assert NEW_ARTICLE[row["start"] : row["end"]] == row["quote"]
-
-
-def test_review_frame_of_text_without_figures_is_empty() -> None:
-    """An article with no numbers gives an empty table with the same columns."""
-    frame = review_frame("Nothing to count here.\n")
-    assert frame.empty
-    assert tuple(frame.columns) == REVIEW_COLUMNS
 
 
 CLAIMANTS = pd.DataFrame(
@@ -230,54 +202,55 @@ def test_appended_csv_keeps_existing_bytes_and_line_endings() -> None:
     assert appended_csv(b"", ("a", "b"), [{"a": "1", "b": "2"}]) == b"a,b\n1,2\n"
 
 
+def test_claim_row_takes_qualifier_words_from_the_quote() -> None:
+    """A figure whose qualifier's words were left empty gets the article's own."""
+    rows = [{"value": 15.0, "qualifier": "at_least", "qualifier_text": "",
+             "quote": "At least 15 civilians were killed in air strikes"},
+            {"value": "2,000", "qualifier": "about", "qualifier_text": None,
+             "quote": "Some 2,000 families fled the district"}]
+    claims = [claim_row(row, f"a-0{number}", "a", "sohr") for number, row in
+              enumerate(rows, start=1)]
+    assert [(claim["value"], claim["qualifier"], claim["qualifier_text"]) for claim in
+            claims] == [("15", "at_least", "At least"), ("2000", "about", "Some")]
+
+
 # --------------------------------------------------------------------------------------
-# Planning
+# Adding an article
 # --------------------------------------------------------------------------------------
 
 
-def test_plan_lists_what_a_kept_row_still_lacks(data_copy: Path) -> None:
-    """A reader is told which cells to fill before the save is offered."""
-    frame = reviewed_frame(data_copy)
-    frame.loc[1, ["claimant_id", "place"]] = ""
-    frame.loc[2, ["measure", "qualifier_text"]] = ["", ""]
-    frame.loc[2, "quote"] = "the district over the past two days, 2,000 families"
-    frame.loc[2, "subject"] = "families"
-    plan = plan_save(data_copy, NEW_ARTICLE, "", TITLE, PUBLISHED, "guessed", "", frame,
-                     [{"name": "Aleppo Daily", "claimant_type": "newspaper"}])
-    assert plan.messages == [
-        "article: outlet is empty",
-        "article: published_basis must be 'stated' (the text gives the date) or "
-        "'inferred: <how the date was worked out>'",
-        "new claimant 'Aleppo Daily': organisation is empty",
-        "new claimant 'Aleppo Daily': party is empty",
-        "new claimant 'Aleppo Daily': claimant_type 'newspaper' is not one of: "
-        + ", ".join(schema.CLAIMANT_TYPES),
-        "row 2 (15): claimant_id is empty (the text names 'Syrian Civil Defence'): pick a "
-        "claimant or create one",
-        "row 2 (15): place is empty",
-        "row 3 (2,000): measure is empty",
-        "row 3 (2,000): subject 'families' is not one of: " + ", ".join(schema.SUBJECTS),
-        "row 3 (2,000): qualifier_text is empty: type the article's words for 'about' as "
-        "they stand in the quote",
+def test_new_article_proposes_each_figure_with_its_claimant(data_copy: Path) -> None:
+    """A reader adds an article: each figure waits for review with its quote verbatim, the
+    Observatory recognised, the Civil Defence and the outlet's own voice created."""
+    summary = add_article(data_copy)
+    assert (summary.refused, summary.duplicates) == ([], [])
+    assert [(added.file, added.claims, added.new_claimants) for added in summary.added] == [
+        ("aleppo_daily_20161103.txt", 3, 2)]
+    dataset = build_figures(data_copy).dataset
+    claims = rows_of(dataset.claims)
+    assert list(zip(claims["claim_id"], claims["value"], claims["claimant_id"],
+                    claims["review_status"], strict=True)) == [
+        (f"{ARTICLE_ID}-01", "15", "aleppo_daily", schema.PROPOSED),
+        (f"{ARTICLE_ID}-02", "15", "syrian_civil_defence", schema.PROPOSED),
+        (f"{ARTICLE_ID}-03", "2000", "sohr", schema.PROPOSED),
     ]
-    assert plan.claimants == []  # the created claimant is used by no kept row
+    for quote in claims["quote"]:
+        assert len(find_quote(NEW_ARTICLE, quote)) == 1
+    created = dataset.claimants[dataset.claimants["claimant_id"].isin(
+        ["aleppo_daily", "syrian_civil_defence"])]
+    assert list(zip(created["name"], created["claimant_type"], created["party"],
+                    strict=True)) == [("Aleppo Daily", "unassigned", "unassigned"),
+                                      ("Syrian Civil Defence", "unassigned", "unassigned")]
 
 
-def test_plan_takes_qualifier_words_from_the_quote(data_copy: Path) -> None:
-    """A reader who leaves the qualifier's words empty gets the article's own."""
-    frame = reviewed_frame(data_copy)
-    frame["qualifier_text"] = ""
-    plan = plan_for(data_copy, frame)
-    assert plan.messages == []
-    assert [(claim["qualifier"], claim["qualifier_text"]) for claim in plan.claims] == [
-        ("at_least", "At least"), ("about", "Some")]
-
-
-def test_plan_accounts_for_every_number(data_copy: Path) -> None:
-    """Numbers that are not kept claims go to not_claims.csv, with the extractor's reason."""
-    plan = plan_for(data_copy, reviewed_frame(data_copy))
-    assert [(row["text"], row["reason"]) for row in plan.not_claims] == [
-        ("15", "set aside"),
+def test_new_article_accounts_for_every_number(data_copy: Path) -> None:
+    """Numbers that are not proposed figures go to not_claims.csv, each with the
+    extractor's reason and a context that finds it and no other."""
+    add_article(data_copy)
+    figures = build_figures(data_copy)
+    assert figures.problems == ()
+    not_claims = rows_of(figures.dataset.not_claims)
+    assert list(zip(not_claims["text"], not_claims["reason"], strict=True)) == [
         ("3", "date"),
         ("2016", "date"),
         ("two", "period length"),
@@ -285,93 +258,103 @@ def test_plan_accounts_for_every_number(data_copy: Path) -> None:
         ("one", "not a count"),
         ("five", "war length"),
     ]
-    for row in plan.not_claims:
-        assert len(find_quote(NEW_ARTICLE, row["context"])) == 1
-
-
-# --------------------------------------------------------------------------------------
-# Saving
-# --------------------------------------------------------------------------------------
+    for context in not_claims["context"]:
+        assert len(find_quote(NEW_ARTICLE, context)) == 1
 
 
 def test_saved_article_checks_clean_and_shows_its_claims(data_copy: Path) -> None:
-    """A reader saves a new article and its claims appear with the right claimants."""
-    plan = plan_for(data_copy, reviewed_frame(data_copy))
-    result = save(data_copy, plan)
-    assert result.ok, result.messages
-    assert result.article_id == "aleppo_daily_20161103"
+    """A reader adds a new article; the folder checks clean, the article is stored as it
+    came, and its figures show with their claimants and parties."""
+    add_article(data_copy)
     figures = build_figures(data_copy)
     assert figures.problems == ()
-    new = figures.table[figures.table["article_id"] == result.article_id]
-    assert list(zip(new["claim_id"], new["value"], new["claimant"], new["party"],
-                    strict=True)) == [
-        ("aleppo_daily_20161103-01", 15.0, "Syrian Civil Defence", "humanitarian NGO"),
-        ("aleppo_daily_20161103-02", 2000.0, "Syrian Observatory for Human Rights",
-         "independent monitor"),
+    new = rows_of(figures.table)
+    assert list(zip(new["value"], new["claimant"], new["party"], strict=True)) == [
+        (15.0, "Aleppo Daily", "unassigned"),
+        (15.0, "Syrian Civil Defence", "unassigned"),
+        (2000.0, "Syrian Observatory for Human Rights", "independent monitor"),
     ]
-    stored = (data_copy / schema.ARTICLES_DIR / "aleppo_daily_20161103.txt").read_bytes()
+    stored = (data_copy / schema.ARTICLES_DIR / file_name_for(ARTICLE_ID)).read_bytes()
     assert stored == NEW_ARTICLE.encode("utf-8")
-    not_claims = figures.dataset.not_claims
-    assert set(not_claims.loc[not_claims["article_id"] == result.article_id, "text"]) == {
-        "15", "3", "2016", "two", "Tens of thousands", "one", "five"}
+    source = rows_of(figures.dataset.sources).iloc[0]
+    assert (source["outlet"], source["title"], source["published"]) == (
+        OUTLET, TITLE, PUBLISHED.isoformat())
 
 
 def test_save_only_appends_to_the_csv_files(data_copy: Path) -> None:
     """Every byte the tables held before a save is still there, at the start."""
-    before = {name: (data_copy / name).read_bytes() for name in intake.TABLE_FILES}
-    plan = plan_for(data_copy, reviewed_frame(data_copy))
-    assert save(data_copy, plan).ok
+    names = (schema.SOURCES_FILE, schema.CLAIMANTS_FILE, schema.CLAIMS_FILE,
+             schema.NOT_CLAIMS_FILE, schema.PLACES_FILE)
+    before = {name: (data_copy / name).read_bytes() for name in names}
+    assert add_article(data_copy).added
+    grown = {name for name in names if (data_copy / name).read_bytes() != before[name]}
+    assert grown == set(names) - {schema.PLACES_FILE}
     for name, old in before.items():
-        new = (data_copy / name).read_bytes()
-        assert new.startswith(old), name
-        assert (len(new) > len(old)) is bool(plan.rows[name]), name
+        assert (data_copy / name).read_bytes().startswith(old), name
 
 
-def test_save_lists_a_new_place(data_copy: Path) -> None:
-    """A claim naming a place not yet listed adds it to places.csv, so the save holds."""
-    frame = reviewed_frame(data_copy)
-    frame.loc[frame["keep"], "place"] = "Idlib"
-    plan = plan_for(data_copy, frame)
-    assert plan.places == [{"place": "Idlib", "part_of": ""}]
-    assert save(data_copy, plan).ok
-    assert build_figures(data_copy).problems == ()
-    assert (data_copy / "places.csv").read_text(encoding="utf-8").endswith("Idlib,\n")
+# --------------------------------------------------------------------------------------
+# Refused and failed saves change nothing
+# --------------------------------------------------------------------------------------
 
 
-def test_save_that_breaks_the_checker_changes_nothing(data_copy: Path) -> None:
-    """A quote edited so it is no longer verbatim is refused, at its file and line."""
-    frame = reviewed_frame(data_copy)
-    frame.loc[1, "quote"] = (
-        "At least 15 civilians died in air strikes, the Syrian Civil Defence said.")
+REFUSED = [
+    pytest.param("Nothing to count here.\n", OUTLET, "2016-11-03",
+                 "upload.txt: no figure found to propose; an article is stored with at least "
+                 "one claim", id="no-figure"),
+    pytest.param(NEW_ARTICLE, "", "2016-11-03",
+                 "upload.txt: no outlet: give it in articles.csv beside the file (column "
+                 "outlet), with --outlet, or in the form", id="no-outlet"),
+    pytest.param(NEW_ARTICLE, OUTLET, "2016-13-45",
+                 "upload.txt: published '2016-13-45' is not a date (YYYY-MM-DD)",
+                 id="not-a-date"),
+]
+
+
+@pytest.mark.parametrize(("text", "outlet", "published", "message"), REFUSED)
+def test_refused_article_changes_nothing(data_copy: Path, text: str, outlet: str,
+                                        published: str, message: str) -> None:
+    """An article that cannot be added is refused, saying why; no file changes."""
     before = folder_hashes(data_copy)
-    result = save(data_copy, plan_for(data_copy, frame))
-    assert not result.ok
-    assert result.messages == [
-        "claims.csv:29: quote: not found verbatim in articles/aleppo_daily_20161103.txt"]
+    summary = add_article(data_copy, text, outlet, published)
+    assert (summary.added, summary.refused) == ([], [message])
     assert folder_hashes(data_copy) == before
 
 
-def test_save_refuses_a_plan_with_messages(data_copy: Path) -> None:
-    """A save with cells left empty is refused with the plan's own messages."""
-    frame = reviewed_frame(data_copy)
-    frame["place"] = ""
-    plan = plan_for(data_copy, frame)
-    before = folder_hashes(data_copy)
-    result = save(data_copy, plan)
-    assert (result.ok, result.messages) == (False, plan.messages)
-    assert folder_hashes(data_copy) == before
-
-
-def test_saving_a_stored_article_again_is_refused(data_copy: Path) -> None:
+def test_adding_a_stored_article_again_is_refused(data_copy: Path) -> None:
     """An article already stored cannot be added a second time, even respaced."""
-    text = shipped_text_respaced().decode("utf-8")
-    plan = plan_save(data_copy, text, "RFE/RL", "Again", PUBLISHED, "stated", "",
-                     review_frame(text), [])
     before = folder_hashes(data_copy)
-    result = save(data_copy, plan)
-    assert not result.ok
-    assert f"article: has the same text as the stored article {SHIPPED_ARTICLE}" in (
-        result.messages)
+    summary = add_article(data_copy, shipped_text_respaced().decode("utf-8"), "RFE/RL")
+    assert (summary.added, summary.duplicates) == ([], [("upload.txt", SHIPPED_ARTICLE)])
+    assert folder_hashes(data_copy) == before
+
+
+def test_edit_that_breaks_the_checker_changes_nothing(data_copy: Path) -> None:
+    """A reviewer's fix that no longer matches the quote is refused, at its file and line."""
+    add_article(data_copy)
+    before = folder_hashes(data_copy)
+    outcome = review.apply(data_copy, review.accept(
+        ARTICLE_ID, f"{ARTICLE_ID}-02", {"place": "eastern Aleppo", "value": "16"}))
+    assert not outcome.ok
+    assert outcome.messages == [
+        f"articles/{ARTICLE_ID}.txt:5: -: '15' is in no claim and not in not_claims.csv",
+        "claims.csv:30: value: 16 is not written in the quote"]
+    assert folder_hashes(data_copy) == before
+
+
+def test_review_cannot_drop_the_articles_qualifier(data_copy: Path) -> None:
+    """Accepting "At least 15" as an exact 15 is refused, naming the words it would drop."""
+    add_article(data_copy)
+    proposed = rows_of(build_figures(data_copy).table).set_index("claim_id")
+    assert proposed.loc[f"{ARTICLE_ID}-02", "qualifier"] == "at_least"
+    before = folder_hashes(data_copy)
+    outcome = review.apply(data_copy, review.accept(
+        ARTICLE_ID, f"{ARTICLE_ID}-02",
+        {"place": "eastern Aleppo", "qualifier": "exact", "qualifier_text": ""}))
+    assert not outcome.ok
+    assert outcome.messages == [
+        "claims.csv:30: qualifier: is 'exact' but the quote says 'At least' before 15; keep "
+        "the article's 'at_least'"]
     assert folder_hashes(data_copy) == before
 
 
@@ -387,33 +370,68 @@ def test_failed_write_puts_the_folder_back(data_copy: Path,
             raise OSError(28, "No space left on device", str(target))
         real_replace(source, target)
 
-    monkeypatch.setattr(intake.os, "replace", failing_replace)
+    monkeypatch.setattr(os, "replace", failing_replace)
     before = folder_hashes(data_copy)
-    result = save(data_copy, plan_for(data_copy, reviewed_frame(data_copy)))
-    assert not result.ok
-    assert result.messages == [f"{data_copy / schema.SOURCES_FILE}: could not be written "
-                               f"(No space left on device); nothing was saved"]
+    summary = add_article(data_copy)
+    assert summary.added == []
+    assert summary.refused == [
+        f"upload.txt: not saved, the data folder could not be written ([Errno 28] No space "
+        f"left on device: '{data_copy / schema.SOURCES_FILE}'); nothing of this chunk was "
+        f"saved"]
     assert calls[:3] == ["aleppo_daily_20161103.txt", "claimants.csv", "sources.csv"]
     assert folder_hashes(data_copy) == before
 
 
+def edit_claims_meanwhile(claims: Path) -> None:
+    """Someone else adds a line to claims.csv."""
+    claims.write_bytes(claims.read_bytes() + b"\n")
+
+
 def test_save_never_overwrites_an_edit_made_meanwhile(data_copy: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    """If someone edits a table while the save is checking, the save stops and their edit stays."""
+    """If someone edits a table while an article is being added, the save stops and their
+    edit stays."""
     claims = data_copy / schema.CLAIMS_FILE
-    real_new_problems = intake.new_problems
+    real_batch_changes = corpus.batch_changes
 
-    def edit_meanwhile(originals: dict[str, bytes], changes: dict[str, bytes]) -> list[str]:
-        found = real_new_problems(originals, changes)
-        claims.write_bytes(claims.read_bytes() + b"\n")
-        return found
+    def changes_then_edit(originals: dict[str, bytes], plans: list[intake.SavePlan]
+                          ) -> dict[str, bytes]:
+        changes = real_batch_changes(originals, plans)
+        edit_claims_meanwhile(claims)
+        return changes
 
-    monkeypatch.setattr(intake, "new_problems", edit_meanwhile)
+    monkeypatch.setattr(corpus, "batch_changes", changes_then_edit)
     original = claims.read_bytes()
     before = folder_hashes(data_copy)
-    result = save(data_copy, plan_for(data_copy, reviewed_frame(data_copy)))
-    assert (result.ok, result.messages) == (
-        False, ["claims.csv: changed while saving; nothing was saved, try again"])
+    summary = add_article(data_copy)
+    assert summary.added == []
+    assert summary.refused == ["upload.txt: not saved, the data folder could not be written "
+                               "(claims.csv); nothing of this chunk was saved"]
+    assert claims.read_bytes() == original + b"\n"
+    after = folder_hashes(data_copy)
+    assert {name for name in before if after.get(name) != before[name]} == {"claims.csv"}
+    assert set(after) == set(before)
+
+
+def test_review_never_overwrites_an_edit_made_meanwhile(data_copy: Path) -> None:
+    """If someone edits a table while a reviewer's accept is being checked, the accept stops
+    and their edit stays."""
+    add_article(data_copy)
+    claims = data_copy / schema.CLAIMS_FILE
+    accept = review.accept(ARTICLE_ID, f"{ARTICLE_ID}-03", {"place": "eastern Aleppo"})
+
+    def change_then_edit(tables: dict[str, bytes], articles: dict[str, str]
+                         ) -> dict[str, bytes]:
+        changes = accept.change(tables, articles)
+        edit_claims_meanwhile(claims)
+        return changes
+
+    original = claims.read_bytes()
+    before = folder_hashes(data_copy)
+    outcome = review.apply(data_copy, review.Edit(change_then_edit, accept.articles,
+                                                  accept.summary))
+    assert outcome == review.Outcome(False, ["claims.csv: could not be written; nothing was "
+                                             "saved"])
     assert claims.read_bytes() == original + b"\n"
     after = folder_hashes(data_copy)
     assert {name for name in before if after.get(name) != before[name]} == {"claims.csv"}

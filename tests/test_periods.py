@@ -125,14 +125,12 @@ def test_added_article_proposes_its_period_days(data_copy, tmp_path) -> None:
 
 
 def test_article_added_on_the_page_gets_its_period_days(data_copy) -> None:
-    """An article saved from the Add articles page has its figures' period days, read
+    """An article added on the Add articles page has its figures' period days, read
     against its date and saying how."""
-    from figures import intake
     from figures.table import build_figures
-    from tests.test_intake import plan_for, reviewed_frame
+    from tests.test_intake import add_article
 
-    result = intake.save(data_copy, plan_for(data_copy, reviewed_frame(data_copy)))
-    assert result.ok, result.messages
+    assert add_article(data_copy).added
     table = build_figures(data_copy).table.set_index("claim_id")
     fled = table[table["period_text"] == "over the past two days"].iloc[0]
     assert (fled["period_start"], fled["period_end"]) == ("2016-11-01", "2016-11-03")

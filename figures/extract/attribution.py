@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from figures.extract.lexicon import FUNCTION_WORDS, REACH, SPEAKER_NOUNS, WEEKDAY, WS, WS0
-from figures.extract.sentences import containing, inside
+from figures.extract.sentences import _is_abbreviation, containing, inside
 from figures.extract.speakers import CAP, Memory, Name, names_in, resolve_speaker
 
 _SAY = (
@@ -21,7 +21,8 @@ _SAY = (
     r"|insisted|insists|wrote|writes|explained|stressed|suggested|alleged|declared|asserted"
     r"|argued|counted|recorded|documented|offered|proposed|pointed" + WS + r"out|points" + WS
     + r"out|say|tell|believes|believed|predicted|predicts|projected|forecast|verified"
-    + r"|registered|tallied"
+    + r"|registered|tallied|found|finds|showed|shows|revealed|reveals|indicated|indicates"
+    + r"|concluded|concludes"
     # "put the toll at", "puts the number of dead at"
     + r"|puts?(?=" + WS + r"(?:the|its|their)" + WS + r"(?:[\w-]+" + WS
     + r")?(?:toll|number|figure|total|count|tally)\b))"
@@ -91,7 +92,7 @@ _INVERTED = re.compile(
     WS + r"(?P<who>(?:(?:[Tt]he|[Aa]n?)" + WS + r")?[A-Za-z](?:[^,.;:!?“”\"\n]|\.(?=[\w-]|"
     + WS + r"[A-Z])){0,80})"
 )
-# "claims from Moscow", "figures released by the ministry", "estimates by the agency"
+# "claims from the capital", "figures released by the ministry", "estimates by the agency"
 _SOURCE_OF = re.compile(
     r"(?i:\b(?:claims?|figures?|estimates?|reports?|data|statistics|tall(?:y|ies)|counts?"
     r"|assessments?|numbers)" + WS + r"(?:(?:released|published|compiled|collected|issued"
@@ -122,9 +123,9 @@ def _subject_before(text: str, clause_start: int, verb_start: int) -> str:
     name in one of the two segments before the verb; a segment with a person wins.
     """
     head = text[max(clause_start, verb_start - REACH) : verb_start]
-    head = _PARENTHESIS.sub(lambda m: " " * len(m.group()), head)  # "(SOHR)", "(MoH)"
+    head = _PARENTHESIS.sub(lambda m: " " * len(m.group()), head)  # "(KMHR)", "(MoH)"
     head = _AUX_TAIL.sub("", head).rstrip()
-    segments = [re.split(r"[;:“”\"()\[\]–—]|(?<![A-Z])\.\s", s)[-1].strip()
+    segments = [_after_last_stop(re.split(r"[;:“”\"()\[\]–—]", s)[-1]).strip()
                 for s in re.split(r",(?!\d)", head)]
     segments = [_CLAUSE_CUT.sub("", s) for s in segments]
     if head.endswith(","):
@@ -135,24 +136,48 @@ def _subject_before(text: str, clause_start: int, verb_start: int) -> str:
         return (people or named or speaking or [""])[0]
     if re.match(r"(?:which|who)\b", segments[-1]) and len(segments) > 1:
         return segments[-2]  # "the agency, which has counted ..." speaks for the agency
-    return " ".join(segments[-1].split()[-12:])
+    subject = " ".join(segments[-1].split()[-12:])
+    earlier = list(_SAY_VERB.finditer(subject))
+    if earlier and _PRONOUN_ONLY.fullmatch(subject, earlier[-1].end()):
+        return subject[: earlier[-1].start()].rstrip()  # "The ministry said it had recorded"
+    return subject
+
+
+# What is left of a subject after an earlier speech verb when the same body goes on: "it".
+_PRONOUN_ONLY = re.compile(WS0 + r"(?:that" + WS + r")?(?:it|they|he|she|we)" + WS0, re.I)
+
+
+def _after_last_stop(segment: str) -> str:
+    """The words after the last full stop that ends a sentence ("Lt. Gen." and "Dr." end
+    none: "An aide to Dr. Jane Roe" stays whole)."""
+    for stop in reversed(list(re.finditer(r"\.(?=\s)", segment))):
+        if not _is_abbreviation(segment, stop.start()):
+            return segment[stop.end() :]
+    return segment
 
 
 def _inverted_subject(text: str, start: int, verb: re.Match[str], end: int) -> str:
     """The speaker after the verb (", said the agency"), when the words before the verb are
-    what is said: nothing, or a clause that gives a figure ("Another 2,500 fled, reported
+    what is said: nothing, or a clause that gives a figure ("Another 1,700 left, reported
     the monitoring group")."""
     head = text[max(start, verb.start() - REACH) : verb.start()].rstrip()
     if head.strip():
         if not head.endswith(","):
             return ""
-        said = re.split(r",(?!\d)", head[:-1])[-1]
-        if not _FIGURE_WORD.search(said):
+        *before, said = re.split(r",(?!\d)", head[:-1])
+        if not _FIGURE_WORD.search(said) or _is_age_after_name(before, said):
             return ""
     inverted = _INVERTED.match(text, verb.end(), end)
     if inverted is None or not _could_speak(inverted.group("who")):
         return ""
     return inverted.group("who")
+
+
+def _is_age_after_name(before: list[str], said: str) -> bool:
+    """Whether ", 25," after a name is the person's age ("Jane Roe, 25, said"), not a
+    clause that gives a figure."""
+    return (bool(re.fullmatch(WS0 + r"\d{1,3}" + WS0, said)) and bool(before)
+            and bool(re.search(r"[A-Z][\w'’-]*" + WS0 + "$", before[-1])))
 
 
 def _verb_attributions(text: str, start: int, end: int, quotes) -> list[Attribution]:
@@ -164,7 +189,7 @@ def _verb_attributions(text: str, start: int, end: int, quotes) -> list[Attribut
             continue
         if (match.group().endswith("s") and _NOUN_AFTER_VERB.match(text, match.end())
                 and not _SPEAKER_BEFORE.search(before)):
-            continue  # "reports from the city", "made unverifiable claims, some of which"
+            continue  # "reports from the city", "made wild claims, some of which"
         if _PASSIVE.search(before):
             agent = _AGENT.match(text, match.end(), end)
             if agent:

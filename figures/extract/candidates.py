@@ -40,6 +40,7 @@ from figures.extract.reading import (
     unit_of,
     with_change,
     with_defaults,
+    with_list_label,
     with_others,
 )
 from figures.extract.sentences import (
@@ -232,6 +233,7 @@ def _sentence_readings(text: str, view: _View) -> list[tuple[Figure, Reading]]:
         words = phrase_words(text, figure.end, 8)
         gap = text[view.figures[index - 1].end : figure.start] if index else ""
         reading = with_change(with_others(reading, previous, words), previous, gap)
+        reading = with_list_label(reading, previous, gap)
         previous = with_defaults(reading)
         readings.append((figure, previous))
     return readings

@@ -12,7 +12,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from figures.extract.lexicon import FUNCTION_WORDS, MONTH, SUBJECT_WORDS, WEEKDAY, WS, WS0
+from figures.extract.lexicon import (
+    COMPASS_WORDS,
+    FUNCTION_WORDS,
+    MONTH,
+    ORG_WORDS,
+    SUBJECT_WORDS,
+    WEEKDAY,
+    WS,
+    WS0,
+)
 from figures.extract.reading import phrase_words, subject_of
 from figures.extract.sentences import containing, is_title_case
 from figures.numbers import NumberMention
@@ -78,7 +87,7 @@ def _is_date(ctx: Context) -> bool:
     if (len(written) <= 2 and re.search(r"\d{4}-(?:\d{1,2}-)?$", ctx.before)) or (
         len(written) == 4 and re.match(r"-\d{1,2}-\d{1,2}\b", ctx.after)
     ):
-        return True  # "2022-05-18"
+        return True  # "2019-03-07"
     is_year = bool(re.fullmatch(r"(?:1[89]|20)\d\d", ctx.mention.text))
     return is_year and _next_word(ctx.after) not in SUBJECT_WORDS
 
@@ -95,7 +104,36 @@ _WAR_WORDS = re.compile(
 _AGE_OF = re.compile(r"\b(?:age[sd]?" + WS + r"(?:of" + WS + r")?|aged" + WS
                      + r"(?:between" + WS + r")?(?:\d+" + WS0 + r"(?:and|to|-|–)" + WS0
                      + r")?)$", re.IGNORECASE)
-_AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]+," + WS0 + "$")
+# "Jane Roe, 25,", "Roe, 25,": a person's name (no organisation or compass word in it) and
+# a comma, with no place preposition before it ("in Tarn Valley, 25").
+_AGE_AFTER_NAME = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:" + WS + r"[A-Z][\w'’-]+){0,3})," + WS0 + "$"
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|near|across|at|into|to|of|outside|around|throughout|inside)" + WS
+    + r"(?:the" + WS + r")?$", re.IGNORECASE
+)
+# A labelled list ("Velmora, 25; Tarn, 14"): another "Label, N" right after the figure,
+# or a figure and a separator right before the label.
+_LABEL = r"(?:and" + WS + r")?[A-Z][\w'’-]*(?:" + WS + r"[A-Z][\w'’-]*){0,3}," + WS0 + r"\d"
+_NEXT_LABEL_AFTER = {sep: re.compile(WS0 + sep + WS0 + _LABEL) for sep in (";", "[;,]")}
+_LABEL_BEFORE = {sep: re.compile(r"\d" + WS0 + sep + WS0 + r"(?:and" + WS + r")?$")
+                 for sep in (";", "[;,]")}
+
+
+def _after_a_persons_name(before: str, after: str) -> bool:
+    """Whether the number between `before` and `after` follows a person's name, as an age
+    does. A full name is an age but in a list split by semicolons; a single word is also
+    no age in a list split by commas ("Velmora, 25, Tarn, 14")."""
+    match = _AGE_AFTER_NAME.search(before)
+    if match is None or _PLACE_BEFORE.search(before[: match.start()]):
+        return False
+    words = [word.lower() for word in match.group("name").split()]
+    if any(word in ORG_WORDS or word in COMPASS_WORDS for word in words):
+        return False
+    separator = ";" if len(words) > 1 else "[;,]"
+    return not (_NEXT_LABEL_AFTER[separator].match(after)
+                or _LABEL_BEFORE[separator].search(before[: match.start()]))
 _LENGTH_IN_MONTHS = re.compile(r"-(?:month|week)s?-?(?:long)?\b(?!" + WS
                                + r"(?:pause|truce|ceasefire|cease-fire|halt|lull))",
                                re.IGNORECASE)
@@ -112,8 +150,8 @@ def _years_reason(ctx: Context) -> str | None:
     if re.search(r"\baged" + WS + "$", ctx.before, re.IGNORECASE):
         return "age"
     if _AGE_IN_MONTHS.match(ctx.after) or _AGE_OF.search(ctx.before):
-        return "age"  # "a 10-month-old child", "below the age of 12"
-    if _AGE_AFTER_NAME.search(ctx.before) and re.match(r"[^\S\n]*[,.;)]", ctx.after) and (
+        return "age"  # "a 7-month-old boy", "below the age of 14"
+    if _after_a_persons_name(ctx.before, ctx.after) and re.match(r"[^\S\n]*[,.;)]", ctx.after) and (
         ctx.mention.value is not None and ctx.mention.value < 120
     ):
         return "age"  # "Jane Roe, 25, ..."
@@ -206,11 +244,11 @@ def _is_not_a_count(ctx: Context) -> bool:
 
 
 def _is_ordinal(ctx: Context) -> bool:
-    """Ordinals rank, they do not count: "the 9th day", "21st"."""
+    """Ordinals rank, they do not count: "the 6th week", "21st"."""
     return bool(re.match(r"(?:st|nd|rd|th)\b", ctx.after))
 
 
-# Nouns that a number after them names, lower case or not: "quarter 1070", "gate 4".
+# Nouns that a number after them names, lower case or not: "quarter 311", "gate 4".
 _NAMED_BY_NUMBER = re.compile(
     r"\b(?:quarter|district|sector|block|zone|route|road|highway|street|building|gate"
     r"|checkpoint|number|flight|resolution|article|paragraph|chapter|page|brigade|division"
@@ -221,7 +259,7 @@ _NAMED_BY_NUMBER = re.compile(
 
 
 def _is_named_by_number(ctx: Context) -> bool:
-    """A number that names a place or thing after a noun: "quarter 1070", "Gate 4"."""
+    """A number that names a place or thing after a noun: "quarter 311", "Gate 4"."""
     return bool(_NAMED_BY_NUMBER.search(ctx.before)) and not subject_of(
         phrase_words(ctx.text, ctx.mention.end, 8))
 
@@ -296,14 +334,23 @@ def _joins_range(text: str, first: NumberMention, second: NumberMention) -> bool
     return bool(dashed) and not re.search(r"\bfrom" + WS + "$", before, re.IGNORECASE)
 
 
+# A breakdown ("..., including 20 children") stays in the clause of its total: the words
+# between them hold no new clause (", and the ...", "while", "but", a speech verb that
+# opens what is said). A bare noun after ", and" goes on a list ("clashes, shelling, and
+# air strikes, including ..."); ", officials said, including ..." is an aside.
+_NEW_CLAUSE = (
+    r"," + WS0 + r"and" + WS + r"(?:the|an?|it|its|they|their|he|his|she|her|we|this|that"
+    r"|these|those|there)\b|\b(?:while|whereas|but|although|though|meanwhile)\b"
+    r"|\b(?:said|says|told|added|reported|announced|stated)\b(?![^,.;:!?]{0,25},)"
+)
 _BREAKDOWN = re.compile(
-    r"[^.;:!?]{0,120}?\b(?:including|among" + WS + r"(?:them|whom|those)|of" + WS
-    + r"(?:them|whom|which))\b[^.;:!?]{0,20}",
+    r"(?:(?!" + _NEW_CLAUSE + r")[^.;:!?])*?\b(?:including|among" + WS
+    + r"(?:them|whom|those)|of" + WS + r"(?:them|whom|which))\b[^.;:!?]{0,20}",
     re.IGNORECASE,
 )
 
 
-# Between two members of a list: "46 soldiers, 21 ...", "25 children and 8 women".
+# Between two members of a list: "41 soldiers, 19 ...", "12 children and 5 women".
 _LIST_GAP = re.compile(r"[^.;:!?\d()]{0,40}?(?:,|\band\b)" + WS0 + r"(?:and" + WS + r")?")
 
 

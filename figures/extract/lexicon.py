@@ -30,8 +30,11 @@ TITLE_WORDS = frozenset(
      "undersecretary", "secretary-general", "mayor", "governor", "senator", "adviser",
      "advisor", "coordinator", "leader", "king", "queen", "prince", "sheikh", "dr", "mr",
      "mrs", "ms", "prof", "professor", "executive", "special", "member", "correspondent",
-     "diplomat", "admiral", "sergeant", "premier", "chancellor")
+     "diplomat", "admiral", "sergeant", "premier", "chancellor", "gen", "lt", "col", "maj",
+     "capt", "sgt", "adm", "cmdr", "gov", "sen")
 )  # fmt: skip
+# Words that make a run of capitals a body. "cross" and "crescent" stand for the national
+# aid societies of one worldwide movement, found in every country's news.
 ORG_WORDS = frozenset(
     ("ministry", "department", "center", "centre", "committee", "coalition", "council",
      "fund", "organisation", "organization", "agency", "office", "staff", "army", "forces",
@@ -43,7 +46,7 @@ ORG_WORDS = frozenset(
      "programme", "program", "mission", "watch", "monitor", "military", "navy", "alliance",
      "league", "observatory", "cross", "crescent", "cluster", "directorate", "secretariat",
      "institution", "ministries", "police", "guard", "brigade", "brigades", "battalion",
-     "regiment", "headquarters", "inc", "ltd", "university", "helmets", "charity",
+     "regiment", "headquarters", "inc", "ltd", "university", "charity",
      "trust", "initiative", "syndicate", "tribunal", "cabinet", "presidency", "embassy")
 )  # fmt: skip
 NOT_FIRST_NAMES = frozenset(
@@ -77,14 +80,24 @@ SPEAKER_NOUNS = TITLE_WORDS | ORG_WORDS | PRONOUNS | frozenset(
      "government", "governor", "governorate", "council", "organisation", "organization",
      "group", "commander", "spokesman", "spokeswoman", "officer", "officers", "staff"),
 )  # fmt: skip
-ANY_REFERENCES = frozenset(("statement", "report", "announcement"))
+ANY_REFERENCES = frozenset(("statement", "report", "announcement", "source", "sources"))
 ANY_ORG_NOUNS = frozenset(("group", "organisation", "organization", "body", "agency"))
 FUNCTION_WORDS = frozenset(w.capitalize() for w in RUN_STOP) | frozenset(
     ("Over", "Some", "About", "Around", "Nearly", "Almost", "Only", "Just", "Up", "As", "More",
      "Than", "Least", "Including", "Another", "Roughly", "Approximately", "Estimated",
      "Among", "Between", "Killing", "No")
 )  # fmt: skip
-# Words of direction that open a place's name ("Eastern Ghouta"), not a speaker's.
+# Nationalities whose ending the pattern for "-ian", "-ean", "-ese", "-ish" or "-ch" misses;
+# alone, each qualifies a noun ("a Kenyan official") and names no one.
+DEMONYMS = frozenset(
+    ("Afghan", "African", "American", "Arab", "Azerbaijani", "Bahraini", "Bangladeshi",
+     "Chadian", "Croat", "Cuban", "Cypriot", "Emirati", "Filipino", "German", "Greek",
+     "Iraqi", "Israeli", "Kazakh", "Kenyan", "Kurd", "Kuwaiti", "Libyan", "Malagasy",
+     "Mexican", "Moroccan", "Nepali", "Omani", "Pakistani", "Qatari", "Rwandan", "Saudi",
+     "Serb", "Slovak", "Somali", "Sri Lankan", "Swiss", "Tajik", "Thai", "Turkmen", "Ugandan",
+     "Uzbek", "Yemeni", "Zimbabwean")
+)  # fmt: skip
+# Words of direction that open a place's name ("Eastern Velmora"), not a speaker's.
 COMPASS_WORDS = frozenset(
     ("eastern", "western", "northern", "southern", "central", "east", "west", "north",
      "south", "northeast", "northwest", "southeast", "southwest", "upper", "lower")
@@ -171,7 +184,7 @@ SUBJECT_WORDS: dict[str, str] = {
          "amputations", "admissions", "dressings"),
         "medical treatments",
     ),  # fmt: skip
-    **dict.fromkeys(("teams", "team", "clinics-on-wheels"), "teams"),
+    **dict.fromkeys(("teams", "team"), "teams"),
 }
 # Units a figure may carry besides a plain count, from the words that follow it.
 UNIT_WORDS: dict[tuple[str, ...], str] = {

@@ -42,6 +42,7 @@ _EVENT_CUES: dict[str, str] = {
     "injured": r"injur\w*|wound(?:ed|s|ing)?|hurt",
     "besieged": r"besieged|siege|encircled",
     "trapped": r"trapped|stranded",
+    "missing": r"missing|unaccounted|disappeared",
     "attacked": r"attack(?:ed|s)?|targeted|bombed|shelled|struck|hit|destroy\w*|damag\w*"
     r"|looted|raided",
     "fired": r"fired|dropped|launched",
@@ -49,7 +50,7 @@ _EVENT_CUES: dict[str, str] = {
     "remaining": r"remain\w*|still" + WS + r"liv\w*|living" + WS + "in",
 }
 _PEOPLE_MEASURES = frozenset(
-    ("killed", "injured", "besieged", "trapped", "remaining", "left", "freed")
+    ("killed", "injured", "besieged", "trapped", "remaining", "left", "freed", "missing")
 )
 _FIGHTER_MEASURES = frozenset(("surrendered", "pardoned"))
 
@@ -102,7 +103,7 @@ def qualifier_of(text: str, start: int, end: int, sentence_start: int = 0) -> tu
     return match.lastgroup, match.group(match.lastgroup).strip()
 
 
-# "1,486 are believed to be civilians", "557 have been identified as members of ...":
+# "2,075 are believed to be farmers", "430 have been identified as fighters":
 # what a bare figure counts is named after the verb.
 _COMPLEMENT = re.compile(
     WS + r"(?:are|were|is|was|have|has|had)" + WS + r"(?:(?:been|being|also|still|now|thought"
@@ -112,14 +113,24 @@ _COMPLEMENT = re.compile(
 )
 
 
+_BARE_COMPLEMENT = re.compile(
+    WS + r"(?:are|were|is|was)" + WS + r"(?:(?:all|mostly|reportedly|also)" + WS + r")?",
+    re.IGNORECASE,
+)
+
+
 def complement_words(text: str, end: int, limit: int) -> list[str]:
-    """For a figure with no noun after it, the noun phrase its verb names ("1,486 are
-    believed to be civilians" -> ["civilians"]); [] when the figure has a noun."""
+    """For a figure with no noun after it, the noun phrase its verb names ("2,075 are
+    believed to be farmers", "20 were children" -> ["children"]); [] when none does."""
     match = _COMPLEMENT.match(text, end, min(len(text), end + 80))
-    return phrase_words(text, match.end(), limit) if match else []
+    if match:
+        return phrase_words(text, match.end(), limit)
+    match = _BARE_COMPLEMENT.match(text, end, min(len(text), end + 80))
+    words = phrase_words(text, match.end(), limit) if match else []
+    return words if subject_of(words) else []
 
 
-# "fighters, numbering between 1,500 and 5,000": the counted noun stands before the figure.
+# "fighters, numbering between 1,200 and 4,400": the counted noun stands before the figure.
 _NUMBERING = re.compile(
     r"\b(?P<noun>[A-Za-z][\w’'-]*),\s*(?:numbering|totalling|totaling|estimated\s+at"
     r"|put\s+at|counted\s+at)\s+(?:(?:between|about|around|some|nearly|almost|roughly"
@@ -147,7 +158,7 @@ _POPULATION_OF = re.compile(
 )
 
 
-# "refugees from the west have surpassed 150,000", "the toll of refugees reached 250,000"
+# "refugees from the north have surpassed 120,000", "the total of refugees reached 230,000"
 _REACHED = re.compile(
     r"\b(?:reach(?:ed|es)?|surpass(?:ed|es)?|exceed(?:ed|s)?|top(?:ped|s)?|above|passed"
     r"|rose" + WS + r"to|climbed" + WS + r"to|stood" + WS + r"at|total(?:l?ed|s)?|amount(?:ed|s)?"
@@ -160,7 +171,7 @@ _REACHED = re.compile(
 
 def numbered_subject(left: str) -> str:
     """What a figure counts when the noun stands before it ("fighters, numbering 300",
-    "the number of destroyed homes at 3,200", "refugees ... have surpassed 150,000")."""
+    "the number of destroyed homes at 3,200", "refugees ... have surpassed 120,000")."""
     match = _NUMBERING.search(left)
     if match:
         return subject_of([match.group("noun")])
@@ -302,7 +313,7 @@ def measure_of(words: list[str], unit: str, context: str, right: str, left: str)
     subject = subject_of(words)
     if subject == "neighbourhoods" and _PLACE_TAKEN.search(f"{left} {right[:80]}"):
         return "captured"
-    adjacent = _CUE_JUST_BEFORE.search(left)  # "killing 4 civilians, injuring 10 others"
+    adjacent = _CUE_JUST_BEFORE.search(left)  # "killing 6 shoppers, injuring 11 others"
     measure = (
         (adjacent.lastgroup or "" if adjacent else "")
         or _nearest_cue(right, _CUES_AFTER[0], from_end=False)
@@ -360,6 +371,19 @@ def with_change(reading: Reading, previous: Reading | None, gap: str) -> Reading
 
 
 _CHANGED_TO = re.compile(WS0 + r"(?:to|up" + WS + r"to)" + WS0, re.IGNORECASE)
+# "deaths by province were Velmora, 25; Tarn, 14": the next label of a labelled list.
+_NEXT_LABEL = re.compile(
+    WS0 + r"[;,]" + WS0 + r"(?:and" + WS + r")?[A-Z][\w'’-]*(?:" + WS + r"[A-Z][\w'’-]*){0,3},"
+    + WS0
+)
+
+
+def with_list_label(reading: Reading, previous: Reading | None, gap: str) -> Reading:
+    """"Velmora, 25; Tarn, 14": a figure after the next label of a list counts what the
+    figure before it counted."""
+    if previous is None or reading.subject or reading.measure or not _NEXT_LABEL.fullmatch(gap):
+        return reading
+    return replace(reading, subject=previous.subject, measure=previous.measure)
 
 
 def with_defaults(reading: Reading) -> Reading:
@@ -401,9 +425,9 @@ def range_qualifiers(text: str, start: int, sentence_start: int,
                      reading: Reading) -> tuple[tuple[str, str], tuple[str, str]]:
     """The qualifiers of a range's two bounds, each with the article's words for it.
 
-    "between 1,500 and 5,000" is at least the one and up to the other; a bare range
-    ("6,000-7,000") is an estimate from below; a hedge before the range ("an estimated
-    30,000-50,000") stays with the lower bound.
+    "between 1,200 and 4,400" is at least the one and up to the other; a bare range
+    ("8,000-9,000") is an estimate from below; a hedge before the range ("an estimated
+    20,000-25,000") stays with the lower bound.
     """
     upper = ("up_to", "")
     if reading.qualifier != "exact":

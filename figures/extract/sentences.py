@@ -152,8 +152,10 @@ def inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 def headline_span(text: str) -> tuple[int, int] | None:
     """The article's first line when it reads as a headline: a line of words that ends
-    without a full stop. A headline speaks in the outlet's voice, whoever it names."""
-    paragraphs = paragraph_spans(text)
+    without a full stop, after any short lines of page furniture ("Home", "World news").
+    A headline speaks in the outlet's voice, whoever it names."""
+    paragraphs = [(a, b) for a, b in paragraph_spans(text)[:6]
+                  if not _is_furniture(text[a:b]) or re.search(r"\d", text[a:b])]
     if not paragraphs:
         return None
     start, end = paragraphs[0]

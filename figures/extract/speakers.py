@@ -15,6 +15,7 @@ from figures.extract.lexicon import (
     ANY_REFERENCES,
     COMPASS_WORDS,
     CONNECTORS,
+    DEMONYMS,
     MEMORY_REACH,
     MONTH,
     NOT_FIRST_NAMES,
@@ -28,7 +29,7 @@ from figures.extract.lexicon import (
     WS,
     WS0,
 )
-from figures.extract.sentences import INITIALISM, is_title_case
+from figures.extract.sentences import INITIALISM, is_title_case, sentence_spans
 
 _TRAILING_NOUNS = re.compile(
     r"(?:['’]s)?(?:" + WS + r"(?:latest|own|death|casualty))*(?:" + WS
@@ -47,8 +48,8 @@ _RUN = re.compile(
     CAP + r"(?:" + WS + r"(?:(?:" + "|".join(CONNECTORS) + r")" + WS + r")*" + CAP + r")*"
 )
 _DEMONYM = re.compile(
-    r"[A-Z][a-z]+(?:ian|ean|ese|ish|ch)|[A-Z]\.?[A-Z]\.?|Iraqi|Israeli|Saudi|Arab|Afghan|Greek"
-    r"|Thai|Swiss"
+    r"[A-Z][a-z]+(?:ian|ean|ese|ish|ch)|[A-Z]\.?[A-Z]\.?|"
+    + "|".join(sorted(DEMONYMS, key=len, reverse=True))
 )
 
 
@@ -121,11 +122,7 @@ def _classify_run(words: list[str], start: int = 0) -> Name | None:
     owned = owner is not None  # "Country's Daily News"
     if owned or any(t.lower() in ORG_WORDS for t in tokens):
         return Name(joined, "org", "", start)
-    if tokens[0].lower() in COMPASS_WORDS and len(tokens) <= 3:
-        return None  # "Eastern Aleppo", "South Gaza": a place, not a speaker
     title, name = _split_title(tokens)
-    if not title:
-        title, name = _split_abbreviated_title(tokens)
     if _is_person(name, bool(title)):
         return Name(" ".join(name), "person", " ".join(title), start)
     if not name:
@@ -134,20 +131,26 @@ def _classify_run(words: list[str], start: int = 0) -> Name | None:
     return Name(joined, "org" if len(tokens) > 1 or acronym else "other", "", start)
 
 
-def _split_abbreviated_title(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """A title written with an abbreviation and run into a name ("Main Op HQ Jane Roe"):
-    the words up to the last abbreviation are the title, when at least two stand before
-    the name."""
-    last = max((i for i, t in enumerate(tokens) if t.isupper() and len(t) > 1), default=-1)
-    if last < 1 or last == len(tokens) - 1:
-        return [], tokens
-    return tokens[: last + 1], tokens[last + 1 :]
+# "in Eastern Velmora", "from North Tarn": after a place preposition, a name opened by a
+# compass word is a place ("North Korea said" still names a speaker).
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|from|near|across|into|throughout|outside|around|inside)" + WS
+    + r"(?:the" + WS + r")?$", re.IGNORECASE
+)
+
+
+def _is_compass_place(text: str, match: re.Match[str]) -> bool:
+    """Whether the run at `match` is a compass word and a name after a place preposition."""
+    first = match.group().split()[0].lower()
+    return first in COMPASS_WORDS and bool(_PLACE_PREPOSITION.search(text, 0, match.start()))
 
 
 def names_in(text: str) -> list[Name]:
     """Every person and organisation named in `text`, in order."""
     names = []
     for match in _RUN.finditer(text):
+        if _is_compass_place(text, match):
+            continue
         name = _classify_run(match.group().split(), match.start())
         if name is not None:
             names.append(name)
@@ -155,11 +158,23 @@ def names_in(text: str) -> list[Name]:
 
 
 def article_names(text: str) -> list[Name]:
-    """The names of a whole article, leaving out title-case headlines (all words capitalised)."""
+    """The names of a whole article, leaving out title-case headlines (all words capitalised).
+
+    Names are read sentence by sentence, so a run of capitals never crosses a full stop
+    ("... at the HQ. Jane Roe said" names Jane Roe, not "HQ Jane Roe")."""
     names = []
+    spans = sentence_spans(text)
+    starts = [start for start, _ in spans]
     for line in re.finditer(r"[^\n]+", text):
-        if not is_title_case(line.group()):
-            names += [replace(n, start=n.start + line.start()) for n in names_in(line.group())]
+        if is_title_case(line.group()):
+            continue
+        index = max(0, bisect_left(starts, line.start()) - 1)
+        for start, end in spans[index:]:
+            if start >= line.end():
+                break
+            low, high = max(start, line.start()), min(end, line.end())
+            if low < high:
+                names += [replace(n, start=n.start + low) for n in names_in(text[low:high])]
     return names
 
 
@@ -215,7 +230,7 @@ def _full_name(token: str, memory: Memory, position: int) -> Name | None:
 
 
 def _abbreviates(token: str, parts: list[str]) -> bool:
-    """Whether `token` is the initials of a name: "SOHR", "MoH" ("Ministry of Health")."""
+    """Whether `token` is the initials of a name: "KMHR", "MoH" ("Ministry of Health")."""
     capitals = "".join(c for c in token if c.isupper())
     initials = "".join(part[0] for part in parts if part[:1].isupper())
     return len(capitals) >= 2 and len(initials) >= 2 and initials.endswith(capitals)
@@ -241,11 +256,12 @@ def _resolve_reference(phrase: str, memory: Memory, position: int) -> Name | Non
 
 
 def _titled_person(head: str, memory: Memory, position: int) -> Name | None:
-    """"the minister": the last person so titled, else the last person who spoke."""
+    """"the minister": the last person so titled, else the last person who spoke (one
+    named by surname alone, "Roe said", included)."""
     for name in reversed(memory.before(position)):
         if name.kind == "person" and head in name.title.lower():
             return name
-    return memory.last_speaker(("person",))
+    return memory.last_speaker(("person",)) or memory.last_speaker(("other",))
 
 
 def _last_org(memory: Memory, position: int) -> Name | None:
@@ -327,7 +343,7 @@ def resolve_speaker(phrase: str, memory: Memory, position: int) -> Name | None:
     if not re.search(r"[A-Za-z]", described) or described.lower() in PRONOUNS:
         return None
     if not _can_speak(_clean_phrase_keeping_nouns(raw)):
-        return None  # "bomb attacks", "12 people", "000 civilians are": not a speaker
+        return None  # "bomb attacks", "12 people", "000 farmers were": not a speaker
     return Name(described, "other", "", position)
 
 
@@ -336,18 +352,21 @@ def _clean_phrase_keeping_nouns(phrase: str) -> str:
     return _PHRASE_CUT.split(phrase.strip(), maxsplit=1)[0].strip()
 
 
+_PLACE_WORDS = frozenset(("in", "from", "near", "across", "into", "throughout", "outside"))
+
+
 def _can_speak(description: str) -> bool:
     """Whether a description with no name can name a speaker: no figure in it, and a
     word for people or bodies that speak ("officials", "state television", "medics") or
-    a capitalised word that is not a place's compass word ("UN", not "Eastern Aleppo")."""
+    a capitalised word, not after a place preposition ("UN", not "in Eastern Velmora")."""
     if re.search(r"\d", description):
         return False
     words = re.findall(r"[\w'’-]+", description)
     lowered = [w.lower() for w in words if w.lower() not in ("the", "a", "an")]
     if any(w in SPEAKER_NOUNS or w.rstrip("s") in SPEAKER_NOUNS for w in lowered):
         return True
-    if not lowered or lowered[0] in COMPASS_WORDS:
-        return False
+    if not lowered or lowered[0] in _PLACE_WORDS:
+        return False  # "in Eastern Velmora": a place, not a speaker
     return any(w[:1].isupper() and w.lower() not in RUN_STOP for w in words)
 
 
