@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from bench import batch_add
 from figures import schema
 from figures.__main__ import main
 from figures.corpus import Item, Options, add_items
@@ -16,7 +16,6 @@ from figures.table import build_figures
 from figures.webpage import read_web_page
 
 PROJECT = Path(__file__).resolve().parent.parent
-DEV_SET = PROJECT.parent / "shared" / "extraction-dev"
 
 WEB_PAGE = """<!DOCTYPE html>
 <html lang="en"><head>
@@ -57,12 +56,7 @@ def added_ids(folder: Path, shipped_ids: set[str]) -> set[str]:
 @pytest.fixture
 def dev_folder(tmp_path: Path) -> Path:
     """The dev set's twenty reports and their articles.csv, copied to a temporary folder."""
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for path in sorted((DEV_SET / "articles").glob("*.txt")):
-        shutil.copy(path, folder / path.name)
-    shutil.copy(DEV_SET / "articles.csv", folder / "articles.csv")
-    return folder
+    return batch_add.dev_folder(tmp_path)
 
 
 def test_dev_set_goes_in_with_one_command(data_copy: Path, dev_folder: Path,
