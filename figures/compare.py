@@ -180,12 +180,14 @@ def qualifier_words(qualifier: str, qualifier_text: str) -> str:
 
 
 def unit_suffix(unit: str, value: float, value_max: float) -> str:
-    """What follows the figure: "%", " hours", " day"; nothing for counts."""
+    """What follows the figure: "%", " hours", " day", " hectares"; nothing for counts."""
     if unit == "percent":
         return "%"
     if unit in schema.HOURS_PER_UNIT:
         single = pd.isna(value_max) and float(value) == 1.0
         return " " + (unit.removesuffix("s") if single else unit)
+    if unit in schema.COMMON_UNITS:
+        return f" {unit}"
     return ""
 
 
@@ -208,14 +210,17 @@ def value_label(row: Mapping[str, object]) -> str:
 
 
 def in_common_unit(value: float, unit: str) -> float:
-    """A figure in the unit its comparison is plotted in (durations in hours)."""
-    return value * schema.HOURS_PER_UNIT.get(unit, 1.0)
+    """A figure in the unit its comparison is plotted in (durations in hours, areas in
+    square kilometres, distances in kilometres)."""
+    return value * schema.common_factor(unit)
 
 
 def unit_label(unit: str, subject: str) -> str:
     """The axis title a claim's plotted value is counted in."""
     if unit in schema.HOURS_PER_UNIT:
         return DURATION_LABEL
+    if unit in schema.COMMON_UNITS:
+        return schema.COMMON_UNITS[unit][0]
     if unit == "percent":
         return PERCENT_LABEL
     return UNIT_NOUNS.get(subject, subject)
@@ -420,9 +425,9 @@ def label_frame(table: pd.DataFrame) -> pd.DataFrame:
                           value_label)
     frame["value_label"] = [label + PROPOSED_MARK if flag else label
                             for label, flag in zip(labels, proposed, strict=True)]
-    hours = frame["unit"].map(schema.HOURS_PER_UNIT).fillna(1.0).astype("float64")
-    frame["plot_value"] = frame["value"] * hours
-    frame["plot_value_max"] = frame["value_max"] * hours
+    factor = frame["unit"].map(schema.common_factor).astype("float64")
+    frame["plot_value"] = frame["value"] * factor
+    frame["plot_value_max"] = frame["value_max"] * factor
     frame["unit_label"] = per_distinct(frame, ["unit", "subject"],
                                        lambda r: unit_label(r["unit"], r["subject"]))
     frame["claimant_label"] = per_distinct(

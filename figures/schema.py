@@ -250,8 +250,27 @@ UNITS: dict[str, str] = {
     "miles": "a distance in miles",
 }
 
-# Hours per unit, so that durations given in different units share one axis.
-HOURS_PER_UNIT: dict[str, float] = {"hours": 1.0, "days": 24.0}
+# Units a comparison converts to one scale, with the factor to it: durations in hours,
+# areas in square kilometres, distances in kilometres. Figures given in different units
+# of one kind then share an axis honestly; any other unit stands on its own.
+COMMON_UNITS: dict[str, tuple[str, float]] = {
+    "hours": ("hours", 1.0),
+    "days": ("hours", 24.0),
+    "square km": ("square km", 1.0),
+    "hectares": ("square km", 0.01),
+    "square miles": ("square km", 2.589988),
+    "acres": ("square km", 0.004046856),
+    "km": ("km", 1.0),
+    "miles": ("km", 1.609344),
+}
+# Hours per unit of a duration.
+HOURS_PER_UNIT: dict[str, float] = {
+    unit: factor for unit, (common, factor) in COMMON_UNITS.items() if common == "hours"}
+
+
+def common_factor(unit: str) -> float:
+    """What a figure in `unit` is multiplied by to stand on its kind's common scale."""
+    return COMMON_UNITS.get(unit, (unit, 1.0))[1]
 
 CLAIMANT_TYPES: dict[str, str] = {
     "government": "a government, ministry or official speaking for one",

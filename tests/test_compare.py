@@ -114,6 +114,21 @@ def test_pause_lengths_are_plotted_in_hours_and_labelled_in_the_articles_unit(
     assert set(frame["unit_label"]) == {"hours"}
 
 
+def test_areas_and_distances_share_a_scale_and_keep_the_articles_unit() -> None:
+    """300 hectares sits at 3 square km beside a claim of 5 square km, and still reads
+    "300 hectares"; 10 miles sits at 16.09 km."""
+    frame = compare.label_frame(frame_of(
+        claim(claim_id="a", value=300.0, unit="hectares", measure="area", subject="territory"),
+        claim(claim_id="b", value=5.0, unit="square km", measure="area", subject="territory"),
+        claim(claim_id="c", value=10.0, unit="miles", measure="distance", subject="territory")))
+    rows = by_claim(frame)
+    assert rows["a"]["plot_value"] == pytest.approx(3.0)
+    assert rows["a"]["value_label"] == "300 hectares"
+    assert (rows["b"]["plot_value"], rows["b"]["value_label"]) == (5.0, "5 square km")
+    assert rows["c"]["plot_value"] == pytest.approx(16.09344)
+    assert [rows[key]["unit_label"] for key in "abc"] == ["square km", "square km", "km"]
+
+
 def test_a_truce_ruled_out_is_not_shown_as_one_offered(shipped: Figures) -> None:
     """Ryabkov's seven days is labelled as ruled out, his 48 hours as offered."""
     rows = by_claim(compare.comparison_frame(shipped.table, "Pause and truce lengths"))

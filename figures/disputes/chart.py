@@ -52,7 +52,7 @@ def dispute_frame(table: pd.DataFrame, dispute: Dispute) -> pd.DataFrame:
     for row in frame.to_dict("records"):
         top = None if pd.isna(row["value_max"]) else float(row["value_max"])
         found = allowed(float(row["value"]), top, str(row["qualifier"]),
-                        schema.HOURS_PER_UNIT.get(str(row["unit"]), 1.0))
+                        schema.common_factor(str(row["unit"])))
         lows.append(found.low)
         highs.append(found.high)
     finite = [value for value in [*lows, *highs] if math.isfinite(value)]

@@ -101,14 +101,15 @@ def claim_of(row: Mapping[str, object], who: str) -> Claim | None:
         measure=str(row["measure"]), subject=str(row["subject"]), place=str(row["place"]),
         cause=str(row["blamed_on"]).strip(), start=day(str(row["period_start"])),
         end=day(str(row["period_end"])), published=day(str(row["published"])),
-        allowed=allowed(value, top_or_none, qualifier, schema.HOURS_PER_UNIT.get(unit, 1.0)),
+        allowed=allowed(value, top_or_none, qualifier, schema.common_factor(unit)),
         figure=(value, top, qualifier, str(row["qualifier_text"]), unit),
     )
 
 
 def unit_kind(unit: str) -> str:
-    """Units that share one scale: hours and days are both durations."""
-    return "duration" if unit in schema.HOURS_PER_UNIT else unit
+    """Units that share one scale: hours and days are both durations, hectares and
+    square miles both areas."""
+    return schema.COMMON_UNITS.get(unit, (unit, 1.0))[0]
 
 
 def claims_of(table: pd.DataFrame) -> list[Claim]:
