@@ -111,11 +111,29 @@ def accept(article_id: str, claim_id: str, fields: Mapping[str, str] | None = No
         fixes = {**update, **period_fix(tables, article_id, claim_id, update)}
         changed = {schema.CLAIMS_FILE: changed_rows(tables[schema.CLAIMS_FILE], "claim_id",
                                                     {claim_id: fixes})}
+        # A claim moved to another claimant may leave its first one named by no claim.
+        _, claims = read_rows(tables[schema.CLAIMS_FILE])
+        old = next((row for row in claims if row.get("claim_id", "").strip() == claim_id), {})
+        left_behind = old.get("claimant_id", "").strip()
+        if update.get("claimant_id", left_behind) != left_behind:
+            others = [row for row in claims if row is not old]
+            changed.update(without_unused_claimant(tables, others, left_behind))
         return {**changed, **listed_place(tables, update.get("place", ""))}
 
     fixed = sorted(set(update) - {"review_status"})
     verb = f"Fixed ({', '.join(fixed)}) and accepted" if fixed else "Accepted"
     return Edit(change, (article_id,), f"{verb} {claim_id}.")
+
+
+def without_unused_claimant(tables: Tables, claims: list[dict[str, str]],
+                            claimant_id: str) -> Tables:
+    """claimants.csv without `claimant_id` when none of `claims` names it any more (the
+    checker allows no unused claimant); nothing otherwise."""
+    if not claimant_id or any(row.get("claimant_id", "").strip() == claimant_id
+                              for row in claims):
+        return {}
+    return {schema.CLAIMANTS_FILE: without_rows(tables[schema.CLAIMANTS_FILE], "claimant_id",
+                                                {claimant_id})}
 
 
 def period_fix(tables: Tables, article_id: str, claim_id: str, update: Mapping[str, str]
@@ -177,13 +195,9 @@ def reject(article_id: str, claim_id: str, reason: str = schema.REJECTED_IN_REVI
                    schema.NOT_CLAIMS_FILE: intake.appended_csv(
                        tables.get(schema.NOT_CLAIMS_FILE, b""), schema.NOT_CLAIM_COLUMNS,
                        rows)}
-        # A claimant no claim names any more goes too: the checker allows no unused one.
-        claimant_id = claim.get("claimant_id", "").strip()
-        if not any(row.get("claimant_id", "").strip() == claimant_id for row in claims
-                   if row is not claim):
-            changes[schema.CLAIMANTS_FILE] = without_rows(tables[schema.CLAIMANTS_FILE],
-                                                          "claimant_id", {claimant_id})
-        return changes
+        others = [row for row in claims if row is not claim]
+        return {**changes, **without_unused_claimant(tables, others,
+                                                     claim.get("claimant_id", "").strip())}
 
     return Edit(change, (article_id,), f"Rejected {claim_id} ({reason}); its figure is "
                                        f"listed in {schema.NOT_CLAIMS_FILE}, and a claimant "

@@ -129,6 +129,30 @@ def test_accepting_classifies_an_unassigned_claimant(review_page: AppTest,
     assert (claimant["suggested_type"], claimant["suggested_party"]) == ("", "")
 
 
+def test_choosing_another_claimant_leaves_its_classification_alone(
+        review_page: AppTest, proposals: Path) -> None:
+    """A figure moved to a stored claimant keeps that claimant's type and party, though the
+    form still holds a choice for the new one; the new claimant, named by no claim now,
+    is removed, and the folder checks clean."""
+    at = review_page
+    before = build_figures(proposals).dataset.claimants.set_index("claimant_id")
+    created = build_figures(proposals).table.set_index("claim_id").loc[FIRST, "claimant_id"]
+    at.text_input(key=f"review_place_{FIRST}").set_value("Aleppo")
+    at.selectbox(key=f"review_type_{FIRST}").set_value("government")
+    at.selectbox(key=f"review_party_{FIRST}").set_value("Syrian government")
+    at.selectbox(key=f"review_claimant_id_{FIRST}").set_value("konashenkov")
+    at.button(key=f"review_accept_{FIRST}").click().run()
+    assert not at.exception
+    figures = build_figures(proposals)
+    assert figures.problems == ()
+    claimants = figures.dataset.claimants.set_index("claimant_id")
+    assert (claimants.loc["konashenkov", "claimant_type"], claimants.loc["konashenkov",
+            "party"]) == (before.loc["konashenkov", "claimant_type"],
+                          before.loc["konashenkov", "party"])
+    assert figures.table.set_index("claim_id").loc[FIRST, "claimant_id"] == "konashenkov"
+    assert (created in claimants.index) == (created in set(figures.table["claimant_id"]))
+
+
 def test_explore_shows_proposals_only_when_asked(proposals: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """Explore shows checked figures by default; the toggle adds the proposals, marked in the

@@ -47,7 +47,10 @@ def accept_claim(claim: Mapping[str, str]) -> None:
     claimant_id = fields_of(claim_id)["claimant_id"]
     kind = st.session_state.get(f"review_type_{claim_id}")
     party = st.session_state.get(f"review_party_{claim_id}")
-    if kind and party and (kind, party) != (schema.UNASSIGNED, schema.UNASSIGNED):
+    # The type and party asked for belong to the claimant the claim came with; another
+    # claimant chosen instead keeps the classification it has.
+    if (claimant_id == claim["claimant_id"] and kind and party
+            and (kind, party) != (schema.UNASSIGNED, schema.UNASSIGNED)):
         edit = review.combined(review.classify_claimant(
             claimant_id, {"claimant_type": kind, "party": party}, (article_id,)), edit)
     apply_edit(edit)
