@@ -26,31 +26,42 @@ def _contains(outer: list[str], inner: list[str]) -> bool:
     return size > 0 and any(outer[i : i + size] == inner for i in range(len(outer) - size + 1))
 
 
-def _stands_inside(wanted: list[str], words: list[str], distinctive: set[str]) -> bool:
-    """Whether one name stands inside the other and the shared words point to one body."""
+def _stands_inside(wanted: list[str], words: list[str], distinctive: set[str],
+                   extra_proper: bool) -> bool:
+    """Whether one name stands inside the other and the shared words point to one body.
+    A text that holds a claimant's name with a proper word more ("Southtown Health
+    Ministry" around "Health Ministry") names another body; a title more ("spokesman")
+    does not."""
     if _contains(words, wanted):
         return bool(distinctive & set(wanted))
-    if _contains(wanted, words):
+    if _contains(wanted, words) and not extra_proper:
         return bool(distinctive & set(words))
     return False
 
 
+def proper_words(text: str) -> set[str]:
+    """The words of a text that start with a capital letter, as `name_tokens` writes them."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return set(name_tokens(" ".join(word for word in words if word[0].isupper())))
+
+
 def _claimant_score(
-    wanted: list[str], name: list[str], organisation: list[str], distinctive: set[str]
+    wanted: list[str], name: list[str], organisation: list[str], distinctive: set[str],
+    proper: set[str],
 ) -> float:
-    """How surely a text means one claimant: equal names, then contained names, then shared
-    distinctive words (ones no other claimant uses) covering at least half the text."""
+    """How surely a text means one claimant: equal names, then contained names. Words
+    shared without one name standing inside the other are no match: "Human Rights Watch"
+    is not an observatory "for Human Rights", nor one country's foreign ministry another's."""
     if wanted == name:
         return 6.0
     if wanted == organisation:
         return 5.0
-    if _stands_inside(wanted, name, distinctive):
+    extra_proper = bool(proper - set(name) - set(organisation))
+    if _stands_inside(wanted, name, distinctive, extra_proper):
         return 4.0
-    if _stands_inside(wanted, organisation, distinctive):
+    if _stands_inside(wanted, organisation, distinctive, extra_proper):
         return 3.0
-    shared = set(wanted) & (set(name) | set(organisation))
-    coverage = len(shared) / len(set(wanted))
-    return coverage if shared & distinctive and coverage >= 0.5 else 0.0
+    return 0.0
 
 
 def match_claimant(text: str, claimants: pd.DataFrame) -> str:
@@ -58,10 +69,10 @@ def match_claimant(text: str, claimants: pd.DataFrame) -> str:
 
     Generic on purpose (no list of known names): a name or organisation equal to the
     text, or standing inside it ("Igor Konashenkov" in "spokesman Igor Konashenkov"), or
-    the text standing inside one ("the Observatory"), or sharing its distinctive words.
-    A tie is no guess: the reader picks.
+    the text standing inside one ("the Observatory"). A tie is no guess: the reader picks.
     """
     wanted = name_tokens(text)
+    proper = proper_words(text)
     if not wanted or claimants.empty:
         return ""
     entries = [
@@ -73,7 +84,7 @@ def match_claimant(text: str, claimants: pd.DataFrame) -> str:
     distinctive = {word for word, count in frequency.items() if count == 1}
     scores: dict[str, float] = {}
     for claimant_id, name, organisation in entries:
-        score = _claimant_score(wanted, name, organisation, distinctive)
+        score = _claimant_score(wanted, name, organisation, distinctive, proper)
         if claimant_id and score > 0:
             scores[claimant_id] = max(score, scores.get(claimant_id, 0.0))
     if not scores:
