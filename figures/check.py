@@ -364,8 +364,8 @@ def check_qualifier_kept(dataset: Dataset) -> list[Problem]:
     problems = []
     for line, row in rows(dataset.claims):
         value = parse_value(row["value"])
-        if row["qualifier"] != "exact" or value is None:
-            continue
+        if row["qualifier"] != "exact" or value is None or row["value_max"]:
+            continue  # a range's bounds are written with its own words ("between")
         quote = row["quote"]
         readings = [qualifier_of(quote, mention.start, mention.end)
                     for mention in find_numbers(quote) if same_value(mention.value, value)]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,6 +35,7 @@ import pandas as pd
 from figures import intake, schema
 from figures.check import check, parse_date
 from figures.duplicates import DuplicateIndex, NearDuplicate
+from figures.extract import Candidate
 from figures.load import (
     LINE,
     TABLE_FILES,
@@ -369,11 +371,35 @@ def claimant_for(name: str, outlet: str, state: FolderState,
     return found
 
 
+# What stands between a range's two figures: "200 and 340", "10-15", "6,000 to 7,000".
+RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
+
+
+def one_range(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
+    """The candidates with each range's two bounds, which the extractor proposes one by
+    one, made one claim from `value` to `value_max`: neither bound is set aside for want
+    of its own qualifying words, and the range is reviewed as the article gives it."""
+    merged: list[Candidate] = []
+    for candidate in candidates:
+        lower = merged[-1] if merged else None
+        if (lower is not None and candidate.qualifier == "up_to"
+                and not candidate.qualifier_text and lower.value_max is None
+                and lower.value is not None and candidate.value is not None
+                and lower.quote == candidate.quote and lower.value < candidate.value
+                and 0 <= lower.figure_end <= candidate.figure_start
+                and RANGE_JOIN.fullmatch(text[lower.figure_end:candidate.figure_start])):
+            merged[-1] = replace(lower, value_max=candidate.value, qualifier="exact",
+                                 qualifier_text="")
+            continue
+        merged.append(candidate)
+    return merged
+
+
 def proposed_claims(text: str, article_id: str, outlet: str, state: FolderState,
                     created: list[dict[str, str]]) -> list[dict[str, str]]:
     """The extractor's candidates with a figure, as proposed claims of `article_id`."""
     claims: list[dict[str, str]] = []
-    for candidate in intake.candidates_for(text, outlet):
+    for candidate in one_range(intake.candidates_for(text, outlet), text):
         if candidate.value is None or candidate.vague:
             continue  # no figure to compare: not_claims.csv lists it
         claimant = candidate.claimant or outlet

@@ -263,3 +263,19 @@ def test_claimant_of_a_refused_article_is_kept_for_the_article_naming_it(
     figures = build_figures(data_copy)
     assert figures.problems == ()
     assert "Northtown Relief Agency" in set(figures.table["claimant"])
+
+
+def test_a_range_is_proposed_whole(data_copy: Path) -> None:
+    """"Between 200 and 340" and "10-15" each become one proposed claim from the lower to
+    the upper figure; neither bound is set aside."""
+    text = ("Shelling toll rises\n\nBetween 200 and 340 people were killed in the shelling, "
+            "the ministry said. Officials said 10-15 people died on Monday.\n")
+    summary = add_items(data_copy, [Item("toll.txt", text.encode("utf-8"))],
+                        Options(outlet="Tarn Daily", published="2016-11-01"))
+    assert [added.claims for added in summary.added] == [2]
+    figures = build_figures(data_copy)
+    assert figures.problems == ()
+    added = figures.table[figures.table["article_id"] == "tarn_daily_20161101"]
+    assert [(row.value, row.value_max) for row in added.itertuples()] == [(200, 340), (10, 15)]
+    not_claims = figures.dataset.not_claims
+    assert not_claims[not_claims["article_id"] == "tarn_daily_20161101"].empty
