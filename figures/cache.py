@@ -66,10 +66,11 @@ def files_stamp(data_dir: Path | str) -> FileStamp:
 
 @cache
 def code_version() -> str:
-    """A hash of the package's code, so a changed rule never serves an old table."""
+    """A hash of the package's code, subpackages included (the checker reads a figure's
+    qualifier with the extractor's rule), so a changed rule never serves an old table."""
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(PACKAGE_DIR.glob("*.py")):
-        digest.update(path.name.encode())
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -115,3 +115,21 @@ def test_first_load_reports_its_progress(folder: Path) -> None:
     again: list[tuple[float, str]] = []
     cache.load_checked(folder, lambda share, text: again.append((share, text)))
     assert again == []
+
+
+def test_a_rule_changed_in_a_subpackage_changes_the_code_version(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stored table is keyed by every module of the package, those in its subpackages
+    too, so a changed extraction rule the checker uses is never served an old table."""
+    (tmp_path / "extract").mkdir()
+    (tmp_path / "check.py").write_text("RULE = 1\n", encoding="utf-8")
+    (tmp_path / "extract" / "reading.py").write_text("WORDS = 'at least'\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "PACKAGE_DIR", tmp_path)
+    cache.code_version.cache_clear()
+    before = cache.code_version()
+    (tmp_path / "extract" / "reading.py").write_text("WORDS = 'at most'\n", encoding="utf-8")
+    cache.code_version.cache_clear()
+    try:
+        assert cache.code_version() != before
+    finally:
+        cache.code_version.cache_clear()
