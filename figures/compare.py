@@ -209,12 +209,6 @@ def value_label(row: Mapping[str, object]) -> str:
     return f"{words} {figure}{suffix}".strip()
 
 
-def in_common_unit(value: float, unit: str) -> float:
-    """A figure in the unit its comparison is plotted in (durations in hours, areas in
-    square kilometres, distances in kilometres)."""
-    return value * schema.common_factor(unit)
-
-
 def unit_label(unit: str, subject: str) -> str:
     """The axis title a claim's plotted value is counted in."""
     if unit in schema.HOURS_PER_UNIT:

@@ -313,7 +313,8 @@ NOT_CLAIM_REASONS: dict[str, str] = {
     "not a count": "a number word that counts nothing ('one of the', 'no one', 'half of')",
     "ordinal": "a rank, not a count ('the 9th day', '21st')",
     "repeated line": "a line the page repeats word for word (a headline shown twice)",
-    "set aside": "a number the person adding the article chose not to record as a claim",
+    "set aside": "a number the person adding the article chose not to record as a claim, or "
+                 "one the extractor could not propose as a claim; review these by hand",
     "rejected in review": "a figure the extractor proposed that a person judged not a claim",
 }
 REJECTED_IN_REVIEW = "rejected in review"

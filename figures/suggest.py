@@ -31,8 +31,9 @@ RULES: tuple[tuple[re.Pattern[str], Suggestion], ...] = (
         (r"\b(observatory|monitor|monitoring group|documentation cent(er|re)|"
          r"human rights network|casualty count)\b",
          Suggestion("monitor", "independent monitor")),
+        # The Red Cross and Red Crescent are a movement of national societies, not one body.
         (r"\b(red cross|red crescent|relief|humanitarian|charity|aid (group|agency)|"
-         r"doctors|médecins|medical aid|refugee council|save the children|ngo)\b",
+         r"doctors|medical aid|ngo)\b",
          Suggestion("NGO", "humanitarian NGO")),
         (r"\b(defen[cs]e ministry|ministry of defen[cs]e|army|armed forces|military|"
          r"general staff|air force|troops|command)\b", Suggestion("military")),

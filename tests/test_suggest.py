@@ -14,7 +14,7 @@ from figures.suggest import RULES, Suggestion, outlet_voice, suggest
         ("the Syrian Observatory for Human Rights", Suggestion("monitor", "independent monitor")),
         ("UN Office for the Coordination of Humanitarian Affairs",
          Suggestion("UN agency", "United Nations")),
-        ("Norwegian Refugee Council", Suggestion("NGO", "humanitarian NGO")),
+        ("Velmora Children's Charity", Suggestion("NGO", "humanitarian NGO")),
         ("the Defence Ministry", Suggestion("military")),
         ("Palestinian Ministry of Health", Suggestion("government")),
         ("Un hombre de la calle", Suggestion()),

@@ -130,4 +130,3 @@ def event_rule(first: Claim, second: Claim) -> Verdict | None:
     return Verdict(EVENT, first, second, holds, holds, (), sentence)
 
 
-RULE_NAMES: tuple[str, ...] = (COUNT, STOCK, EVENT)

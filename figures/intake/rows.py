@@ -137,8 +137,8 @@ def not_claim_rows(
     """A not_claims.csv row for every number phrase no kept claim accounts for.
 
     The reason is the extractor's when it set the number aside for one the codebook knows
-    (a date, a war's length); a vague amount is a 'vague quantity'; anything else, a
-    candidate the reader dropped included, is 'set aside' for a person to review.
+    (a date, a war's length); a vague amount is a 'vague quantity'; anything else is
+    'set aside' for a person to review.
     """
     accounts = claim_accounts(text, claims)
     reasons = {(mention.start, mention.end): reason for mention, reason in non_claims(text)
