@@ -521,7 +521,7 @@ def plan_article(incoming: Incoming, state: FolderState) -> tuple[intake.SavePla
         article_id = intake.article_id_for(incoming.outlet, incoming.published or "undated",
                                            state.article_ids)
     created: list[dict[str, str]] = []
-    claims = [with_period(claim, incoming.published) for claim in
+    claims = [with_period(claim, incoming.published, incoming.published_basis) for claim in
               proposed_claims(incoming.text, article_id, incoming.outlet, state, created)]
     if not claims:
         return None, [f"{incoming.name}: no figure found to propose; an article is stored "

@@ -28,6 +28,8 @@ from datetime import date, timedelta
 from figures.numbers import parse_number
 
 STATED = "stated"
+# A year written out in period words ("since 3 May 2016").
+WRITTEN_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 INFERRED = "inferred: "
 
 MONTHS: dict[str, int] = {
@@ -299,24 +301,35 @@ def period_of(text: str, said_on: date | str) -> tuple[date | None, date | None,
     return period.start, period.end, period.basis
 
 
-def period_columns(text: str, said_on: date | str | None) -> dict[str, str]:
+def period_columns(text: str, said_on: date | str | None,
+                   date_basis: str = STATED) -> dict[str, str]:
     """The claims.csv cells `period_start`, `period_end` and `period_basis` for period
-    words said on a day; all empty when the day is unknown or the words give no period."""
+    words said on a day; all empty when the day is unknown or the words give no period.
+
+    `date_basis` is how the day said is known (the article's `published_basis`). Days the
+    words name without a year take the year of that day, so they are stated only when
+    it is; under an inferred date they are inferred too.
+    """
     if not said_on or not str(said_on).strip():
         return {"period_start": "", "period_end": "", "period_basis": ""}
     try:
         start, end, basis = period_of(text, said_on)
     except ValueError:
         start, end, basis = None, None, ""
+    if (basis == STATED and not date_basis.startswith(STATED)
+            and not WRITTEN_YEAR.search(text)):
+        basis = (f"{INFERRED}'{' '.join(text.split())}' names the days but not their year, "
+                 "taken from the article's date, which the article does not state")
     return {"period_start": start.isoformat() if start else "",
             "period_end": end.isoformat() if end else "", "period_basis": basis}
 
 
-def with_period(claim: Mapping[str, str], said_on: date | str | None) -> dict[str, str]:
+def with_period(claim: Mapping[str, str], said_on: date | str | None,
+                date_basis: str = STATED) -> dict[str, str]:
     """A claims.csv row with the days its period words give, read against `said_on` (the
-    article's date) and saying so in `period_basis`; unchanged when it already has
-    period days, or when the words or the date give none."""
+    article's date, known as `date_basis` says) and saying so in `period_basis`;
+    unchanged when it already has period days, or when the words or the date give none."""
     row = dict(claim)
     if not row.get("period_text") or row.get("period_start") or row.get("period_end"):
         return row
-    return {**row, **period_columns(row["period_text"], said_on)}
+    return {**row, **period_columns(row["period_text"], said_on, date_basis)}

@@ -147,9 +147,10 @@ def period_fix(tables: Tables, article_id: str, claim_id: str, update: Mapping[s
     if old.get("period_text", "").strip() == update["period_text"]:
         return {}
     _, sources = read_rows(tables.get(schema.SOURCES_FILE, b""))
-    published = next((row.get("published", "") for row in sources
-                      if row.get("article_id", "").strip() == article_id), "")
-    return period_columns(update["period_text"], published.strip())
+    source = next((row for row in sources if row.get("article_id", "").strip() == article_id),
+                  {})
+    return period_columns(update["period_text"], source.get("published", "").strip(),
+                          source.get("published_basis", "").strip())
 
 
 def listed_place(tables: Tables, place: str) -> Tables:

@@ -72,6 +72,23 @@ def test_a_day_and_month_take_the_nearest_year() -> None:
                                                               D("2016-12-30"))
 
 
+def test_named_days_are_stated_only_under_a_stated_date() -> None:
+    """'Starting from August 11' takes its year from the article's date: stated under a
+    stated date, inferred under an inferred one, stated again when the year is written."""
+    under_stated = period_columns("starting from August 11", "2016-08-16", "stated")
+    under_inferred = period_columns("starting from August 11", "2016-08-16",
+                                    "inferred: from the latest event it reports")
+    with_year = period_columns("starting from August 11, 2016", "2016-08-16",
+                               "inferred: from the latest event it reports")
+    assert under_stated == {"period_start": "2016-08-11", "period_end": "",
+                            "period_basis": "stated"}
+    assert under_inferred["period_start"] == "2016-08-11"
+    assert under_inferred["period_basis"] == (
+        "inferred: 'starting from August 11' names the days but not their year, taken from "
+        "the article's date, which the article does not state")
+    assert with_year["period_basis"] == "stated"
+
+
 def test_an_impossible_day_gives_no_period() -> None:
     """'On February 30' is no day, so it gives no dates rather than a wrong one."""
     assert period_of("on February 30", "2016-03-10") == (None, None, "")
