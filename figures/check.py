@@ -355,7 +355,18 @@ def check_qualifier_words(dataset: Dataset) -> list[Problem]:
         elif words and normalise_space(words).lower() not in normalise_space(quote).lower():
             problems.append(Problem(schema.CLAIMS_FILE, line, "qualifier_text",
                                     f"'{words}' is not in the quote"))
+        elif words and (reading := words_reading(words)) not in ("exact", row["qualifier"]):
+            problems.append(Problem(schema.CLAIMS_FILE, line, "qualifier",
+                                    f"is '{row['qualifier']}' but its words '{words}' say "
+                                    f"'{reading}'"))
     return problems
+
+
+def words_reading(words: str) -> str:
+    """The qualifier that qualifying words give a figure ("more than" gives 'over'), read
+    as the extractor reads them; 'exact' for words it does not know."""
+    phrase = f"{words} 1"
+    return qualifier_of(phrase, len(phrase) - 1, len(phrase))[0]
 
 
 def check_qualifier_kept(dataset: Dataset) -> list[Problem]:

@@ -60,6 +60,10 @@ BROKEN_CASES = {
         ["claims.csv:2: qualifier: is 'exact' but the quote says 'At least' before 12; keep "
          "the article's 'at_least'"],
     ),
+    "qualifier words that say another": (
+        {"claims": edited("claims.csv", 0, qualifier="over")},
+        ["claims.csv:2: qualifier: is 'over' but its words 'At least' say 'at_least'"],
+    ),
     "dates": (
         {"sources": edited("sources.csv", 0, published="4 May 2020"),
          "claims": edited("claims.csv", 0, period_start="2020-05-09")},
