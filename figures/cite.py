@@ -14,21 +14,16 @@ import pandas as pd
 
 from figures import schema
 from figures.check import parse_date
+from figures.compare import day_label
 from figures.package import PROJECT
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 INFERRED_MARK = " (date inferred)"
-
-
-def day_text(day: date) -> str:
-    """A day as citations write it ("1 Oct 2016"), the same in every locale."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def published_text(published: str, basis: str) -> str:
     """An article's publication day in words, marked where it was inferred, not stated."""
     day = parse_date(published)
-    shown = day_text(day) if day is not None else "date unknown"
+    shown = day_label(day) if day is not None else "date unknown"
     inferred = basis.startswith(schema.PUBLISHED_INFERRED_PREFIX.rstrip(": "))
     return shown + (INFERRED_MARK if inferred and day is not None else "")
 
@@ -88,5 +83,5 @@ def cite_view(
         lines.append(f"Disputes: {disputes}")
     if url:
         lines.append(f"View: {url}")
-    lines.append(f"Accessed {day_text(accessed)}.")
+    lines.append(f"Accessed {day_label(accessed)}.")
     return "\n".join(lines) + "\n"

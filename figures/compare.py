@@ -278,9 +278,13 @@ def parse_date(text: str) -> date | None:
         return None
 
 
+SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                "Dec")
+
+
 def day_label(day: date | None) -> str:
-    """A date as a reader writes it: "1 Oct 2016"."""
-    return f"{day.day} {day:%b %Y}" if day else ""
+    """A date as a reader writes it, the same in every locale: "1 Oct 2016"."""
+    return f"{day.day} {SHORT_MONTHS[day.month - 1]} {day.year}" if day else ""
 
 
 def period_label(period_text: str, start: str, end: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from figures.compare import SHORT_MONTHS, day_label
 from figures.disputes.claims import Claim
 
 # What a count of each measure is a count of, for saying what a named cause caused.
@@ -26,24 +27,19 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
-def day_text(day: date) -> str:
-    """ "13 Oct 2016"."""
-    return f"{day.day} {day:%b %Y}"
-
-
 def span_text(start: date | None, end: date | None) -> str:
     """A period as short as it reads clearly: "22–28 Sep 2016", "21 Sep–13 Oct 2016"."""
     if start and end:
         if start == end:
-            return day_text(start)
+            return day_label(start)
         if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}–{day_text(end)}"
+            return f"{start.day}–{day_label(end)}"
         if start.year == end.year:
-            return f"{start.day} {start:%b}–{day_text(end)}"
-        return f"{day_text(start)}–{day_text(end)}"
+            return f"{start.day} {SHORT_MONTHS[start.month - 1]}–{day_label(end)}"
+        return f"{day_label(start)}–{day_label(end)}"
     if start:
-        return f"from {day_text(start)}"
-    return f"up to {day_text(end)}" if end else "no stated period"
+        return f"from {day_label(start)}"
+    return f"up to {day_label(end)}" if end else "no stated period"
 
 
 def cause_difference(smaller: Claim, larger: Claim) -> str:
@@ -107,9 +103,9 @@ def stock_sentence(first: Claim, second: Claim, same_scope: bool,
     gap = abs(((first.moment or date.min) - (second.moment or date.min)).days)
     apart = "on the same day" if gap == 0 else f"{gap} days apart"
     said = (f"{possessive(first.who)} {first.label} {first.what} "
-            f"({day_text(first.moment) if first.moment else 'undated'}) and "
+            f"({day_label(first.moment) if first.moment else 'undated'}) and "
             f"{possessive(second.who)} {second.label} {second.what} "
-            f"({day_text(second.moment) if second.moment else 'undated'}), both in "
+            f"({day_label(second.moment) if second.moment else 'undated'}), both in "
             f"{first.place} and {apart}")
     subjects = first.subject != second.subject
     clash = ("allow no common value" if same_scope
@@ -120,5 +116,5 @@ def stock_sentence(first: Claim, second: Claim, same_scope: bool,
 def event_sentence(first: Claim, second: Claim) -> str:
     """The rule for claims of one event, as it is broken by two claims."""
     return (f"{first.who} and {second.who} give the length of the same {first.subject} in "
-            f"{first.place}, starting {day_text(first.start) if first.start else '?'}, yet "
+            f"{first.place}, starting {day_label(first.start) if first.start else '?'}, yet "
             f"{first.label} and {second.label} allow no common length")
