@@ -75,7 +75,7 @@ def main(sizes: tuple[int, ...]) -> None:
             walls.append(time.perf_counter() - wall)
             cpus.append(time.process_time() - cpu)
         print(f"{size:>8,} {statistics.median(walls):>7.2f} {statistics.median(cpus):>7.2f} "
-              f"{len(found.checked):>15,} {len(found.disputes):>9,}")
+              f"{found.checked:>15,} {len(found.disputes):>9,}")
 
 
 if __name__ == "__main__":

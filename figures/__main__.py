@@ -2,7 +2,7 @@
 
 `check` proves the data folder sound (exit 0 with a one-line summary) or lists every
 problem as FILE:LINE: column: message (exit 1). `table` writes the joined figure table,
-the same as the dashboard's download. `disputes` writes one row per claim in a dispute,
+the same as the dashboard's download. `disputes` writes one row per figure in a dispute,
 with the rule it breaks in words. `extract` proposes candidate claims for a new
 article. `add` adds text files, saved web pages and folders of them at once, their
 figures proposed for review (exit 1 if any was refused). All of them use the folder
@@ -57,7 +57,7 @@ def run_table(args: argparse.Namespace) -> int:
 
 
 def run_disputes(args: argparse.Namespace) -> int:
-    """Write one row per claim in a dispute; a summary of what was checked to stderr."""
+    """Write one row per figure in a dispute; a summary of what was checked to stderr."""
     from figures.disputes import find_disputes
     from figures.disputes.frame import DISPUTE_COLUMNS, disputes_frame
 
@@ -71,8 +71,8 @@ def run_disputes(args: argparse.Namespace) -> int:
         frame, columns=columns)
     sys.stdout.buffer.write(payload)
     sys.stdout.flush()
-    print(f"{len(found.disputes)} disputes among {len(found.checked)} pairs of comparable "
-          f"claims by different claimants; {len(found.agreements)} pairs agree; "
+    print(f"{len(found.disputes)} disputes among {found.checked} pairs of comparable "
+          f"claims by different claimants; {found.agreements} pairs agree; "
           f"{len(found.inconsistent)} breaches between claims of one claimant", file=sys.stderr)
     return 0
 
@@ -140,7 +140,7 @@ def parser() -> argparse.ArgumentParser:
     table.add_argument("--format", choices=("csv", "json"), default="csv")
     table.set_defaults(run=run_table)
     disputes = commands.add_parser(
-        "disputes", help="write the claims that cannot all hold as stated, one row per claim")
+        "disputes", help="write the claims that cannot all hold as stated, one row per figure")
     disputes.add_argument("--format", choices=("csv", "json"), default="csv")
     disputes.set_defaults(run=run_disputes)
     extract = commands.add_parser("extract", help="propose candidate claims for an article")

@@ -1,7 +1,9 @@
-"""Keep the checked figure table on disk, so a restarted page opens a large corpus at once.
+"""Keep the checked figure table and its disputes on disk, so a restarted page opens a
+large corpus at once.
 
-Checking every quote of a large corpus takes a while; the result depends only on the data
-files and on the code that reads and checks them. Each stored table is keyed by every
+Checking every quote of a large corpus and comparing its figures take a while; the
+result depends only on the data files and on the code that reads, checks and compares
+them. Each stored table is keyed by every
 data file's name, size, modification time and content hash, and by a hash of that code,
 so an edited file (even one edited to the same size and time) or a changed rule is never
 served a stale table: the key no longer matches and the folder is read and checked again.
@@ -18,16 +20,34 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from figures import schema
+from figures.disputes import Disputes, find_disputes
 from figures.load import TABLE_FILES
 from figures.table import Figures, Progress, build_figures
 
 CACHE_DIR_VARIABLE = "FIGURES_CACHE_DIR"
 PACKAGE_DIR = Path(__file__).resolve().parent
 FileStamp = tuple[tuple[str, int, int, int], ...]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A folder's checked figure table and every dispute among its claims."""
+
+    figures: Figures
+    disputes: Disputes
+
+
+def check_and_compare(data_dir: Path | str, progress: Progress | None = None) -> Checked:
+    """Read and check a folder, then find the disputes among its claims."""
+    figures = build_figures(data_dir, progress)
+    if progress is not None:
+        progress(1.0, "Finding disputes")
+    return Checked(figures, find_disputes(figures.table, figures.dataset.places))
 
 
 def cache_dir() -> Path:
@@ -101,24 +121,24 @@ def stored_path(data_dir: Path | str, key: str) -> Path:
     return cache_dir() / f"{folder_prefix(data_dir)}-{key}.pickle"
 
 
-def read_stored(path: Path, key: str) -> Figures | None:
+def read_stored(path: Path, key: str) -> Checked | None:
     """A stored table, if there is one for exactly this key and it can be read."""
     try:
         with path.open("rb") as handle:
-            stored_key, figures = pickle.load(handle)
+            stored_key, checked = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
             AttributeError, ImportError):
         return None
-    return figures if stored_key == key and isinstance(figures, Figures) else None
+    return checked if stored_key == key and isinstance(checked, Checked) else None
 
 
-def store(path: Path, key: str, figures: Figures) -> None:
+def store(path: Path, key: str, checked: Checked) -> None:
     """Write a table whole, then put it in place and drop the folder's older tables."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part",
                                          delete=False) as handle:
-            pickle.dump((key, figures), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((key, checked), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
         prefix = path.name.split("-", 1)[0]
         for old in path.parent.glob(f"{prefix}-*.pickle"):
@@ -129,9 +149,10 @@ def store(path: Path, key: str, figures: Figures) -> None:
 
 
 def load_checked(data_dir: Path | str, progress: Progress | None = None,
-                 on_build: Callable[[], None] | None = None) -> Figures:
-    """The checked figure table of a folder: the stored one when its key still matches,
-    else read and checked afresh (`on_build` is called first) and stored."""
+                 on_build: Callable[[], None] | None = None) -> Checked:
+    """The checked figure table of a folder and its disputes: the stored ones when their
+    key still matches, else read, checked and compared afresh (`on_build` is called
+    first) and stored."""
     key = content_key(data_dir)
     path = stored_path(data_dir, key)
     found = read_stored(path, key)
@@ -139,7 +160,7 @@ def load_checked(data_dir: Path | str, progress: Progress | None = None,
         return found
     if on_build is not None:
         on_build()
-    figures = build_figures(data_dir, progress)
+    checked = check_and_compare(data_dir, progress)
     if content_key(data_dir) == key:  # no file changed while it was read
-        store(path, key, figures)
-    return figures
+        store(path, key, checked)
+    return checked

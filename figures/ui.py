@@ -21,7 +21,7 @@ from streamlit import dataframe_util
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from figures import compare, corpus, intake, pages, schema
-from figures.cache import FileStamp, files_stamp, load_checked
+from figures.cache import Checked, FileStamp, files_stamp, load_checked
 from figures.charts import AnyChart
 from figures.disputes import Disputes, find_disputes
 from figures.duplicates import NearDuplicate, near_duplicates
@@ -83,11 +83,12 @@ def widget_key(field: str) -> str:
     return f"filter_{field}"
 
 
-# The checked table of each data folder this server has loaded, with the files' stamp it
-# was built from. One object shared by every session: nothing on the page changes it, and
-# unlike st.cache_data it is not copied on each run (a copy of a large corpus costs more
-# than the whole run). A lock lets one session build it while the others wait for it.
-_LOADED: dict[str, tuple[FileStamp, Figures]] = {}
+# The checked table and disputes of each data folder this server has loaded, with the
+# files' stamp they were built from. One object shared by every session: nothing on the
+# page changes it, and unlike st.cache_data it is not copied on each run (a copy of a
+# large corpus costs more than the whole run). A lock lets one session build it while
+# the others wait for it.
+_LOADED: dict[str, tuple[FileStamp, Checked]] = {}
 _LOADING = threading.Lock()
 
 
@@ -116,11 +117,11 @@ def load_figures() -> Figures:
     key, stamp = str(data_dir), stamp_this_run(data_dir)
     found = _LOADED.get(key)
     if found is not None and found[0] == stamp:
-        return found[1]
+        return found[1].figures
     with _LOADING:
         found = _LOADED.get(key)
         if found is not None and found[0] == stamp:
-            return found[1]
+            return found[1].figures
         bar = st.empty()
 
         def show(share: float, text: str) -> None:
@@ -129,12 +130,12 @@ def load_figures() -> Figures:
 
         try:
             with st.spinner("Opening the data…"):
-                figures = load_checked(data_dir, show, on_build=lambda: show(0.0, "Starting"))
+                checked = load_checked(data_dir, show, on_build=lambda: show(0.0, "Starting"))
         finally:
             bar.empty()
-        _LOADED[key] = (stamp, figures)
+        _LOADED[key] = (stamp, checked)
         _DERIVED.clear()  # views of the table this one replaces
-        return figures
+        return checked.figures
 
 
 # What the page derives from the loaded table (its labels, the filters' options, each
@@ -188,19 +189,15 @@ def draw_chart(spec: dict, key: str, width: str = "stretch") -> None:
     st.vega_lite_chart(spec=spec, width=width, key=key)
 
 
-@st.cache_resource(show_spinner="Finding disputes…", max_entries=4)
-def cached_disputes(data_dir: str, stamp: FileStamp, _figures: Figures) -> Disputes:
-    """Every dispute of the whole table, found once per version of the data and shared by
-    every session, as the table is; a view then keeps those whose claims it shows
-    (`Disputes.within`)."""
-    del data_dir, stamp  # the cache key only
-    return find_disputes(_figures.table, _figures.dataset.places)
-
-
 def load_disputes(figures: Figures) -> Disputes:
-    """The disputes of the table `load_figures` returned."""
-    data_dir = data_dir_from_env()
-    return cached_disputes(str(data_dir), stamp_this_run(data_dir), figures)
+    """Every dispute of the table `load_figures` returned, found with it (and kept on
+    disk with it), shared by every session; a view then keeps those whose claims it
+    shows (`Disputes.within`)."""
+    for checked in (found for _stamp, found in list(_LOADED.values())):
+        if checked.figures is figures:
+            return checked.disputes
+    # Only a table loaded some other way (none is, on the pages) is compared here.
+    return find_disputes(figures.table, figures.dataset.places)
 
 
 def url_params() -> dict[str, list[str]]:

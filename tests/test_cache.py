@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from figures import cache
+from figures.disputes import find_disputes
 from figures.load import DEFAULT_DATA_DIR
-from figures.table import build_figures
+from figures.table import Figures, build_figures
 
 
 def stored_tables(folder: Path) -> list[Path]:
@@ -18,11 +19,11 @@ def stored_tables(folder: Path) -> list[Path]:
     return sorted(cache.cache_dir().glob(f"{cache.folder_prefix(folder)}-*.pickle"))
 
 
-def load_counting_builds(folder: Path) -> tuple[object, int]:
+def load_counting_builds(folder: Path) -> tuple[Figures, int]:
     """Load a folder's table, saying how many times it was read and checked afresh."""
     builds: list[int] = []
-    figures = cache.load_checked(folder, on_build=lambda: builds.append(1))
-    return figures, len(builds)
+    checked = cache.load_checked(folder, on_build=lambda: builds.append(1))
+    return checked.figures, len(builds)
 
 
 @pytest.fixture
@@ -42,6 +43,24 @@ def test_second_load_reads_the_stored_table(folder: Path) -> None:
     assert len(stored_tables(folder)) == 1
     assert second.table.equals(first.table)
     assert second.table.equals(build_figures(folder).table)
+
+
+def test_the_disputes_are_stored_with_the_table(folder: Path) -> None:
+    """The stored disputes are those the stored table has, and a claim moved out of its
+    dispute's place is compared again, not served the old dispute."""
+    first = cache.load_checked(folder)
+    assert [d.sides for d in first.disputes.disputes] == [
+        d.sides for d in find_disputes(first.figures.table, first.figures.dataset.places)
+        .disputes] and len(first.disputes.disputes) == 1
+    again = cache.load_checked(folder)
+    assert again.disputes.disputes == first.disputes.disputes
+    claims = folder / "claims.csv"
+    lines = claims.read_text(encoding="utf-8").splitlines(keepends=True)
+    moved = [line.replace(",Aleppo,", ",western Aleppo,", 1) if line.startswith("ahram-05,")
+             else line for line in lines]
+    assert moved != lines
+    claims.write_text("".join(moved), encoding="utf-8")
+    assert cache.load_checked(folder).disputes.disputes == ()
 
 
 def test_an_edited_file_is_read_again(folder: Path) -> None:
@@ -112,6 +131,7 @@ def test_first_load_reports_its_progress(folder: Path) -> None:
     assert shares[0] == 0.0 and shares[-1] == 1.0
     assert shares == sorted(shares)
     assert any("quote stands verbatim" in text for _, text in reported)
+    assert reported[-1] == (1.0, "Finding disputes")
     again: list[tuple[float, str]] = []
     cache.load_checked(folder, lambda share, text: again.append((share, text)))
     assert again == []

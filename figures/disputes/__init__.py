@@ -6,6 +6,7 @@ returns every dispute, agreement and comparison; `frame` lays them out for the c
 line, the downloads and the page.
 """
 
-from figures.disputes.find import Dispute, Disputes, find_disputes
+from figures.disputes.find import find_disputes
+from figures.disputes.found import Dispute, Disputes
 
 __all__ = ["Dispute", "Disputes", "find_disputes"]

@@ -1,12 +1,20 @@
 """Find every dispute and every agreement among a table's claims, without pairing all.
 
-Claims are only ever compared within a family (one measure, one kind of unit), so they
-are bucketed by family first. Counts are then looked up only among claims at their own
+Claims that read the same under the rules (one figure, qualifier, measure, subject,
+place, period and cause) are one *reading*, and the rules are applied once per pair of
+readings: a figure repeated in a hundred copies of a wire story is compared once. A
+reading's claims by one claimant are one *figure*; a dispute is between two figures by
+different claimants, and lists every claim that gives each. Checked pairs and
+corroboration are counted from the readings' sizes, never listed pair by pair, so they
+stay linear in the claims however often a figure is repeated.
+
+Readings are only ever compared within a family (one measure, one kind of unit), so they
+are bucketed by family first. Counts are then looked up only among readings at their own
 place or a place it is part of, and only among those whose first day falls where a
 period holding theirs can start (periods are binned by length, so that one long period
 does not make every look-up long). Stocks are looked up within their window of days
 at their own place; events by their place, subject and first day. The work grows with
-the number of comparable pairs, not with the square of the claims.
+the number of comparable pairs of readings, not with the square of the claims.
 """
 
 from __future__ import annotations
@@ -14,57 +22,19 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pandas as pd
 
 from figures import schema
 from figures.disputes.claims import COUNT, EVENT, STOCK, Claim, claims_of
+from figures.disputes.found import Dispute, Disputes, Link, Member
+from figures.disputes.readings import Figure, figures_of, readings_of
 from figures.disputes.rules import CONTRADICTION, Verdict, count_rule, event_rule, stock_rule
 from figures.disputes.scope import chain
 
 # Upper bounds, in days, of the period lengths binned together for counts.
 LENGTH_BINS: tuple[int, ...] = (1, 7, 31, 92, 366, 3660)
-
-
-@dataclass(frozen=True)
-class Dispute:
-    """Two claims by different claimants that break a rule, and the rule in words."""
-
-    dispute_id: str
-    rule: str
-    strength: str
-    claim_ids: tuple[str, str]
-    parties: str
-    difference: str
-    sentence: str
-
-
-@dataclass(frozen=True)
-class Disputes:
-    """Every dispute among a table's claims, every agreement, and what was checked.
-
-    `checked` holds each pair of claims by different claimants that a rule applied to,
-    so a view can say how many comparisons it covers even when none broke a rule.
-    `inconsistent` holds breaches between claims of one claimant, which are no dispute.
-    """
-
-    disputes: tuple[Dispute, ...] = ()
-    agreements: tuple[tuple[str, str], ...] = ()
-    checked: tuple[tuple[str, str], ...] = ()
-    inconsistent: tuple[Dispute, ...] = ()
-    parties: Mapping[str, str] = field(default_factory=dict)
-
-    def within(self, claim_ids: set[str] | frozenset[str]) -> Disputes:
-        """The disputes, agreements and checks whose claims are all in `claim_ids`."""
-        def kept(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-            return tuple(pair for pair in pairs if pair[0] in claim_ids and pair[1] in claim_ids)
-        return Disputes(
-            tuple(d for d in self.disputes if set(d.claim_ids) <= claim_ids),
-            kept(self.agreements), kept(self.checked),
-            tuple(d for d in self.inconsistent if set(d.claim_ids) <= claim_ids),
-            self.parties)
 
 
 def bin_of(length: int) -> int:
@@ -164,6 +134,15 @@ def verdicts(claims: list[Claim], part_of: Mapping[str, str]) -> Iterator[Verdic
             yield from event_verdicts(members)
 
 
+def rule_between(first: Claim, second: Claim, part_of: Mapping[str, str]) -> Verdict | None:
+    """The verdict of the rule for the claims' kind (they are of one family)."""
+    if first.kind == COUNT:
+        return count_rule(first, second, part_of)
+    if first.kind == STOCK:
+        return stock_rule(first, second, schema.STOCK_WINDOW_DAYS)
+    return event_rule(first, second)
+
+
 def parties_text(first: Claim, second: Claim) -> str:
     """Whether the two claimants speak for different parties."""
     if first.party == second.party:
@@ -171,16 +150,37 @@ def parties_text(first: Claim, second: Claim) -> str:
     return f"different parties ({first.party}; {second.party})"
 
 
-def as_dispute(verdict: Verdict, dispute_id: str) -> Dispute:
+def as_dispute(verdict: Verdict, dispute_id: str,
+               sides: tuple[tuple[str, ...], tuple[str, ...]]) -> Dispute:
     """A broken rule as a dispute, its sentence ending with a full stop."""
-    return Dispute(dispute_id, verdict.rule, verdict.strength,
-                   (verdict.first.claim_id, verdict.second.claim_id),
+    return Dispute(dispute_id, verdict.rule, verdict.strength, sides,
                    parties_text(verdict.first, verdict.second),
                    "; ".join(verdict.differences), verdict.sentence + ".")
 
 
+def breaches_between(first: list[Figure], second: list[Figure], same: bool,
+                     part_of: Mapping[str, str]
+                     ) -> Iterator[tuple[Verdict, tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """Each pair of figures of two readings that break their rule, with the verdict in
+    the figures' own words and the claims giving each (smaller scope first)."""
+    for position, left in enumerate(first):
+        for right in (first[position + 1:] if same else second):
+            verdict = rule_between(left.claim, right.claim, part_of)
+            if verdict is None or verdict.holds:
+                continue
+            ids = {left.claim.claim_id: left.claim_ids, right.claim.claim_id: right.claim_ids}
+            yield verdict, (ids[verdict.first.claim_id], ids[verdict.second.claim_id])
+
+
+def dispute_order(found: tuple[Verdict, tuple[tuple[str, ...], tuple[str, ...]]]
+                  ) -> tuple[bool, str, str]:
+    """Contradictions first, then by the first claim of each side."""
+    verdict, (first, second) = found
+    return verdict.strength != CONTRADICTION, first[0], second[0]
+
+
 def find_disputes(table: pd.DataFrame, places: pd.DataFrame | Mapping[str, str]) -> Disputes:
-    """Every dispute, agreement and comparison among the claims of a figure table.
+    """Every dispute and every comparison among the claims of a figure table.
 
     `places` is places.csv (columns place, part_of) or a mapping of place to part_of.
     Disputes are numbered D1, D2, ... contradictions first, then by their claims, so a
@@ -190,21 +190,35 @@ def find_disputes(table: pd.DataFrame, places: pd.DataFrame | Mapping[str, str])
         zip(places["place"].astype(str).str.strip(), places["part_of"].astype(str).str.strip(),
             strict=True))
     claims = claims_of(table)
-    breaches, inconsistent, agreements, checked = [], [], [], []
-    for verdict in verdicts(claims, part_of):
-        pair = (verdict.first.claim_id, verdict.second.claim_id)
-        same_claimant = verdict.first.claimant_id == verdict.second.claimant_id
-        if not same_claimant:
-            checked.append(pair)
-            if verdict.agrees:
-                agreements.append(pair)
+    readings, reading_of = readings_of(claims)
+    figures = figures_of(claims, reading_of)
+    links, breaking = [], []
+    for verdict in verdicts(readings, part_of):
+        first, second = sorted((reading_of[verdict.first.claim_id],
+                                reading_of[verdict.second.claim_id]))
+        links.append(Link(first, second, verdict.agrees))
         if not verdict.holds:
-            (inconsistent if same_claimant else breaches).append(verdict)
-    breaches.sort(key=lambda v: (v.strength != CONTRADICTION, v.first.claim_id,
-                                 v.second.claim_id))
+            breaking.append((first, second))
+    for number, claim in enumerate(readings):
+        # A reading's own repeats, by one claimant or several, are compared with it too.
+        verdict = rule_between(claim, claim, part_of)
+        if verdict is not None:
+            links.append(Link(number, number, verdict.agrees))
+            if not verdict.holds:
+                breaking.append((number, number))
+    breaches, inconsistent = [], []
+    for first, second in breaking:
+        for verdict, sides in breaches_between(figures[first], figures[second],
+                                               first == second, part_of):
+            same_claimant = verdict.first.claimant_id == verdict.second.claimant_id
+            (inconsistent if same_claimant else breaches).append((verdict, sides))
+    breaches.sort(key=dispute_order)
+    inconsistent.sort(key=dispute_order)
     return Disputes(
-        tuple(as_dispute(verdict, f"D{number}") for number, verdict in enumerate(breaches, 1)),
-        tuple(agreements), tuple(checked),
-        tuple(as_dispute(verdict, f"S{number}") for number, verdict in
-              enumerate(inconsistent, 1)),
-        {claim.claim_id: claim.party for claim in claims})
+        tuple(as_dispute(verdict, f"D{number}", sides)
+              for number, (verdict, sides) in enumerate(breaches, 1)),
+        tuple(as_dispute(verdict, f"S{number}", sides)
+              for number, (verdict, sides) in enumerate(inconsistent, 1)),
+        tuple(links),
+        {claim.claim_id: Member(reading_of[claim.claim_id], claim.claimant_id, claim.party)
+         for claim in claims})

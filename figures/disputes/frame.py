@@ -1,4 +1,4 @@
-"""Disputes laid out as tables: one row per claim in a dispute, for the command line and
+"""Disputes laid out as tables: one row per figure in a dispute, for the command line and
 the download, and for each claim of the figure table who disputes it and who agrees."""
 
 from __future__ import annotations
@@ -12,23 +12,27 @@ from figures.disputes.find import Disputes
 
 DISPUTE_COLUMNS: tuple[str, ...] = (
     "dispute_id", "strength", "rule", "parties", "difference", "broken_rule",
+    "same_figure_in",
 )
 DISPUTED_BY = "disputed by"
 AGREES_WITH = "agrees with"
+LISTED_DISPUTES = 3  # disputes named in a claim's "disputed by" cell before a count
 
 
 def disputes_frame(table: pd.DataFrame, found: Disputes) -> pd.DataFrame:
-    """One row per claim in a dispute: the dispute, its strength, the rule broken in
-    words, then every column of the claim, in dispute order."""
+    """One row per figure in a dispute: the dispute, its strength, the rule broken in
+    words, the other claims in which the same claimant gives the same figure, then every
+    column of the figure's first claim, in dispute order."""
     by_id = compare.with_columns(table).set_index("claim_id", drop=False)
     records = []
     for dispute in found.disputes:
-        for claim_id in dispute.claim_ids:
-            claim = by_id.loc[claim_id]
+        for side in dispute.sides:
+            claim = by_id.loc[side[0]]
             records.append({
                 "dispute_id": dispute.dispute_id, "strength": dispute.strength,
                 "rule": dispute.rule, "parties": dispute.parties,
                 "difference": dispute.difference, "broken_rule": dispute.sentence,
+                "same_figure_in": "; ".join(side[1:]),
                 **{column: claim[column] for column in schema.TABLE_COLUMNS},
             })
     columns = [*DISPUTE_COLUMNS, *schema.TABLE_COLUMNS]
@@ -45,31 +49,34 @@ def agreement_text(claims: int, parties: int) -> str:
 
 
 def corroboration(table: pd.DataFrame, found: Disputes) -> pd.DataFrame:
-    """For each claim of the table: the disputes it is in, with whom, and how many claims
-    by how many parties agree with it (empty where none)."""
+    """For each claim of the table: the disputes it is in, with whom (the first few, then
+    how many more), and how many claims by how many parties agree with it (empty where
+    none)."""
     disputed: dict[str, list[str]] = defaultdict(list)
     for dispute in found.disputes:
         first, second = dispute.claim_ids
-        disputed[first].append(f"{second} ({dispute.strength}, {dispute.dispute_id})")
-        disputed[second].append(f"{first} ({dispute.strength}, {dispute.dispute_id})")
-    agreeing: dict[str, set[str]] = defaultdict(set)
-    for first, second in found.agreements:
-        agreeing[first].add(second)
-        agreeing[second].add(first)
+        for side, other in zip(dispute.sides, (second, first), strict=True):
+            for claim_id in side:
+                disputed[claim_id].append(f"{other} ({dispute.strength}, "
+                                          f"{dispute.dispute_id})")
     ids = list(table["claim_id"]) if len(table) else []
-    agrees = []
-    for claim_id in ids:
-        others = agreeing.get(claim_id, set())
-        parties = {found.parties.get(other, "") for other in others}
-        agrees.append(agreement_text(len(others), len(parties)) if others else "")
-    return pd.DataFrame({DISPUTED_BY: ["; ".join(disputed.get(i, [])) for i in ids],
+    counted = found.corroboration
+    agrees = [agreement_text(*counted[i]) if i in counted else "" for i in ids]
+    return pd.DataFrame({DISPUTED_BY: [disputed_text(disputed.get(i, [])) for i in ids],
                          AGREES_WITH: agrees}, index=table.index)
+
+
+def disputed_text(entries: list[str]) -> str:
+    """A claim's disputes, the first few named and the rest counted."""
+    named = "; ".join(entries[:LISTED_DISPUTES])
+    more = len(entries) - LISTED_DISPUTES
+    return f"{named}; and {more} more dispute{'s' if more != 1 else ''}" if more > 0 else named
 
 
 def checked_text(found: Disputes) -> str:
     """How many pairs of comparable claims were checked, in words that agree with it."""
-    pairs = len(found.checked)
-    return f"{pairs} pair{'s' if pairs != 1 else ''} of comparable claims"
+    pairs = found.checked
+    return f"{pairs:,} pair{'s' if pairs != 1 else ''} of comparable claims"
 
 
 def disputes_sentence(found: Disputes, whos: dict[str, str]) -> str:

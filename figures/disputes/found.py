@@ -1,0 +1,165 @@
+"""What finding disputes returns, and how a view keeps its part of it.
+
+A dispute is between two *figures*: the claims of one claimant that read the same under
+the rules (a wire story's figure repeated in many reports is one figure). Which readings
+the rules compared, and whether they agreed, is kept as links between readings; how many
+pairs of claims were checked, and how many claims corroborate each claim, are counted
+from those links and the readings' sizes in view, so no list of pairs is ever built.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from itertools import product
+from typing import NamedTuple
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """Two figures by different claimants that break a rule, and the rule in words.
+
+    `sides` holds every claim giving each figure (the same claimant, the same reading);
+    `claim_ids` is the first claim of each side, the one its chart and quote show.
+    """
+
+    dispute_id: str
+    rule: str
+    strength: str
+    sides: tuple[tuple[str, ...], tuple[str, ...]]
+    parties: str
+    difference: str
+    sentence: str
+
+    @property
+    def claim_ids(self) -> tuple[str, str]:
+        """The claim shown for each figure: the first of its side."""
+        return self.sides[0][0], self.sides[1][0]
+
+    def within(self, claim_ids: frozenset[str]) -> Dispute | None:
+        """The dispute as a view sees it: each side's claims in view, or None when a side
+        has none (the view does not show the dispute)."""
+        first = tuple(claim for claim in self.sides[0] if claim in claim_ids)
+        second = tuple(claim for claim in self.sides[1] if claim in claim_ids)
+        return replace(self, sides=(first, second)) if first and second else None
+
+
+class Member(NamedTuple):
+    """Where a claim stands among the readings: its reading, its claimant, their party."""
+
+    reading: int
+    claimant_id: str
+    party: str
+
+
+class Link(NamedTuple):
+    """Two readings a rule compared (`first` <= `second`; equal for a reading's own
+    repeats), and whether the rule found them in agreement."""
+
+    first: int
+    second: int
+    agrees: bool
+
+
+@dataclass(frozen=True)
+class Disputes:
+    """Every dispute among a table's claims, and what the rules compared.
+
+    `inconsistent` holds breaches between figures of one claimant, which are no dispute.
+    `shown` is the claims a view keeps (None: every claim); the counts follow it.
+    """
+
+    disputes: tuple[Dispute, ...] = ()
+    inconsistent: tuple[Dispute, ...] = ()
+    links: tuple[Link, ...] = ()
+    members: Mapping[str, Member] = field(default_factory=dict)
+    shown: frozenset[str] | None = None
+
+    def within(self, claim_ids: set[str] | frozenset[str]) -> Disputes:
+        """The disputes whose figures are both in `claim_ids`, each with its claims in
+        view; the counts of checks and agreements then cover those claims only."""
+        kept = frozenset(claim_ids)
+
+        def keep(found: tuple[Dispute, ...]) -> tuple[Dispute, ...]:
+            narrowed = (dispute.within(kept) for dispute in found)
+            return tuple(dispute for dispute in narrowed if dispute is not None)
+        return Disputes(keep(self.disputes), keep(self.inconsistent), self.links,
+                        self.members, kept if self.shown is None else kept & self.shown)
+
+    @cached_property
+    def sizes(self) -> dict[int, Counter[str]]:
+        """For each reading, how many claims in view each claimant gives it."""
+        found: dict[int, Counter[str]] = defaultdict(Counter)
+        for claim_id, member in self.members.items():
+            if self.shown is None or claim_id in self.shown:
+                found[member.reading][member.claimant_id] += 1
+        return found
+
+    def pair_count(self, link: Link) -> int:
+        """Pairs of claims in view by different claimants across one link."""
+        first, second = self.sizes.get(link.first), self.sizes.get(link.second)
+        if not first or not second:
+            return 0
+        shared = sum(count * second.get(claimant, 0) for claimant, count in first.items())
+        total = first.total() * second.total() - shared
+        return total // 2 if link.first == link.second else total
+
+    @cached_property
+    def checked(self) -> int:
+        """Pairs of claims in view by different claimants that a rule was applied to."""
+        return sum(self.pair_count(link) for link in self.links)
+
+    @cached_property
+    def agreements(self) -> int:
+        """Pairs of claims in view by different claimants that agree."""
+        return sum(self.pair_count(link) for link in self.links if link.agrees)
+
+    @cached_property
+    def corroboration(self) -> dict[str, tuple[int, int]]:
+        """For each claim in view that others agree with: how many claims by other
+        claimants agree with it, and how many parties those claimants speak for."""
+        agreeing: dict[int, set[int]] = defaultdict(set)
+        for link in self.links:
+            if link.agrees:
+                agreeing[link.first].add(link.second)
+                agreeing[link.second].add(link.first)
+        party_of = {(m.reading, m.claimant_id): m.party for m in self.members.values()}
+        claimants_by_party: dict[int, Counter[str]] = {
+            reading: Counter(party_of[(reading, claimant)] for claimant in counts)
+            for reading, counts in self.sizes.items()}
+        counted: dict[tuple[int, str], tuple[int, int]] = {}
+        for reading, counts in self.sizes.items():
+            for claimant in counts:
+                party = party_of[(reading, claimant)]
+                claims, parties = 0, set()
+                for other in agreeing.get(reading, ()):
+                    others = self.sizes.get(other)
+                    if not others:
+                        continue
+                    mine = others.get(claimant, 0)
+                    claims += others.total() - mine
+                    for name, many in claimants_by_party[other].items():
+                        if many - (mine > 0 and name == party) > 0:
+                            parties.add(name)
+                counted[(reading, claimant)] = (claims, len(parties))
+        return {claim_id: counted[(member.reading, member.claimant_id)]
+                for claim_id, member in self.members.items()
+                if (self.shown is None or claim_id in self.shown)
+                and counted.get((member.reading, member.claimant_id), (0, 0))[0]}
+
+    def pairs(self, agreeing: bool = False) -> Iterator[tuple[str, str]]:
+        """Each pair of claims in view by different claimants across the links (only the
+        agreeing ones if asked): what `checked` and `agreements` count, one by one."""
+        by_reading: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for claim_id, member in sorted(self.members.items()):
+            if self.shown is None or claim_id in self.shown:
+                by_reading[member.reading].append((claim_id, member.claimant_id))
+        for link in self.links:
+            if agreeing and not link.agrees:
+                continue
+            for (first, who), (second, other) in product(by_reading[link.first],
+                                                          by_reading[link.second]):
+                if who != other and (link.first != link.second or first < second):
+                    yield first, second
