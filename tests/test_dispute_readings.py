@@ -20,9 +20,15 @@ from hypothesis import strategies as st
 
 from figures import schema
 from figures.disputes import find_disputes
+from figures.disputes.chart import dispute_frame, dispute_subtitle, repeats_line
 from figures.disputes.claims import claims_of
 from figures.disputes.find import rule_between
-from figures.disputes.frame import corroboration, disputes_frame
+from figures.disputes.frame import (
+    CITED_DISPUTES,
+    corroboration,
+    disputes_frame,
+    disputes_sentence,
+)
 from figures.table import build_figures
 
 PLACES = {"Land": "", "North": "Land", "North town": "North", "South": "Land"}
@@ -138,3 +144,38 @@ def test_a_claim_in_many_disputes_names_three_and_counts_the_rest() -> None:
     cell = corroboration(grown, found)["disputed by"][grown["claim_id"] == "tiny-01"].item()
     assert cell.count("(contradiction, D") == 3 and cell.endswith("; and 3 more disputes")
     assert schema.PROPOSED not in set(grown["review_status"])
+
+
+def test_the_chart_says_where_a_figure_is_given_again() -> None:
+    """A disputed figure repeated in other claims is named in the chart's subtitle; a
+    dispute of single claims has no such line."""
+    figures = build_figures(FIXTURES / "counts-breaks")
+    table = figures.table
+    copies = pd.concat([table[table["claim_id"] == "tiny-01"].assign(
+        claim_id=f"tiny-01-copy{n}") for n in range(5)])
+    grown = pd.concat([table, copies], ignore_index=True)
+    (dispute,) = find_disputes(grown, figures.dataset.places).disputes
+    frame = dispute_frame(grown, dispute)
+    line = repeats_line(dispute, frame)
+    assert line.endswith("gives the same figure in 5 more claims (tiny-01-copy0, "
+                         "tiny-01-copy1, tiny-01-copy2 and 2 more).")
+    subtitle = " ".join(dispute_subtitle(dispute, frame, date(2020, 6, 1)))
+    assert "gives the same figure in 5 more claims" in subtitle
+    (single,) = find_disputes(table, figures.dataset.places).disputes
+    assert repeats_line(single, dispute_frame(table, single)) == ""
+    assert "" not in dispute_subtitle(single, dispute_frame(table, single), date(2020, 6, 1))
+
+
+def test_a_citation_names_the_first_disputes_and_counts_the_rest() -> None:
+    """A view with more disputes than the page draws cites those it draws, then a count."""
+    figures = build_figures(FIXTURES / "counts-breaks")
+    table = figures.table
+    other = table[table["claim_id"] == "tiny-02"]
+    rivals = pd.concat([other.assign(claim_id=f"rival-{n:02d}", claimant_id=f"rival{n}")
+                        for n in range(CITED_DISPUTES + 2)])
+    grown = pd.concat([table, rivals], ignore_index=True)
+    found = find_disputes(grown, figures.dataset.places)
+    sentence = disputes_sentence(found, {})
+    assert sentence.startswith(f"{CITED_DISPUTES + 3} disputes among ")
+    assert sentence.count(", a contradiction between ") == CITED_DISPUTES
+    assert sentence.endswith("; and 3 more, in the disputes download.")

@@ -39,6 +39,7 @@ MARK_LINE = ("Marks: the figure as stated; filled if exact, hollow if a bound or
              "colour and shape show the claimant's party.")
 ROW_STEP_DISPUTE = 66  # pixels per claim row: room for a three-line row label
 QUOTE_CHARACTERS = 220  # a quote longer than this is cut, with an ellipsis, in the image
+LISTED_REPEATS = 3  # claims named where a claimant gives a disputed figure again
 
 
 def dispute_frame(table: pd.DataFrame, dispute: Dispute) -> pd.DataFrame:
@@ -98,10 +99,27 @@ def dispute_title(dispute: Dispute, frame: pd.DataFrame) -> str:
     return f"Dispute {dispute.dispute_id}, a {dispute.strength}: {what}"
 
 
+def repeats_line(dispute: Dispute, frame: pd.DataFrame) -> str:
+    """Where each claimant gives the same figure again ("" when neither does)."""
+    who = dict(zip(frame["claim_id"], frame["claimant_label"], strict=True))
+    said = []
+    for side in dispute.sides:
+        if len(side) > 1:
+            named = ", ".join(side[1:1 + LISTED_REPEATS])
+            more = len(side) - 1 - LISTED_REPEATS
+            said.append(f"{who.get(side[0], side[0])} gives the same figure in {len(side) - 1:,} "
+                        f"more claim{'s' if len(side) > 2 else ''} ({named}"
+                        f"{f' and {more:,} more' if more > 0 else ''})")
+    return "; ".join(said) + "." if said else ""
+
+
 def dispute_subtitle(dispute: Dispute, frame: pd.DataFrame, made_on: date) -> list[str]:
-    """The broken rule, the parties, the quotes, the key, the sources and the dataset."""
+    """The broken rule, the parties, the quotes, where the figures are given again, the
+    key, the sources and the dataset."""
+    repeats = repeats_line(dispute, frame)
     lines = [*wrap_lines(dispute.sentence), *wrap_lines(f"Claimants: {dispute.parties}."),
-             *quote_lines(frame), *wrap_lines(RANGE_LINE), *wrap_lines(MARK_LINE)]
+             *quote_lines(frame), *(wrap_lines(repeats) if repeats else []),
+             *wrap_lines(RANGE_LINE), *wrap_lines(MARK_LINE)]
     return [*lines, *footer_lines(frame, made_on)]
 
 

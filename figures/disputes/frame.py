@@ -3,7 +3,7 @@ the download, and for each claim of the figure table who disputes it and who agr
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pandas as pd
 
@@ -17,6 +17,7 @@ DISPUTE_COLUMNS: tuple[str, ...] = (
 DISPUTED_BY = "disputed by"
 AGREES_WITH = "agrees with"
 LISTED_DISPUTES = 3  # disputes named in a claim's "disputed by" cell before a count
+CITED_DISPUTES = 12  # disputes named in a view's citation (the page draws as many)
 
 
 def disputes_frame(table: pd.DataFrame, found: Disputes) -> pd.DataFrame:
@@ -52,25 +53,29 @@ def corroboration(table: pd.DataFrame, found: Disputes) -> pd.DataFrame:
     """For each claim of the table: the disputes it is in, with whom (the first few, then
     how many more), and how many claims by how many parties agree with it (empty where
     none)."""
-    disputed: dict[str, list[str]] = defaultdict(list)
+    named: dict[str, list[str]] = defaultdict(list)
+    disputes: Counter[str] = Counter()
     for dispute in found.disputes:
         first, second = dispute.claim_ids
         for side, other in zip(dispute.sides, (second, first), strict=True):
             for claim_id in side:
-                disputed[claim_id].append(f"{other} ({dispute.strength}, "
-                                          f"{dispute.dispute_id})")
+                disputes[claim_id] += 1
+                if disputes[claim_id] <= LISTED_DISPUTES:
+                    named[claim_id].append(f"{other} ({dispute.strength}, "
+                                           f"{dispute.dispute_id})")
     ids = list(table["claim_id"]) if len(table) else []
     counted = found.corroboration
     agrees = [agreement_text(*counted[i]) if i in counted else "" for i in ids]
-    return pd.DataFrame({DISPUTED_BY: [disputed_text(disputed.get(i, [])) for i in ids],
+    return pd.DataFrame({DISPUTED_BY: [disputed_text(named.get(i, []), disputes[i])
+                                       for i in ids],
                          AGREES_WITH: agrees}, index=table.index)
 
 
-def disputed_text(entries: list[str]) -> str:
-    """A claim's disputes, the first few named and the rest counted."""
-    named = "; ".join(entries[:LISTED_DISPUTES])
-    more = len(entries) - LISTED_DISPUTES
-    return f"{named}; and {more} more dispute{'s' if more != 1 else ''}" if more > 0 else named
+def disputed_text(named: list[str], count: int) -> str:
+    """A claim's disputes: the first few named, the rest counted."""
+    more = count - len(named)
+    listed = "; ".join(named)
+    return f"{listed}; and {more} more dispute{'s' if more != 1 else ''}" if more > 0 else listed
 
 
 def checked_text(found: Disputes) -> str:
@@ -90,7 +95,9 @@ def disputes_sentence(found: Disputes, whos: dict[str, str]) -> str:
     listed = "; ".join(
         f"{d.dispute_id}, a {d.strength} between {whos.get(d.claim_ids[0], d.claim_ids[0])} "
         f"and {whos.get(d.claim_ids[1], d.claim_ids[1])} ({d.claim_ids[0]}, "
-        f"{d.claim_ids[1]})" for d in found.disputes)
+        f"{d.claim_ids[1]})" for d in found.disputes[:CITED_DISPUTES])
     count = len(found.disputes)
-    return (f"{count} dispute{'s' if count != 1 else ''} among {checked_text(found)} by "
-            f"different claimants: {listed}.")
+    more = count - CITED_DISPUTES
+    rest = f"; and {more:,} more, in the disputes download" if more > 0 else ""
+    return (f"{count:,} dispute{'s' if count != 1 else ''} among {checked_text(found)} by "
+            f"different claimants: {listed}{rest}.")

@@ -17,6 +17,7 @@ from figures.charts import EXPORT_WIDTH, AnyChart, overview, side_by_side, timel
 from figures.cite import cite_view
 from figures.disputes.chart import dispute_chart
 from figures.disputes.frame import (
+    CITED_DISPUTES,
     DISPUTE_COLUMNS,
     checked_text,
     corroboration,
@@ -31,7 +32,7 @@ from figures.package import dataset_zip
 
 TODAY = date.today()
 SCREEN_WIDTH = 860  # pixels: fits, legend and all, the main column of a 1440 px window
-MAX_DISPUTE_CHARTS = 12  # disputes drawn on the page; all of them are in the download
+MAX_DISPUTE_CHARTS = CITED_DISPUTES  # drawn on the page and cited; all are downloaded
 figures = ui.load_figures()
 table = ui.labelled_table(figures)  # every claim's labels, computed once per load
 
@@ -131,7 +132,7 @@ for dispute in in_view.disputes[:MAX_DISPUTE_CHARTS]:
             ui.image_downloads(partial(dispute_chart, shown, dispute, TODAY),
                                f"dispute-{dispute.dispute_id.lower()}")
 if len(in_view.disputes) > MAX_DISPUTE_CHARTS:
-    disputes_section.caption(f"{len(in_view.disputes) - MAX_DISPUTE_CHARTS} more disputes "
+    disputes_section.caption(f"{len(in_view.disputes) - MAX_DISPUTE_CHARTS:,} more disputes "
                              "are in the disputes download below.")
 
 # 4. Side by side: one comparable measure, every claim for it.
