@@ -190,16 +190,20 @@ def digits_value(phrase: str) -> float | None:
 
 
 # Every number phrase starts with the first digit of a run of digits or, at the start of
-# a word, with a number word. The scanner finds those places with plain string search and
-# tries the whole pattern only there, which finds the same phrases many times faster than
-# trying it at every character. A text holding a letter that matches a plain letter only
-# when case is ignored (the Kelvin sign, the long s, the dotless i) is scanned the slow way.
+# a word, with a number word. The scanner finds those places in one pass of a plain
+# pattern over the lowered text and tries the whole pattern only there, which finds the
+# same phrases many times faster than trying it at every character. A text holding a
+# letter that matches a plain letter only when case is ignored (the Kelvin sign, the long
+# s, the dotless i) is scanned the slow way. The word "a" starts a phrase only before a
+# part or "pair" ("a quarter of", "a pair"), so only such an "a" is a possible start.
 _FIRST_WORDS = sorted({*SMALL_WORDS, *SCALE_WORDS, *_PARTS, "dozen", "tens", "dozens",
-                       "scores", "a"})
+                       "scores"})
 _SEARCHED_WORDS = tuple(word for word in _FIRST_WORDS
                         if not any(word != other and word.startswith(other)
                                    for other in _FIRST_WORDS))
-_DIGIT_RUN = re.compile(r"\d+")
+_POSSIBLE_START = re.compile(
+    r"\d+|\b(?:" + "|".join(_SEARCHED_WORDS)
+    + r"|a(?=(?:[^\S\n]+|-)(?:" + "|".join([*_PARTS, "pair"]) + r")))")
 _ODD_CASE = re.compile("[" + "".join(
     re.escape(chr(code)) for code in range(0x80, 0x10000)
     if any(len(changed) == 1 and changed.isascii() and changed.isalpha()
@@ -207,25 +211,9 @@ _ODD_CASE = re.compile("[" + "".join(
 ) + "]")
 
 
-def _is_word_start(text: str, position: int) -> bool:
-    """Whether a word starts at `position` (what `\\b` before a letter means)."""
-    if position == 0:
-        return True
-    before = text[position - 1]
-    return not (before.isalnum() or before == "_")
-
-
 def _possible_starts(text: str) -> list[int]:
     """Every place a number phrase could start, in order (and some where none does)."""
-    starts = {match.start() for match in _DIGIT_RUN.finditer(text)}
-    lowered = text.lower()
-    for word in _SEARCHED_WORDS:
-        found = lowered.find(word)
-        while found >= 0:
-            if _is_word_start(text, found):
-                starts.add(found)
-            found = lowered.find(word, found + 1)
-    return sorted(starts)
+    return [match.start() for match in _POSSIBLE_START.finditer(text.lower())]
 
 
 def number_matches(text: str) -> Iterator[re.Match[str]]:
