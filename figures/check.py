@@ -81,7 +81,7 @@ def rows(table: pd.DataFrame) -> Iterator[tuple[int, Row]]:
 
 
 def numbers_in(text: str) -> list[NumberMention]:
-    """The number phrases of an article, scanned once per check."""
+    """The number phrases of an article or a quote, scanned once per check."""
     return _remembered("numbers", text, lambda: find_numbers(text))  # type: ignore[return-value]
 
 
@@ -379,7 +379,7 @@ def check_qualifier_kept(dataset: Dataset) -> list[Problem]:
             continue  # a range's bounds are written with its own words ("between")
         quote = row["quote"]
         readings = [qualifier_of(quote, mention.start, mention.end)
-                    for mention in find_numbers(quote) if same_value(mention.value, value)]
+                    for mention in numbers_in(quote) if same_value(mention.value, value)]
         if readings and all(qualifier != "exact" for qualifier, _ in readings):
             qualifier, words = readings[0]
             problems.append(Problem(schema.CLAIMS_FILE, line, "qualifier",
@@ -457,7 +457,7 @@ def check_quotes(dataset: Dataset) -> list[Problem]:
                                     f"not found verbatim in {schema.ARTICLES_DIR}/{file}"))
         value = parse_value(row["value"])
         if value is not None and not any(
-            same_value(mention.value, value) for mention in find_numbers(row["quote"])
+            same_value(mention.value, value) for mention in numbers_in(row["quote"])
         ):
             problems.append(Problem(schema.CLAIMS_FILE, line, "value",
                                     f"{row['value']} is not written in the quote"))
