@@ -11,6 +11,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlencode
@@ -24,6 +25,8 @@ from figures import compare, corpus, intake, pages, schema
 from figures.cache import Checked, FileStamp, files_stamp, load_checked
 from figures.charts import AnyChart
 from figures.disputes import Disputes, find_disputes
+from figures.disputes.chart import dispute_chart
+from figures.disputes.frame import checked_text
 from figures.duplicates import NearDuplicate, near_duplicates
 from figures.filters import (
     COMPARE_KEY,
@@ -389,17 +392,24 @@ SOURCE_COLUMNS = ("claim_id", "review_status", "claimant", "party", "value", "qu
 
 def page_of(rows: pd.DataFrame, size: int, key: str, noun: str) -> pd.DataFrame:
     """One page of `rows`, with a page chooser when there is more than one page."""
-    pages_count = max(1, -(-len(rows) // size))
+    chosen = page_range(len(rows), size, key, noun)
+    return rows.iloc[chosen.start:chosen.stop]
+
+
+def page_range(count: int, size: int, key: str, noun: str) -> range:
+    """The positions of one page of `count` items, with a page chooser and a caption
+    saying which items it holds when there is more than one page."""
+    pages_count = max(1, -(-count // size))
     if pages_count == 1:
-        return rows
+        return range(count)
     if int(st.session_state.get(key, 1) or 1) > pages_count:
         st.session_state[key] = 1
     page = int(st.number_input(f"Page (of {pages_count:,}; {size:,} {noun} a page)",
                                min_value=1, max_value=pages_count, step=1, key=key))
     first = (page - 1) * size
-    st.caption(f"{noun.capitalize()} {first + 1:,} to {min(first + size, len(rows)):,} of "
-               f"{len(rows):,}.")
-    return rows.iloc[first:first + size]
+    st.caption(f"{noun.capitalize()} {first + 1:,} to {min(first + size, count):,} of "
+               f"{count:,}.")
+    return range(first, min(first + size, count))
 
 
 def claim_label(row: dict[str, object]) -> str:
@@ -414,6 +424,47 @@ def claim_positions(figures: Figures, shown: pd.DataFrame, selection: Selection)
     """Each shown claim's row number, by claim_id, kept for the view."""
     return derived(figures.table, ("claim positions", selection),
                    lambda: pd.Series(range(len(shown)), index=shown["claim_id"]))
+
+
+DISPUTES_PAGE = 3  # disputes drawn at a time, each a chart and two quotes
+
+
+def disputes_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
+                     in_view: Disputes, screenshot: bool, made_on: date) -> None:
+    """3a. The disputes in view, a page at a time: each as its rule in words, a chart that
+    stands alone, and the two quotes with who said them and where."""
+    st.header("Disputes")
+    st.caption(
+        "Claims by different claimants that cannot all hold as stated: a **contradiction** "
+        "when nothing recorded tells them apart, a **tension** when they would contradict "
+        "each other only if they counted the same thing and the data records how they differ "
+        "(the cause each names, the subject, the word for a stock). Each claim stands for the "
+        "values its qualifier allows; the rules are in the codebook.")
+    if not in_view.disputes:
+        st.info(f"No dispute among the claims in view: {checked_text(in_view)} by different "
+                "claimants were checked, and each pair can hold as stated.",
+                icon=":material/check_circle:")
+        return
+    positions = claim_positions(figures, shown, selection)
+    for number in page_range(len(in_view.disputes), DISPUTES_PAGE, "disputes_page",
+                             "disputes"):
+        dispute = in_view.disputes[number]
+        claims = shown.iloc[positions.loc[list(dispute.claim_ids)].to_numpy()]
+        make_chart = partial(dispute_chart, claims, dispute, made_on)
+        st.subheader(as_text(f"{dispute.dispute_id}: a {dispute.strength}, "
+                             f"{dispute.parties}"))
+        st.markdown(as_text(dispute.sentence))
+        draw_chart(chart_spec(figures.table, ("dispute", selection, dispute.dispute_id,
+                                              made_on), make_chart),
+                   key=f"chart_dispute_{dispute.dispute_id}")
+        for quote_column, said in zip(st.columns(len(claims)), claims.to_dict("records"),
+                                      strict=True):
+            quote_column.markdown(
+                f"> {as_text(said['quote'])}\n\n**{as_text(said['claimant'])}** "
+                + as_text(f"({said['party']}), {said['outlet']}, {said['published']} · "
+                          f"{said['claim_id']}"))
+        if not screenshot:
+            image_downloads(make_chart, f"dispute-{dispute.dispute_id.lower()}")
 
 
 def claims_section(figures: Figures, shown: pd.DataFrame, selection: Selection,

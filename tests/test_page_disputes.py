@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from bench.grow_corpus import BATCH, grow
+from figures.disputes import find_disputes
+from figures.load import DEFAULT_DATA_DIR, read_dataset
+from figures.table import build_figures
 from tests.conftest import shown
 from tests.test_dashboard import (  # noqa: F401 (recorded_downloads: an autouse fixture)
     claims_table,
@@ -80,3 +86,30 @@ def test_disputes_download_and_citation_follow_the_view() -> None:
     assert ("Disputes: 1 dispute among 3 pairs of comparable claims by different claimants: "
             "D1, a tension between Anthony Lake and Syrian Observatory for Human Rights "
             "(eghtesad-04, ahram-05).") in citation
+
+
+def test_many_disputes_are_drawn_a_page_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A grown corpus repeats each claimant's figures in many reports: each repeated figure
+    is one side of a dispute, and the disputes are drawn three at a time, the next page
+    showing the next three; the metric and the citation count them all."""
+    folder = tmp_path / "grown"
+    grow(len(read_dataset(DEFAULT_DATA_DIR).claims) * BATCH * 3, folder)
+    monkeypatch.setenv("FIGURES_DATA_DIR", str(folder))
+    monkeypatch.setenv("FIGURES_CACHE_DIR", str(tmp_path / "cache"))
+    figures = build_figures(folder)
+    found = find_disputes(figures.table, figures.dataset.places)
+    assert len(found.disputes) == 9  # three copies of each claimant: 3 x 3 pairs
+    assert all(len(side) == BATCH for dispute in found.disputes for side in dispute.sides)
+    at = run_app()
+    assert not at.exception
+    assert {metric.label: metric.value for metric in at.metric}["Disputes"] == "9"
+    first = [spec["title"]["text"] for spec in dispute_specs(at)]
+    assert first == [f"Dispute D{n}, a tension: children killed" for n in (1, 2, 3)]
+    assert any(f"gives the same figure in {BATCH - 1} more claims" in line
+               for line in dispute_specs(at)[0]["title"]["subtitle"])
+    at.number_input(key="disputes_page").set_value(2).run()
+    assert [spec["title"]["text"] for spec in dispute_specs(at)] == [
+        f"Dispute D{n}, a tension: children killed" for n in (4, 5, 6)]
+    assert "9 disputes among" in at.code[0].value

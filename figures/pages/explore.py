@@ -15,9 +15,7 @@ import streamlit as st
 from figures import compare, pages, schema, ui
 from figures.charts import EXPORT_WIDTH, AnyChart, overview, side_by_side, timeline
 from figures.cite import cite_view
-from figures.disputes.chart import dispute_chart
 from figures.disputes.frame import (
-    CITED_DISPUTES,
     DISPUTE_COLUMNS,
     checked_text,
     corroboration,
@@ -32,7 +30,6 @@ from figures.package import dataset_zip
 
 TODAY = date.today()
 SCREEN_WIDTH = 860  # pixels: fits, legend and all, the main column of a 1440 px window
-MAX_DISPUTE_CHARTS = CITED_DISPUTES  # drawn on the page and cited; all are downloaded
 figures = ui.load_figures()
 table = ui.labelled_table(figures)  # every claim's labels, computed once per load
 
@@ -100,40 +97,10 @@ if shown.empty:
             "sidebar.", icon=":material/filter_alt_off:")
     st.stop()
 
-# 3a. Disputes: the figures that cannot all hold as stated, first.
-disputes_section = st.container(key="disputes")
-disputes_section.header("Disputes")
-disputes_section.caption(
-    "Claims by different claimants that cannot all hold as stated: a **contradiction** "
-    "when nothing recorded tells them apart, a **tension** when they would contradict each "
-    "other only if they counted the same thing and the data records how they differ (the "
-    "cause each names, the subject, the word for a stock). Each claim stands for the values "
-    "its qualifier allows; the rules are in the codebook.")
-if not in_view.disputes:
-    disputes_section.info(
-        f"No dispute among the claims in view: {checked_text(in_view)} by different "
-        "claimants were checked, and each pair can hold as stated.",
-        icon=":material/check_circle:")
-for dispute in in_view.disputes[:MAX_DISPUTE_CHARTS]:
-    with disputes_section:
-        st.subheader(as_text(f"{dispute.dispute_id}: a {dispute.strength}, {dispute.parties}"))
-        st.markdown(as_text(dispute.sentence))
-        ui.draw_chart(ui.chart_spec(table, ("dispute", selection, dispute.dispute_id, TODAY),
-                                    partial(dispute_chart, shown, dispute, TODAY)),
-                      key=f"chart_dispute_{dispute.dispute_id}")
-        for quote_column, claim_id in zip(st.columns(len(dispute.claim_ids)),
-                                          dispute.claim_ids, strict=True):
-            said = shown.iloc[ui.claim_positions(figures, shown, selection)[claim_id]]
-            quote_column.markdown(
-                f"> {as_text(said['quote'])}\n\n**{as_text(said['claimant'])}** "
-                + as_text(f"({said['party']}), {said['outlet']}, {said['published']} · "
-                          f"{claim_id}"))
-        if not screenshot:
-            ui.image_downloads(partial(dispute_chart, shown, dispute, TODAY),
-                               f"dispute-{dispute.dispute_id.lower()}")
-if len(in_view.disputes) > MAX_DISPUTE_CHARTS:
-    disputes_section.caption(f"{len(in_view.disputes) - MAX_DISPUTE_CHARTS:,} more disputes "
-                             "are in the disputes download below.")
+# 3a. Disputes: the figures that cannot all hold as stated, first. A fragment: turning
+# the page of disputes reruns this section alone.
+with st.container(key="disputes"):
+    st.fragment(ui.disputes_section)(figures, shown, selection, in_view, screenshot, TODAY)
 
 # 4. Side by side: one comparable measure, every claim for it.
 st.header("Side by side")
