@@ -24,7 +24,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import pandas as pd
+
 from figures import schema
+from figures.compare import label_frame
 from figures.disputes import Disputes, find_disputes
 from figures.load import TABLE_FILES
 from figures.table import Figures, Progress, build_figures
@@ -36,18 +39,21 @@ FileStamp = tuple[tuple[str, int, int, int], ...]
 
 @dataclass(frozen=True)
 class Checked:
-    """A folder's checked figure table and every dispute among its claims."""
+    """A folder's checked figure table, the same table with every claim's chart labels
+    (`compare.label_frame`), and every dispute among its claims."""
 
     figures: Figures
+    labelled: pd.DataFrame
     disputes: Disputes
 
 
 def check_and_compare(data_dir: Path | str, progress: Progress | None = None) -> Checked:
-    """Read and check a folder, then find the disputes among its claims."""
+    """Read and check a folder, label its claims, then find the disputes among them."""
     figures = build_figures(data_dir, progress)
     if progress is not None:
-        progress(1.0, "Finding disputes")
-    return Checked(figures, find_disputes(figures.table, figures.dataset.places))
+        progress(1.0, "Labelling the claims and finding disputes")
+    return Checked(figures, label_frame(figures.table),
+                   find_disputes(figures.table, figures.dataset.places))
 
 
 def cache_dir() -> Path:

@@ -163,8 +163,18 @@ def derived(owner: object, key: tuple[Hashable, ...], make: Callable[[], T]) -> 
 
 
 def labelled_table(figures: Figures) -> pd.DataFrame:
-    """The figure table with every claim's chart labels, computed once per load."""
+    """The figure table with every claim's chart labels, made once per version of the data
+    (and kept on disk with the table)."""
+    checked = loaded_with(figures)
+    if checked is not None:
+        return checked.labelled
     return derived(figures, ("labelled",), lambda: compare.label_frame(figures.table))
+
+
+def loaded_with(figures: Figures) -> Checked | None:
+    """What was loaded with the table `load_figures` returned (None for another table)."""
+    return next((checked for _stamp, checked in list(_LOADED.values())
+                 if checked.figures is figures), None)
 
 
 def shown_rows(table: pd.DataFrame, selection: Selection) -> pd.DataFrame:
@@ -196,9 +206,9 @@ def load_disputes(figures: Figures) -> Disputes:
     """Every dispute of the table `load_figures` returned, found with it (and kept on
     disk with it), shared by every session; a view then keeps those whose claims it
     shows (`Disputes.within`)."""
-    for checked in (found for _stamp, found in list(_LOADED.values())):
-        if checked.figures is figures:
-            return checked.disputes
+    checked = loaded_with(figures)
+    if checked is not None:
+        return checked.disputes
     # Only a table loaded some other way (none is, on the pages) is compared here.
     return find_disputes(figures.table, figures.dataset.places)
 

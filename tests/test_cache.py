@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from figures import cache
+from figures.compare import label_frame
 from figures.disputes import find_disputes
 from figures.load import DEFAULT_DATA_DIR
 from figures.table import Figures, build_figures
@@ -46,14 +47,15 @@ def test_second_load_reads_the_stored_table(folder: Path) -> None:
 
 
 def test_the_disputes_are_stored_with_the_table(folder: Path) -> None:
-    """The stored disputes are those the stored table has, and a claim moved out of its
-    dispute's place is compared again, not served the old dispute."""
+    """The stored disputes and labels are those the stored table has, and a claim moved
+    out of its dispute's place is compared again, not served the old dispute."""
     first = cache.load_checked(folder)
     assert [d.sides for d in first.disputes.disputes] == [
         d.sides for d in find_disputes(first.figures.table, first.figures.dataset.places)
         .disputes] and len(first.disputes.disputes) == 1
     again = cache.load_checked(folder)
     assert again.disputes.disputes == first.disputes.disputes
+    assert again.labelled.equals(label_frame(again.figures.table))
     claims = folder / "claims.csv"
     lines = claims.read_text(encoding="utf-8").splitlines(keepends=True)
     moved = [line.replace(",Aleppo,", ",western Aleppo,", 1) if line.startswith("ahram-05,")
@@ -131,7 +133,7 @@ def test_first_load_reports_its_progress(folder: Path) -> None:
     assert shares[0] == 0.0 and shares[-1] == 1.0
     assert shares == sorted(shares)
     assert any("quote stands verbatim" in text for _, text in reported)
-    assert reported[-1] == (1.0, "Finding disputes")
+    assert reported[-1] == (1.0, "Labelling the claims and finding disputes")
     again: list[tuple[float, str]] = []
     cache.load_checked(folder, lambda share, text: again.append((share, text)))
     assert again == []

@@ -41,9 +41,13 @@ class Dispute:
     def within(self, claim_ids: frozenset[str]) -> Dispute | None:
         """The dispute as a view sees it: each side's claims in view, or None when a side
         has none (the view does not show the dispute)."""
-        first = tuple(claim for claim in self.sides[0] if claim in claim_ids)
-        second = tuple(claim for claim in self.sides[1] if claim in claim_ids)
-        return replace(self, sides=(first, second)) if first and second else None
+        if claim_ids.isdisjoint(self.sides[0]) or claim_ids.isdisjoint(self.sides[1]):
+            return None
+        if claim_ids.issuperset(self.sides[0]) and claim_ids.issuperset(self.sides[1]):
+            return self
+        return replace(self, sides=(
+            tuple(claim for claim in self.sides[0] if claim in claim_ids),
+            tuple(claim for claim in self.sides[1] if claim in claim_ids)))
 
 
 class Member(NamedTuple):
@@ -81,6 +85,9 @@ class Disputes:
         """The disputes whose figures are both in `claim_ids`, each with its claims in
         view; the counts of checks and agreements then cover those claims only."""
         kept = frozenset(claim_ids)
+        if self.shown is None and kept.issuperset(self.members):
+            # The view shows every claim a rule compared: every dispute stands as it is.
+            return replace(self, shown=kept)
 
         def keep(found: tuple[Dispute, ...]) -> tuple[Dispute, ...]:
             narrowed = (dispute.within(kept) for dispute in found)
