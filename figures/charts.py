@@ -107,7 +107,7 @@ def contested_figures_theme() -> alt.theme.ThemeConfig:
 
 def parties_in(source: pd.DataFrame) -> list[str]:
     """The parties of `source` in the schema's order (any unknown party after them)."""
-    present = set(source["party"]) if "party" in source.columns else set()
+    present = set(source["party"].unique()) if "party" in source.columns else set()
     return [party for party in schema.PARTIES if party in present] + sorted(
         present - set(schema.PARTIES))
 
@@ -176,11 +176,14 @@ def review_opacity(source: pd.DataFrame) -> alt.Opacity | alt.OpacityValue:
                                                   compare.PROPOSED_LABEL]))
 
 
-def key_lines(source: pd.DataFrame, by_claimant: bool = False) -> tuple[str, ...]:
+def key_lines(source: pd.DataFrame, by_claimant: bool = False,
+              by_party: bool = False) -> tuple[str, ...]:
     """The key under a title: marks, fill and, where proposals are shown, their fading;
-    for marks that stand for claimants, what such a mark shows."""
+    for marks that stand for claimants or parties, what such a mark shows."""
     lines = (*KEY_LINES, PROPOSED_LINE) if has_proposed(source) else KEY_LINES
-    return (summary.BY_CLAIMANT_LINE, *lines) if by_claimant else lines
+    summaries = ((summary.BY_CLAIMANT_LINE,) if by_claimant else ()) + (
+        (summary.BY_PARTY_LINE,) if by_party else ())
+    return (*summaries, *lines)
 
 
 def claim_tooltip() -> list[alt.Tooltip]:
@@ -297,7 +300,7 @@ def value_axis(source: pd.DataFrame) -> alt.Axis:
         domain = value_scale(source).domain
         exponents = range(round(math.log10(domain[0])), round(math.log10(domain[1])) + 1)
         return alt.Axis(format=",~f", values=[10**power for power in exponents])
-    if set(source["unit_label"]) == {compare.DURATION_LABEL} and room > 48:
+    if set(source["unit_label"].unique()) == {compare.DURATION_LABEL} and room > 48:
         ticks = list(range(0, int(room) + 24, 24))
         return alt.Axis(format=",~f", values=ticks)
     return alt.Axis(format=",~f", tickCount=8)
@@ -308,7 +311,8 @@ def x_room(source: pd.DataFrame, column: str = "plot_value") -> float:
     for shares, at least 100 percent, so a small share looks small."""
     values = pd.concat([source[column], source.get("plot_value_max", source[column])])
     largest = float(values.max()) if len(values) and values.notna().any() else 0.0
-    if "unit_label" in source.columns and set(source["unit_label"]) == {compare.PERCENT_LABEL}:
+    if "unit_label" in source.columns and \
+            set(source["unit_label"].unique()) == {compare.PERCENT_LABEL}:
         return max(largest * 1.3, 100.0)  # a share is read against the whole
     return largest * 1.3 if largest > 0 else 1.0
 
@@ -383,7 +387,7 @@ def side_by_side(source: pd.DataFrame, label: str, made_on: date) -> AnyChart:
         return empty_chart(f"{label}: {EMPTY_TITLE.lower()}",
                            comparison_subtitle(source, label, made_on))
     parties = parties_in(source)
-    units = " or ".join(dict.fromkeys(source["unit_label"]))
+    units = " or ".join(source["unit_label"].unique())
     # Past a few dozen claims, one mark per claimant; the axis still spans every claim.
     rows = summary.by_claimant(source) if summary.needs_claimants(source) else source
     base = alt.Chart(rows).encode(
@@ -579,22 +583,31 @@ def overview_frame(source: pd.DataFrame) -> pd.DataFrame:
     """The claims of every comparison, each comparison labelled with its unit and given
     room beside its largest figure for the figure's label."""
     claims = compare.label_frame(source) if len(source) else source
-    parts = [claims[claims["comparison"] == label]
-             for label in compare.available_comparisons(claims)] if len(source) else []
-    parts = [part if summary.needs_claimants(part) else compare.comparison_frame(part, label)
-             for part, label in zip(parts, compare.available_comparisons(claims), strict=False)
-             if len(part)]
-    if not parts:
-        empty = compare.label_frame(source.iloc[:0] if len(source.columns) else source)
-        return empty.assign(panel="", x_room=pd.Series(dtype="float64"), by_claimant=False)
+    labels = compare.available_comparisons(claims) if len(source) else []
+    # A panel of many claims draws one mark per claimant, as the side-by-side does; it is
+    # summed from the few columns the summary reads, so a large corpus's other columns
+    # are never copied panel by panel.
+    sizes = claims["comparison"].value_counts() if len(source) else pd.Series(dtype="int64")
+    narrow = claims[[column for column in claims.columns
+                     if column in summary.SUMMARY_COLUMNS]] if len(source) else claims
+    # A panel of more claimants than rows can be read draws one mark per party.
     framed = []
-    for part in parts:
-        units = " or ".join(dict.fromkeys(part["unit_label"]))
-        # A panel of many claims draws one mark per claimant, as the side-by-side does.
-        many = summary.needs_claimants(part)
-        rows = summary.by_claimant(part) if many else part
-        framed.append(rows.assign(panel=f"{part['comparison'].iloc[0]} ({units})",
-                                  x_room=x_room(part), by_claimant=many))
+    for label in labels:
+        many = int(sizes.get(label, 0)) > summary.CLAIMANT_MARKS_ABOVE
+        whole = narrow if many else claims
+        part = whole[whole["comparison"] == label]
+        if part.empty:
+            continue
+        parties = many and summary.needs_parties(part)
+        rows = (summary.by_party(part) if parties else summary.by_claimant(part) if many
+                else compare.comparison_frame(part, label))
+        units = " or ".join(part["unit_label"].unique())
+        framed.append(rows.assign(panel=f"{label} ({units})", x_room=x_room(part),
+                                  by_claimant=many and not parties, by_party=parties))
+    if not framed:
+        empty = compare.label_frame(source.iloc[:0] if len(source.columns) else source)
+        return empty.assign(panel="", x_room=pd.Series(dtype="float64"), by_claimant=False,
+                            by_party=False)
     return pd.concat(framed, ignore_index=True)
 
 
@@ -609,12 +622,15 @@ def overview_panel(part: pd.DataFrame, parties: list[str], plot_width: int,
     """One comparison's panel: its claims on its own axis, linear from zero or, when its
     figures span more than LOG_RATIO, logarithmic, said so in the panel's title. Marks
     are faded for proposals alike in every panel (`whole` is the stacked chart's data)."""
-    units = " or ".join(dict.fromkeys(part["unit_label"]))
+    units = " or ".join(part["unit_label"].unique())
     heading = f"{part['comparison'].iloc[0]} ({units})"
     if needs_log_scale(part):
         heading += ", log scale"
     if part["by_claimant"].iloc[0]:
         heading += f", one mark per claimant ({int(part['claims'].sum()):,} claims)"
+    elif part["by_party"].iloc[0]:
+        heading += (f", one mark per party ({int(part['claims'].sum()):,} claims by "
+                    f"{int(part['claimants'].sum()):,} claimants)")
     rows = list(part["row_label"])
     # The panel reads the stacked chart's one dataset, so the data is held once.
     base = alt.Chart().transform_filter(alt.datum.panel == part["panel"].iloc[0]).encode(
@@ -645,7 +661,8 @@ def overview(source: pd.DataFrame, made_on: date, width: int = EXPORT_WIDTH) -> 
     lines = [
         "One panel per kind of figure, each on its own scale: compare marks within a panel, "
         "not across panels. Panels marked 'log scale' have gridlines ten times apart.",
-        *key_lines(frame, bool(frame["by_claimant"].any()) if len(frame) else False),
+        *key_lines(frame, bool(len(frame) and frame["by_claimant"].any()),
+                   bool(len(frame) and frame["by_party"].any())),
     ]
     subtitle = [part for line in lines for part in wrap_lines(line)]
     if frame.empty:

@@ -16,12 +16,22 @@ from figures import compare
 from figures.numbers import format_value
 
 CLAIMANT_MARKS_ABOVE = 40  # claims in one comparison past which a chart draws claimants
+PARTY_MARKS_ABOVE = 30  # claimants in an overview panel past which it draws parties
 DAY_MARKS_ABOVE = 150  # claims past which the timeline draws one mark per party and day
 SOURCES_NAMED_UP_TO = 40  # articles up to which a chart names each source
 OUTLETS_NAMED = 6  # outlets named in a summarised source line
+# The columns `by_claimant` reads (with every label column, so the frame counts as
+# labelled), and `x_room` after it.
+SUMMARY_COLUMNS: frozenset[str] = frozenset({
+    *compare.LABEL_COLUMNS, "claim_id", "claimant", "claimant_org", "party", "unit",
+    "value", "value_max", "qualifier", "qualifier_text", "review_status"})
 BY_CLAIMANT_LINE = ("Each row is one claimant: a mark at its lowest figure, a line to its "
                     "highest, and how many claims it made; the claims themselves are in the "
                     "claims table below.")
+BY_PARTY_LINE = ("In panels marked 'one mark per party', each row is one party: a mark at "
+                 "the lowest figure its claimants give, a line to the highest, and how many "
+                 "claims by how many claimants; the side-by-side chart and the claims table "
+                 "show each claimant.")
 BY_DAY_LINE = ("Each mark: the claims of one party published on one day, in the group of "
                "the kind of figure they give; the larger the mark, the more claims. The "
                "claims themselves are in the claims table below.")
@@ -78,7 +88,7 @@ def by_claimant(frame: pd.DataFrame) -> pd.DataFrame:
         _inexact=("_inexact", "sum"), _proposed=("_proposed", "any"),
         _contexts=("context", "nunique"),
     ).reset_index()
-    units = " or ".join(dict.fromkeys(source["unit_label"]))
+    units = " or ".join(source["unit_label"].unique())
     suffix = unit_suffix(units)
     rows["plot_value_max"] = rows["_high"].where(rows["_high"] > rows["plot_value"])
     rows["exactness"] = rows["_inexact"].map(lambda n: compare.INEXACT if n else compare.EXACT)
@@ -97,6 +107,47 @@ def by_claimant(frame: pd.DataFrame) -> pd.DataFrame:
                             kind="stable")
     return rows.drop(columns=["_high", "_inexact", "_proposed", "_contexts"]).reset_index(
         drop=True)
+
+
+def needs_parties(frame: pd.DataFrame) -> bool:
+    """Whether an overview panel holds too many claimants to give each a row."""
+    return frame["claimant_label"].nunique() > PARTY_MARKS_ABOVE
+
+
+def by_party(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per party of a labelled comparison frame, with the columns a claim row has
+    on a chart: `plot_value` is the lowest figure its claimants give, `plot_value_max` the
+    highest (when higher), `claims` and `claimants` how many, `value_label` says so."""
+    source = compare.label_frame(frame)
+    if source.empty:
+        return source.assign(claims=pd.Series(dtype="int64"),
+                             claimants=pd.Series(dtype="int64"))
+    tops = source["plot_value_max"].fillna(source["plot_value"])
+    work = source.assign(_top=tops, _inexact=source["exactness"] == compare.INEXACT,
+                         _proposed=source["review"] == compare.PROPOSED_LABEL)
+    rows = work.groupby("party", sort=False, dropna=False).agg(
+        comparison=("comparison", "first"), unit_label=("unit_label", "first"),
+        claims=("claim_id", "size"), claimants=("claimant_label", "nunique"),
+        plot_value=("plot_value", "min"), _high=("_top", "max"),
+        _inexact=("_inexact", "sum"), _proposed=("_proposed", "any"),
+    ).reset_index()
+    suffix = unit_suffix(" or ".join(source["unit_label"].unique()))
+    rows["claimant_label"] = rows["party"]
+    rows["plot_value_max"] = rows["_high"].where(rows["_high"] > rows["plot_value"])
+    rows["exactness"] = rows["_inexact"].map(lambda n: compare.INEXACT if n else compare.EXACT)
+    rows["review"] = rows["_proposed"].map({True: compare.PROPOSED_LABEL,
+                                            False: compare.CHECKED_LABEL})
+    rows["value_label"] = [
+        claimant_label_text(int(n), float(low), float(high), int(inexact), suffix)
+        for n, low, high, inexact in zip(rows["claims"], rows["plot_value"], rows["_high"],
+                                         rows["_inexact"], strict=True)]
+    rows["row_label"] = [
+        compare.wrapped(str(party)) + compare.ROW_BREAK
+        + f"{people:,} claimant{'s' if people != 1 else ''}, {n:,} claims"
+        for party, people, n in zip(rows["party"], rows["claimants"], rows["claims"],
+                                    strict=True)]
+    rows = rows.sort_values(["_high", "party"], ascending=[False, True], kind="stable")
+    return rows.drop(columns=["_high", "_inexact", "_proposed"]).reset_index(drop=True)
 
 
 def by_day(frame: pd.DataFrame) -> pd.DataFrame:

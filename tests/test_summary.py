@@ -88,6 +88,42 @@ def test_overview_panels_of_many_claims_count_every_claim(grown: pd.DataFrame) -
             assert sorted(panel["claim_id"]) == sorted(claims["claim_id"])
 
 
+def test_overview_panels_of_many_claimants_draw_one_mark_per_party(
+    grown: pd.DataFrame,
+) -> None:
+    """A panel with more claimants than rows can be read draws one row per party: its
+    claims and claimants counted, its lowest and highest figure, and the panel says so."""
+    many = grown.assign(claimant_label=[f"{name} {number % 40}" for number, name in
+                                        enumerate(grown["claimant_label"])])
+    spec = charts.overview(many, MADE, 860).to_dict()
+    rows = pd.DataFrame(spec["datasets"][spec["data"]["name"]])
+    titles = [panel["title"]["text"] for panel in spec["vconcat"]]
+    checked = 0
+    for label, claims in many.groupby("comparison"):
+        panel = rows[rows["comparison"] == label]
+        if len(claims) <= summary.CLAIMANT_MARKS_ABOVE or \
+                claims["claimant_label"].nunique() <= summary.PARTY_MARKS_ABOVE:
+            assert not panel["by_party"].any()  # one mark per claim, or per claimant
+            continue
+        checked += 1
+        assert panel["by_party"].all() and not panel["by_claimant"].any()
+        assert sorted(panel["party"]) == sorted(claims["party"].unique())
+        tops = claims["plot_value_max"].fillna(claims["plot_value"])
+        for row in panel.to_dict("records"):
+            mine = claims["party"] == row["party"]
+            assert row["claims"] == mine.sum()
+            assert row["claimants"] == claims.loc[mine, "claimant_label"].nunique()
+            assert row["plot_value"] == claims.loc[mine, "plot_value"].min()
+            assert row["value_label"].startswith(f"{mine.sum():,} claims")
+            if tops[mine].max() > row["plot_value"]:
+                assert row["plot_value_max"] == tops[mine].max()
+        assert any(title.endswith(f"one mark per party ({len(claims):,} claims by "
+                                  f"{claims['claimant_label'].nunique():,} claimants)")
+                   for title in titles)
+    assert checked > 0
+    assert summary.BY_PARTY_LINE[:40] in " ".join(subtitle(spec))
+
+
 def test_timeline_of_many_claims_bins_them_by_day(grown: pd.DataFrame) -> None:
     """Past the threshold the timeline holds one mark per kind, day and party, summing up."""
     assert summary.needs_days(grown)
