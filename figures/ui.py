@@ -396,6 +396,7 @@ SOURCES_PAGE = 20  # articles listed at a time in Sources
 TABLE_COLUMNS = ("claim_id", "claimant", "party", "value", "value_max", "unit",
                  "qualifier_text", "measure", "subject", "place", "period_text", "outlet",
                  "published", "article_id", "quote")
+SOURCE_HEADER_COLUMNS = ("outlet", "published", "published_basis", "article_title")
 SOURCE_COLUMNS = ("claim_id", "review_status", "claimant", "party", "value", "qualifier_text",
                   "subject", "measure", "place")
 
@@ -536,9 +537,12 @@ def sources_section(figures: Figures, shown: pd.DataFrame, selection: Selection)
                      .set_index("article_id"))
     groups = derived(table, ("article rows", selection),
                      lambda: shown.groupby("article_id", sort=False).indices)
+    # Only the columns this section reads, so a page of articles never copies the rest.
+    narrow = derived(table, ("source columns", selection), lambda: shown[
+        [c for c in (*SOURCE_COLUMNS, *SOURCE_HEADER_COLUMNS) if c in shown.columns]])
     part = page_of(order.to_frame(), SOURCES_PAGE, "sources_page", "articles")
     for article_id in part["article_id"]:
-        rows = shown.iloc[groups[article_id]]
+        rows = narrow.iloc[groups[article_id]]
         first = rows.iloc[0]
         inferred = " (date inferred)" if compare.is_inferred(first["published_basis"]) else ""
         with st.expander(as_text(f"{first['outlet']}, {first['published'] or 'date unknown'}"

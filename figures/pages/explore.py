@@ -47,7 +47,11 @@ st.markdown("Every numeric claim in the news articles on the **2016 battle of Al
 ui.restore_view(table)
 
 # 3. Filters (drawn before the body so every section below follows them).
-selection = ui.sidebar_selection(table)
+chosen = ui.sidebar_selection(table)
+# The rows a view shows do not depend on the comparison picked for the side-by-side chart,
+# so everything made from them is kept under the selection without it: picking another
+# comparison redraws that chart alone.
+selection = replace(chosen, comparison="")
 screenshot = bool(st.session_state.get(ui.SCREENSHOT_KEY))
 shown = ui.shown_rows(table, selection)
 # Found once per version of the data; the view keeps those whose claims it shows.
@@ -68,7 +72,7 @@ columns[5].metric("Disputes", len(in_view.disputes),
 st.caption("Method: figures are shown **as claimed by each party, not verified**. "
            "Qualifiers (\"at least\", \"more than\", \"some\") are kept as the article gives "
            "them, and dates not stated in an article are marked as inferred. "
-           f"Filters: {as_text(describe_selection(selection))}."
+           f"Filters: {as_text(describe_selection(chosen))}."
            + (" Figures not yet reviewed are included: faded and labelled '(not reviewed)' "
               "in the charts, `proposed` in the table's review_status."
               if selection.include_proposed else ""))
@@ -112,8 +116,8 @@ if not screenshot:
     st.selectbox("Compare", choices, key=ui.COMPARISON_KEY,
                  help="Only like is compared with like: each choice groups one kind of figure.")
 label = st.session_state[ui.COMPARISON_KEY]
-selection = replace(selection, comparison=label)
-ui.keep_view_in_url(selection, screenshot)
+view = replace(selection, comparison=label)
+ui.keep_view_in_url(view, screenshot)
 
 
 def main_chart() -> AnyChart:
@@ -121,7 +125,7 @@ def main_chart() -> AnyChart:
     return side_by_side(compare.comparison_frame(shown, label), label, TODAY)
 
 
-ui.draw_chart(ui.chart_spec(table, ("side", selection, TODAY), main_chart),
+ui.draw_chart(ui.chart_spec(table, ("side", view, TODAY), main_chart),
               key="chart_side_by_side")
 if not screenshot:
     ui.image_downloads(main_chart, f"side-by-side-{label.lower().replace(' ', '-')}")
@@ -131,7 +135,7 @@ st.header("All measures")
 # Stacked panels cannot stretch to the column, so the page draws them to fit it;
 # the images are drawn at the export width from the same builder and data.
 width = EXPORT_WIDTH if screenshot else SCREEN_WIDTH
-ui.draw_chart(ui.chart_spec(table, ("overview", replace(selection, comparison=""), TODAY, width),
+ui.draw_chart(ui.chart_spec(table, ("overview", selection, TODAY, width),
                             partial(overview, shown, TODAY, width)),
               key="chart_overview", width="content")
 if not screenshot:
@@ -139,7 +143,7 @@ if not screenshot:
 
 # 6. Timeline: who said what, when.
 st.header("Timeline")
-ui.draw_chart(ui.chart_spec(table, ("timeline", replace(selection, comparison=""), TODAY),
+ui.draw_chart(ui.chart_spec(table, ("timeline", selection, TODAY),
                             partial(timeline, shown, TODAY)), key="chart_timeline")
 if not screenshot:
     ui.image_downloads(partial(timeline, shown, TODAY), "timeline")
@@ -182,11 +186,11 @@ url = ui.view_url()
 def citation() -> str:
     """The cite-this-view text of the view."""
     claimant_of = dict(zip(shown["claim_id"], shown["claimant"], strict=True))
-    return cite_view(describe_selection(selection), shown, TODAY, url,
+    return cite_view(describe_selection(view), shown, TODAY, url,
                      disputes_sentence(in_view, claimant_of))
 
 
-st.code(ui.derived(table, ("cite", selection, TODAY, url), citation), language=None,
+st.code(ui.derived(table, ("cite", view, TODAY, url), citation), language=None,
         wrap_lines=True)
 st.caption(f"Source: {schema.DATASET_NAME}, version {schema.DATASET_VERSION}. Articles "
            "© their publishers; the tables are offered for research and fact-checking.")
