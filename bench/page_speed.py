@@ -6,7 +6,9 @@ Server side, with AppTest, each load in a fresh process:
 - first load: an empty cache folder, so the folder is read and checked;
 - load after a restart: a new process, with the checked table the first load stored;
 - rerun: the same page run again (what a click on a control costs at most);
-- filter change: a party chosen in the sidebar, then cleared, alternately;
+- filter change: a different party chosen in the sidebar each time, a view the process has
+  not drawn before (what exploring costs), each followed by clearing it again, a view it
+  has drawn (what going back costs), reported apart;
 - resident memory: the peak of the process that ran the first load and its reruns.
 
 In Chromium (`--browser`): the time from opening the page to its first chart, for the
@@ -66,19 +68,19 @@ def child(clicks: int) -> dict[str, object]:
     if at.exception:
         raise RuntimeError(f"the page failed: {at.exception}")
     reruns = [timed(at.run) for _ in range(clicks)]
-    parties = at.multiselect(key="filter_parties")
-    choice = [parties.options[0]]
-    filters = []
-    for index in range(clicks):
-        value = choice if index % 2 == 0 else []
-        filters.append(timed(lambda value=value: at.multiselect(
-            key="filter_parties").set_value(value).run()))
-        if at.exception:
-            raise RuntimeError(f"the page failed: {at.exception}")
+    options = list(at.multiselect(key="filter_parties").options)
+    filters, back = [], []
+    for party in options[:clicks]:
+        for value, found in (([party], filters), ([], back)):
+            found.append(timed(lambda value=value: at.multiselect(
+                key="filter_parties").set_value(value).run()))
+            if at.exception:
+                raise RuntimeError(f"the page failed: {at.exception}")
     return {"load_ms": load, "load_cpu_ms": load_cpu,
             "rerun_ms": [wall for wall, _ in reruns], "rerun_cpu_ms": [cpu for _, cpu in reruns],
             "filter_ms": [wall for wall, _ in filters],
-            "filter_cpu_ms": [cpu for _, cpu in filters], "rss_mb": peak_memory_mb()}
+            "filter_cpu_ms": [cpu for _, cpu in filters],
+            "filter_back_ms": [wall for wall, _ in back], "rss_mb": peak_memory_mb()}
 
 
 def run_child(data_dir: str | None, cache: Path, clicks: int) -> dict[str, object]:
@@ -106,7 +108,7 @@ def server_side(data_dir: str | None, repeats: int, clicks: int) -> dict[str, li
     found: dict[str, list[float]] = {
         key: [] for key in ("first_load_ms", "first_load_cpu_ms", "restart_load_ms",
                             "restart_load_cpu_ms", "rerun_ms", "rerun_cpu_ms", "filter_ms",
-                            "filter_cpu_ms", "rss_mb")}
+                            "filter_cpu_ms", "filter_back_ms", "rss_mb")}
     for _ in range(repeats):
         with tempfile.TemporaryDirectory() as cache:
             first = run_child(data_dir, Path(cache), clicks)
@@ -114,7 +116,7 @@ def server_side(data_dir: str | None, repeats: int, clicks: int) -> dict[str, li
         for which, run in (("first", first), ("restart", again)):
             found[f"{which}_load_ms"].append(run["load_ms"])
             found[f"{which}_load_cpu_ms"].append(run["load_cpu_ms"])
-        for key in ("rerun_ms", "rerun_cpu_ms", "filter_ms", "filter_cpu_ms"):
+        for key in ("rerun_ms", "rerun_cpu_ms", "filter_ms", "filter_cpu_ms", "filter_back_ms"):
             found[key] += first[key] + again[key]
         found["rss_mb"] += [first["rss_mb"], again["rss_mb"]]
     return found

@@ -317,6 +317,25 @@ def x_room(source: pd.DataFrame, column: str = "plot_value") -> float:
     return largest * 1.3 if largest > 0 else 1.0
 
 
+# The columns of a claim a chart draws, labels or shows in its tooltip, and those that say
+# which claims a mark stands for; a chart carries these and no other, so its data stays
+# small and quick to convert.
+CHARTED_COLUMNS: frozenset[str] = frozenset({
+    "claim_id", "claimant_id", "article_id", "claimant", "claimant_org", "claimant_label",
+    "party", "outlet", "published", "published_label", "published_basis", "period_text",
+    "period_from", "period_to", "place", "relayed_by", "notes", "quote", "review",
+    "exactness", "comparison", "unit", "unit_label", "value", "value_max", "value_label",
+    "plot_value", "plot_value_max", "row_label", "line", "slot", "mark_text", "label_left",
+    "claims", "claimants",
+    "by_claimant", "by_party", "panel", "x_room", "range_low", "range_high", "axis_end",
+})
+
+
+def charted(frame: pd.DataFrame) -> pd.DataFrame:
+    """The columns of `frame` a chart uses."""
+    return frame[[column for column in frame.columns if column in CHARTED_COLUMNS]]
+
+
 def claim_marks(base: alt.Chart, parties: list[str], source: pd.DataFrame) -> alt.Chart:
     """One point per claim: party by colour and shape, exactness by fill, proposals faded."""
     return base.mark_point(filled=True).encode(
@@ -390,13 +409,13 @@ def side_by_side(source: pd.DataFrame, label: str, made_on: date) -> AnyChart:
     units = " or ".join(source["unit_label"].unique())
     # Past a few dozen claims, one mark per claimant; the axis still spans every claim.
     rows = summary.by_claimant(source) if summary.needs_claimants(source) else source
-    base = alt.Chart(rows).encode(
+    base = alt.Chart().encode(
         x=alt.X("plot_value:Q", title=units,
                 scale=value_scale(source), axis=value_axis(source)),
         y=row_axis(list(rows["row_label"])),
     )
     layers = alt.layer(range_rules(base, parties), claim_marks(base, parties, rows),
-                       value_labels(base))
+                       value_labels(base), data=charted(rows))
     title = chart_title(label, comparison_subtitle(source, label, made_on))
     chart = layers.properties(title=title, height=alt.Step(ROW_STEP))
     return fitted(chart)
@@ -524,13 +543,13 @@ def timeline(source: pd.DataFrame, made_on: date) -> AnyChart:
     domain = date_domain(frame)
     frame = frame.assign(label_left=label_on_left(frame, domain))
     parties = parties_in(frame)
-    base = alt.Chart(frame).encode(
+    base = alt.Chart().encode(
         x=alt.X("published:T", title="Date the article was published",
                 scale=alt.Scale(domain=domain) if domain else alt.Scale(),
                 axis=alt.Axis(format="%-d %b %Y", tickCount="month", grid=True)),
         y=line_axis(list(frame["line"])),
     )
-    separators = alt.Chart(frame).transform_filter("datum.slot == 0").mark_rule(
+    separators = alt.Chart().transform_filter("datum.slot == 0").mark_rule(
         yOffset=-TIMELINE_STEP / 2, color="#b0b0b0", strokeWidth=1).encode(
         y=line_axis(list(frame["line"])))
     periods = base.transform_filter("datum.period_from != ''").mark_rule(
@@ -539,8 +558,8 @@ def timeline(source: pd.DataFrame, made_on: date) -> AnyChart:
         tooltip=claim_tooltip())
     title = chart_title(heading, timeline_subtitle(every, made_on))
     chart = alt.layer(separators, periods, claim_marks(base, parties, frame),
-                      side_labels(base)).properties(title=title,
-                                                    height=alt.Step(TIMELINE_STEP))
+                      side_labels(base), data=charted(frame)).properties(
+        title=title, height=alt.Step(TIMELINE_STEP))
     return fitted(chart)
 
 
@@ -674,6 +693,6 @@ def overview(source: pd.DataFrame, made_on: date, width: int = EXPORT_WIDTH) -> 
     panels = [overview_panel(part, parties, plot_width, label_room, frame)
               for _, part in frame.groupby("panel", sort=False)]
     claims = compare.label_frame(source)
-    return alt.vconcat(*panels, spacing=26, data=frame).resolve_scale(
+    return alt.vconcat(*panels, spacing=26, data=charted(frame)).resolve_scale(
         x="independent", y="independent", color="shared", shape="shared",
     ).properties(title=chart_title(heading, [*subtitle, *footer_lines(claims, made_on)]))

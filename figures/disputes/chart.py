@@ -17,8 +17,9 @@ import pandas as pd
 
 from figures import compare, schema
 from figures.charts import (
-        AnyChart,
+    AnyChart,
     chart_title,
+    charted,
     claim_marks,
     fitted,
     footer_lines,
@@ -28,7 +29,7 @@ from figures.charts import (
     value_labels,
     wrap_lines,
 )
-from figures.disputes.find import Dispute
+from figures.disputes.found import Dispute
 from figures.disputes.ranges import allowed
 from figures.disputes.words import span_text
 
@@ -128,14 +129,15 @@ def dispute_chart(table: pd.DataFrame, dispute: Dispute, made_on: date) -> AnyCh
     frame = dispute_frame(table, dispute)
     parties = parties_in(frame)
     units = " or ".join(dict.fromkeys(frame["unit_label"]))
-    base = alt.Chart(frame).encode(
+    base = alt.Chart().encode(
         x=alt.X("plot_value:Q", title=units, axis=alt.Axis(format=",~f", tickCount=6),
                 scale=alt.Scale(domain=[0, float(frame["axis_end"].iloc[0])], nice=False)),
         y=row_axis(list(frame["row_label"])),
     )
     bars = base.mark_bar(height=14, opacity=0.3).encode(
         x=alt.X("range_low:Q"), x2=alt.X2("range_high:Q"), color=party_color(parties))
-    layers = alt.layer(bars, claim_marks(base, parties, frame), value_labels(base))
+    layers = alt.layer(bars, claim_marks(base, parties, frame), value_labels(base),
+                       data=charted(frame))
     title = chart_title(dispute_title(dispute, frame), dispute_subtitle(dispute, frame,
                                                                         made_on))
     return fitted(layers.properties(title=title, height=alt.Step(ROW_STEP_DISPUTE)))
