@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
+from altair.utils.schemapi import debug_mode
 from streamlit import dataframe_util
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -185,8 +186,13 @@ def shown_rows(table: pd.DataFrame, selection: Selection) -> pd.DataFrame:
 def chart_spec(table: pd.DataFrame, key: tuple[Hashable, ...],
                make: Callable[[], AnyChart]) -> dict:
     """A chart's Vega-Lite spec, built once per view, not on every rerun. It is not
-    validated against the schema here: the tests validate every chart the builders make."""
-    return derived(table, ("spec", *key), lambda: arrow_datasets(make().to_dict(validate=False)))
+    validated against the schema here, nor is each part as it is made (Altair's debug
+    mode, its documented switch for speed): the tests validate every chart the builders
+    make."""
+    def built() -> dict:
+        with debug_mode(False):
+            return arrow_datasets(make().to_dict(validate=False))
+    return derived(table, ("spec", *key), built)
 
 
 def arrow_datasets(spec: dict) -> dict:
