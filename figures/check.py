@@ -625,9 +625,8 @@ def check(dataset: Dataset,
     problems = set(dataset.problems)
     weights = {rule: RULE_WEIGHTS.get(rule.__name__, 0.2) for rule in CHECKS}
     total, done = sum(weights.values()), 0.0
-    pooled = check_pool.start(dataset, check_articles)
-    here = [rule for rule in CHECKS if pooled is None or rule not in ARTICLE_RULES]
-    with memo():
+    with memo(), check_pool.started(dataset, check_articles) as pooled:
+        here = [rule for rule in CHECKS if pooled is None or rule not in ARTICLE_RULES]
         for rule in here:
             report(done / total, rule_description(rule))
             problems.update(rule(dataset))

@@ -21,8 +21,9 @@ import os
 import queue
 import threading
 from collections import defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -135,12 +136,12 @@ class PooledCheck:
         """Start the workers, each fed one part at a time from the front of the line by
         its own thread, so starting the pool never holds up the caller."""
         self.waiting.extend(range(1, len(self.parts)))  # the caller does the first itself
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
         try:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(PRELOAD)
             pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
-        except (OSError, ValueError):
-            return
+        except (OSError, ValueError, NotImplementedError):
+            return  # no forkserver here, or no processes: the caller checks every part
         feeders = [threading.Thread(target=self.feed, args=(pool,), daemon=True)
                    for _ in range(self.workers)]
         for feeder in feeders:
@@ -173,22 +174,30 @@ class PooledCheck:
             feeder.join()
         pool.shutdown(wait=True)
 
+    def stop(self) -> None:
+        """Hand out no more parts: each worker ends with the part it has."""
+        with self.lock:
+            self.waiting.clear()
+
     def finish(self, progress: Callable[[int, int], None] | None = None) -> list[PartChecked]:
         """Check parts here until none is left untaken, wait for the workers', and return
         every part's problems in part order; `progress` is told the parts done of all."""
         report = progress or (lambda done, parts: None)
+        found: dict[int, PartChecked] = {}
         report(0, len(self.parts))
-        found: dict[int, PartChecked] = {0: check_part(self.work, self.parts[0])}
-        report(len(found), len(self.parts))
-        while (number := self.take(first=False)) is not None:
-            found[number] = check_part(self.work, self.parts[number])
-            report(len(found), len(self.parts))
+        try:
+            number: int | None = 0
+            while number is not None:
+                found[number] = check_part(self.work, self.parts[number])
+                report(len(found), len(self.parts))
+                number = self.take(first=False)
+        finally:  # a rule that fails here would fail in the workers too
+            self.stop()
         while len(found) < len(self.parts):
             number, checked = self.done.get()
             found[number] = checked or check_part(self.work, self.parts[number])
             report(len(found), len(self.parts))
         return [found[number] for number in range(len(self.parts))]
-
 
 def start(dataset: Dataset, work: Work, processes: int | None = None) -> PooledCheck | None:
     """Begin checking a dataset's articles with `work` in worker processes, or None when
@@ -199,3 +208,15 @@ def start(dataset: Dataset, work: Work, processes: int | None = None) -> PooledC
     pooled = PooledCheck(work, partition(dataset, count * PARTS_PER_PROCESS), count - 1)
     pooled.start()
     return pooled
+
+
+@contextmanager
+def started(dataset: Dataset, work: Work) -> Iterator[PooledCheck | None]:
+    """`start`, and when the block ends early (an error, a reader leaving the page) hand
+    out no more parts, so the workers stop soon after."""
+    pooled = start(dataset, work)
+    try:
+        yield pooled
+    finally:
+        if pooled is not None:
+            pooled.stop()

@@ -70,6 +70,15 @@ def force_pool(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(check_pool, "process_count", lambda: 2)
 
 
+def pools_started(monkeypatch: pytest.MonkeyPatch) -> list[check_pool.PooledCheck | None]:
+    """Each pooled check `check_pool.start` begins from now on (None: checked in process)."""
+    started: list[check_pool.PooledCheck | None] = []
+    start = check_pool.start
+    monkeypatch.setattr(check_pool, "start", lambda *args: started.append(start(*args))
+                        or started[-1])
+    return started
+
+
 def in_one_process(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The checker's report with every rule run in this process."""
     with monkeypatch.context() as patched:
@@ -139,10 +148,7 @@ def test_pooled_check_reports_each_kind_of_problem_as_one_process_does(
     dataset = read_dataset(broken)
     expected = in_one_process(dataset, monkeypatch)
     force_pool(monkeypatch)
-    started: list[check_pool.PooledCheck | None] = []
-    start = check_pool.start
-    monkeypatch.setattr(check_pool, "start", lambda *args: started.append(start(*args))
-                        or started[-1])
+    started = pools_started(monkeypatch)
     assert [str(problem) for problem in check.check(dataset)] == expected
     assert started[0] is not None
     for message in ("quote: not found verbatim", "value: 49 is not written in the quote",
@@ -194,6 +200,22 @@ def test_a_pool_that_fails_loses_no_problem(
     force_pool(monkeypatch)
     monkeypatch.setattr(check_pool, "ProcessPoolExecutor", pool)
     assert [str(problem) for problem in check.check(dataset)] == expected
+
+
+def test_a_reader_leaving_stops_the_workers(
+        grown: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the check ends early (the page stops it while it reports progress), no more
+    parts are handed to the workers."""
+    force_pool(monkeypatch)
+    started = pools_started(monkeypatch)
+
+    def leave(share: float, text: str) -> None:
+        if "parts done" in text:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        check.check(read_dataset(grown), leave)
+    assert started[0] is not None and not started[0].waiting
 
 
 def test_small_corpora_and_single_cores_are_checked_in_process(
