@@ -20,7 +20,7 @@ import multiprocessing
 import os
 import queue
 import threading
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -60,28 +60,25 @@ def processes_for(dataset: Dataset) -> int:
     return max(1, min(process_count(), len(dataset.articles) // ARTICLES_PER_PROCESS))
 
 
-def article_keys(table: pd.DataFrame) -> pd.Series:
-    """Each row's article_id as the rules read it (see `check.read_rows`)."""
-    return table["article_id"].map(lambda value: str(value).strip())
+def stripped(table: pd.DataFrame, column: str) -> pd.Series:
+    """A column's cells as the rules read them, without the spaces around (`check.rows`)."""
+    return table[column].astype(str).str.strip()
 
 
-def part_numbers(dataset: Dataset, count: int) -> dict[str, int]:
-    """Each listed article_id's part, cutting the articles, in the order sources.csv
-    lists them, into `count` runs of about the same weight (text and rows)."""
-    weight: dict[str, int] = defaultdict(int)
-    files = dataset.sources["file"].map(lambda value: str(value).strip())
-    for key, file in zip(article_keys(dataset.sources), files, strict=True):
-        weight[key] += len(dataset.articles.get(file, ""))
+def part_numbers(dataset: Dataset, count: int) -> pd.Series:
+    """Each listed article_id's part (indexed by article_id): the articles, in the order
+    sources.csv first lists them, cut into `count` runs of about the same weight (text
+    and rows)."""
+    keys = stripped(dataset.sources, "article_id").to_numpy()
+    sizes = stripped(dataset.sources, "file").map(
+        lambda file: len(dataset.articles.get(file, ""))).astype("int64")
+    weight = sizes.groupby(keys, sort=False).sum()
     for table in (dataset.claims, dataset.not_claims):
-        for key in article_keys(table):
-            if key in weight:
-                weight[key] += ROW_WEIGHT
-    total = max(sum(weight.values()), 1)
-    numbers, before = {}, 0
-    for key, size in weight.items():
-        numbers[key] = min(count - 1, (before + size // 2) * count // total)
-        before += size
-    return numbers
+        rows = stripped(table, "article_id").value_counts()
+        weight += rows.reindex(weight.index, fill_value=0) * ROW_WEIGHT
+    total = max(int(weight.sum()), 1)
+    middle = weight.cumsum() - weight + weight // 2
+    return (middle * count // total).clip(upper=count - 1)
 
 
 def partition(dataset: Dataset, count: int) -> list[Dataset]:
@@ -93,15 +90,17 @@ def partition(dataset: Dataset, count: int) -> list[Dataset]:
     own qualifier). The other tables are left empty: the article rules do not read them.
     """
     numbers = part_numbers(dataset, count)
-    where = {name: article_keys(dataset.tables[name]).map(lambda key: numbers.get(key, 0))
-             for name in (schema.SOURCES_FILE, schema.CLAIMS_FILE, schema.NOT_CLAIMS_FILE)}
-    files = dataset.sources["file"].map(lambda value: str(value).strip())
+    cut = {name: dataset.tables[name].groupby(
+               stripped(dataset.tables[name], "article_id").map(numbers).fillna(0)
+               .astype("int64").to_numpy())
+           for name in (schema.SOURCES_FILE, schema.CLAIMS_FILE, schema.NOT_CLAIMS_FILE)}
     parts = []
-    for number in sorted(set(numbers.values()) | {0}):
+    for number in sorted(set(numbers) | {0}):
         tables = {name: table.iloc[0:0] for name, table in dataset.tables.items()}
-        tables.update({name: dataset.tables[name][found == number]
-                       for name, found in where.items()})
-        named = dict.fromkeys(files[where[schema.SOURCES_FILE] == number])
+        for name, groups in cut.items():
+            if number in groups.groups:
+                tables[name] = groups.get_group(number)
+        named = dict.fromkeys(stripped(tables[schema.SOURCES_FILE], "file"))
         articles = {file: dataset.articles[file] for file in named if file in dataset.articles}
         parts.append(Dataset(dataset.data_dir, tables, articles))
     return parts

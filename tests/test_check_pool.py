@@ -129,6 +129,19 @@ def test_rows_naming_no_listed_article_go_in_the_first_part(broken: Path) -> Non
     assert {"nowhere", "nowhere-else"} <= set(first.claims["article_id"])
 
 
+def test_without_a_sources_table_every_row_is_in_the_one_part(
+        broken: Path, tmp_path: Path) -> None:
+    """A folder whose sources.csv is missing lists no article: its one part holds every
+    claim and non-claim, and finds what the whole does."""
+    folder = tmp_path / "data"
+    shutil.copytree(broken, folder)
+    (folder / schema.SOURCES_FILE).unlink()
+    dataset = read_dataset(folder)
+    (part,) = check_pool.partition(dataset, 16)
+    assert len(part.claims) == len(dataset.claims) and part.articles == {}
+    assert sorted(check.check_articles(part)) == sorted(check.check_articles(dataset))
+
+
 @pytest.mark.parametrize("folder", ["shipped", "broken"])
 def test_workers_find_what_one_process_finds(folder: str, broken: Path) -> None:
     """Parts checked by a real worker process give the very problems the article rules
