@@ -188,15 +188,26 @@ class PooledCheck:
             number: int | None = 0
             while number is not None:
                 found[number] = check_part(self.work, self.parts[number])
+                self.gather(found, wait=False)
                 report(len(found), len(self.parts))
                 number = self.take(first=False)
         finally:  # a rule that fails here would fail in the workers too
             self.stop()
         while len(found) < len(self.parts):
-            number, checked = self.done.get()
-            found[number] = checked or check_part(self.work, self.parts[number])
+            self.gather(found, wait=True)
             report(len(found), len(self.parts))
         return [found[number] for number in range(len(self.parts))]
+
+    def gather(self, found: dict[int, PartChecked], wait: bool) -> None:
+        """Add the parts the workers have finished to `found` (waiting for one, if `wait`);
+        a part a worker could not check is checked here."""
+        try:
+            number, checked = self.done.get(block=wait)
+            while True:
+                found[number] = checked or check_part(self.work, self.parts[number])
+                number, checked = self.done.get_nowait()
+        except queue.Empty:
+            return
 
 def start(dataset: Dataset, work: Work, processes: int | None = None) -> PooledCheck | None:
     """Begin checking a dataset's articles with `work` in worker processes, or None when
