@@ -19,7 +19,7 @@ from datetime import date
 
 import pandas as pd
 
-from figures import schema
+from figures import check_pool, schema
 from figures.extract.reading import qualifier_of
 from figures.load import LINE, Dataset
 from figures.numbers import NumberMention, find_numbers, same_value
@@ -597,24 +597,47 @@ CHECKS: tuple[Callable[[Dataset], list[Problem]], ...] = (
 )
 
 
+# The rules that read an article's text or a claim's quote: most of a large corpus's
+# checking time. Each reads only the rows that name an article, with that article's text,
+# so they can be run on parts of a corpus cut by article, in several processes at once.
+ARTICLE_RULES = (check_qualifier_kept, check_quotes, check_not_claims, check_coverage)
+
 # The rough share of a large corpus's checking time each slow rule takes, for progress.
-RULE_WEIGHTS: dict[str, float] = {"check_quotes": 4.0, "check_not_claims": 8.0,
-                                  "check_coverage": 3.0}
+RULE_WEIGHTS: dict[str, float] = {"check_qualifier_kept": 2.0, "check_quotes": 4.0,
+                                  "check_not_claims": 8.0, "check_coverage": 3.0}
+
+
+def check_articles(dataset: Dataset) -> list[Problem]:
+    """The problems the article rules find in a dataset, or in a part of one."""
+    with memo():
+        return [problem for rule in ARTICLE_RULES for problem in rule(dataset)]
 
 
 def check(dataset: Dataset,
           progress: Callable[[float, str], None] | None = None) -> list[Problem]:
     """Every problem in the dataset, in file and line order; `progress`, if given, is told
-    the share done and the rule under way."""
+    the share done and the rule under way.
+
+    In a large corpus the article rules run on parts of it in worker processes while this
+    one runs the other rules (see `figures.check_pool`); the problems are the same.
+    """
+    report = progress or (lambda share, text: None)
     problems = set(dataset.problems)
-    weights = [RULE_WEIGHTS.get(rule.__name__, 0.2) for rule in CHECKS]
-    done = 0.0
-    with memo():
-        for rule, weight in zip(CHECKS, weights, strict=True):
-            if progress is not None:
-                progress(done / sum(weights), rule_description(rule))
+    weights = {rule: RULE_WEIGHTS.get(rule.__name__, 0.2) for rule in CHECKS}
+    total, done = sum(weights.values()), 0.0
+    with memo(), check_pool.started(dataset, check_articles) as pooled:
+        here = [rule for rule in CHECKS if pooled is None or rule not in ARTICLE_RULES]
+        for rule in here:
+            report(done / total, rule_description(rule))
             problems.update(rule(dataset))
-            done += weight
+            done += weights[rule]
+        if pooled is not None:
+            left = total - done
+            for part in pooled.finish(lambda parts_done, parts: report(
+                    (done + left * parts_done / parts) / total,
+                    f"Checking quotes and numbers against the articles: {parts_done} of "
+                    f"{parts} parts done")):
+                problems.update(part.problems)
     return sorted(problems)
 
 

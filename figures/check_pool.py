@@ -1,0 +1,236 @@
+"""Check a large corpus's articles in several processes at once, part by part.
+
+Most of the time a large corpus takes to check goes to the rules that read its articles
+(`check.ARTICLE_RULES`): each quote stands in its article, each non-claim in its context,
+every number phrase is accounted for. Each of them reads only the rows that name one
+article, with that article's text, so a corpus split by article can be checked one part
+per process, and the problems of the parts together are exactly those of the whole.
+
+The workers are started by a forkserver, never forked from the caller: the dashboard
+runs in a threaded server, and a process forked while another thread holds a lock keeps
+that lock held for ever. The server imports the checker once, so every worker starts
+with pandas and the rules already loaded. The calling process checks parts too, so no
+core waits; whatever a worker cannot do (the pool does not start, a worker dies) the
+caller does itself, so no problem is ever lost.
+
+Like every multiprocessing start method but fork, a worker imports the caller's main
+module first (as `__mp_main__`): a script that checks a large corpus keeps its work under
+`if __name__ == "__main__":`, as every script in `bench/` and `scripts/` does.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from figures import schema
+from figures.load import Dataset
+from figures.problems import Problem
+
+Work = Callable[[Dataset], list[Problem]]
+
+# Each process is given at least this many articles, so a corpus needs twice as many
+# (and the machine two cores) before a second process is started. The article rules
+# check nearly 1,000 articles a second (18,520 in 21.6 s); starting the forkserver and
+# a worker takes about half a second, so a smaller share would save little or nothing.
+ARTICLES_PER_PROCESS = 1_000
+# Each process's share is cut into this many parts, handed out one at a time as
+# processes finish: a process that started late or runs on a busy core simply takes
+# fewer, and at the end the others wait at most one small part for the slowest.
+PARTS_PER_PROCESS = 8
+# What a claim or non-claim row weighs in a part, in characters of article text: rough
+# (the parts are many and handed out as processes free up, so they need not be even).
+ROW_WEIGHT = 500
+# The module every worker runs, imported once by the forkserver before it forks any.
+PRELOAD = ["figures.check"]
+
+
+def process_count() -> int:
+    """How many processes this machine can run at once."""
+    return os.cpu_count() or 1
+
+
+def processes_for(dataset: Dataset) -> int:
+    """How many processes are worth checking this dataset's articles in (1: this one)."""
+    return max(1, min(process_count(), len(dataset.articles) // ARTICLES_PER_PROCESS))
+
+
+def stripped(table: pd.DataFrame, column: str) -> pd.Series:
+    """A column's cells as the rules read them, without the spaces around (`check.rows`)."""
+    return table[column].astype(str).str.strip()
+
+
+def part_numbers(dataset: Dataset, count: int) -> pd.Series:
+    """Each listed article_id's part (indexed by article_id): the articles, in the order
+    sources.csv first lists them, cut into `count` runs of about the same weight (text
+    and rows)."""
+    keys = stripped(dataset.sources, "article_id").to_numpy()
+    sizes = stripped(dataset.sources, "file").map(
+        lambda file: len(dataset.articles.get(file, ""))).astype("int64")
+    weight = sizes.groupby(keys, sort=False).sum()
+    for table in (dataset.claims, dataset.not_claims):
+        rows = stripped(table, "article_id").value_counts()
+        weight += rows.reindex(weight.index, fill_value=0) * ROW_WEIGHT
+    total = max(int(weight.sum()), 1)
+    middle = weight.cumsum() - weight + weight // 2
+    return (middle * count // total).clip(upper=count - 1)
+
+
+def partition(dataset: Dataset, count: int) -> list[Dataset]:
+    """The dataset cut by article into at most `count` parts, none empty but the first.
+
+    Each part holds its articles' sources.csv rows, the claims and non-claims naming them
+    and the texts those rows name, every row with its own line. Rows naming no listed
+    article are in the first part, for the rules that read them without one (a quote's
+    own qualifier). The other tables are left empty: the article rules do not read them.
+    """
+    numbers = part_numbers(dataset, count)
+    cut = {name: dataset.tables[name].groupby(
+               stripped(dataset.tables[name], "article_id").map(numbers).fillna(0)
+               .astype("int64").to_numpy())
+           for name in (schema.SOURCES_FILE, schema.CLAIMS_FILE, schema.NOT_CLAIMS_FILE)}
+    parts = []
+    for number in sorted(set(numbers) | {0}):
+        tables = {name: table.iloc[0:0] for name, table in dataset.tables.items()}
+        for name, groups in cut.items():
+            if number in groups.groups:
+                tables[name] = groups.get_group(number)
+        named = dict.fromkeys(stripped(tables[schema.SOURCES_FILE], "file"))
+        articles = {file: dataset.articles[file] for file in named if file in dataset.articles}
+        parts.append(Dataset(dataset.data_dir, tables, articles))
+    return parts
+
+
+@dataclass(frozen=True)
+class PartChecked:
+    """The problems found in one part of a dataset, and the process that found them."""
+
+    problems: list[Problem]
+    pid: int
+
+
+def check_part(work: Work, part: Dataset) -> PartChecked:
+    """Run `work` on one part, in whichever process this is."""
+    return PartChecked(work(part), os.getpid())
+
+
+@dataclass
+class PooledCheck:
+    """The parts of a dataset, being checked by worker processes while the caller does
+    other work; `finish` checks the parts no worker has taken and gathers them all."""
+
+    work: Work
+    parts: list[Dataset]
+    workers: int
+    waiting: deque[int] = field(default_factory=deque)  # parts no process has taken
+    done: queue.Queue[tuple[int, PartChecked | None]] = field(default_factory=queue.Queue)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def start(self) -> None:
+        """Start the workers, each fed one part at a time from the front of the line by
+        its own thread, so starting the pool never holds up the caller."""
+        self.waiting.extend(range(1, len(self.parts)))  # the caller does the first itself
+        try:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(PRELOAD)
+            pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        except (OSError, ValueError, NotImplementedError):
+            return  # no forkserver here, or no processes: the caller checks every part
+        feeders = [threading.Thread(target=self.feed, args=(pool,), daemon=True)
+                   for _ in range(self.workers)]
+        for feeder in feeders:
+            feeder.start()
+        threading.Thread(target=self.close, args=(pool, feeders), daemon=True).start()
+
+    def take(self, first: bool) -> int | None:
+        """The next part no process has taken: workers take from the front of the line,
+        the caller from the back; None when there is none left."""
+        with self.lock:
+            if not self.waiting:
+                return None
+            return self.waiting.popleft() if first else self.waiting.pop()
+
+    def feed(self, pool: ProcessPoolExecutor) -> None:
+        """Have one worker check parts until none is left; a part the pool fails to
+        check is handed back (as None) for the caller to check itself."""
+        while (number := self.take(first=True)) is not None:
+            try:
+                found = pool.submit(check_part, self.work, self.parts[number]).result()
+            except Exception:  # a pool that cannot start or a worker that died
+                self.done.put((number, None))
+                return
+            self.done.put((number, found))
+
+    @staticmethod
+    def close(pool: ProcessPoolExecutor, feeders: list[threading.Thread]) -> None:
+        """Let the workers go once every feeder is done."""
+        for feeder in feeders:
+            feeder.join()
+        pool.shutdown(wait=True)
+
+    def stop(self) -> None:
+        """Hand out no more parts: each worker ends with the part it has."""
+        with self.lock:
+            self.waiting.clear()
+
+    def finish(self, progress: Callable[[int, int], None] | None = None) -> list[PartChecked]:
+        """Check parts here until none is left untaken, wait for the workers', and return
+        every part's problems in part order; `progress` is told the parts done of all."""
+        report = progress or (lambda done, parts: None)
+        found: dict[int, PartChecked] = {}
+        report(0, len(self.parts))
+        try:
+            number: int | None = 0
+            while number is not None:
+                found[number] = check_part(self.work, self.parts[number])
+                self.gather(found, wait=False)
+                report(len(found), len(self.parts))
+                number = self.take(first=False)
+        finally:  # a rule that fails here would fail in the workers too
+            self.stop()
+        while len(found) < len(self.parts):
+            self.gather(found, wait=True)
+            report(len(found), len(self.parts))
+        return [found[number] for number in range(len(self.parts))]
+
+    def gather(self, found: dict[int, PartChecked], wait: bool) -> None:
+        """Add the parts the workers have finished to `found` (waiting for one, if `wait`);
+        a part a worker could not check is checked here."""
+        try:
+            number, checked = self.done.get(block=wait)
+            while True:
+                found[number] = checked or check_part(self.work, self.parts[number])
+                number, checked = self.done.get_nowait()
+        except queue.Empty:
+            return
+
+def start(dataset: Dataset, work: Work, processes: int | None = None) -> PooledCheck | None:
+    """Begin checking a dataset's articles with `work` in worker processes, or None when
+    the dataset is too small (or the machine has one core) for that to pay."""
+    count = processes_for(dataset) if processes is None else processes
+    if count < 2:
+        return None
+    pooled = PooledCheck(work, partition(dataset, count * PARTS_PER_PROCESS), count - 1)
+    pooled.start()
+    return pooled
+
+
+@contextmanager
+def started(dataset: Dataset, work: Work) -> Iterator[PooledCheck | None]:
+    """`start`, and when the block ends early (an error, a reader leaving the page) hand
+    out no more parts, so the workers stop soon after."""
+    pooled = start(dataset, work)
+    try:
+        yield pooled
+    finally:
+        if pooled is not None:
+            pooled.stop()
