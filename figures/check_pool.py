@@ -6,27 +6,25 @@ every number phrase is accounted for. Each of them reads only the rows that name
 article, with that article's text, so a corpus split by article can be checked one part
 per process, and the problems of the parts together are exactly those of the whole.
 
-The workers are started by a forkserver, never forked from the caller: the dashboard
-runs in a threaded server, and a process forked while another thread holds a lock keeps
-that lock held for ever. The server imports the checker once, so every worker starts
-with pandas and the rules already loaded. The calling process checks parts too, so no
-core waits; whatever a worker cannot do (the pool does not start, a worker dies) the
-caller does itself, so no problem is ever lost.
-
-Like every multiprocessing start method but fork, a worker imports the caller's main
-module first (as `__mp_main__`): a script that checks a large corpus keeps its work under
-`if __name__ == "__main__":`, as every script in `bench/` and `scripts/` does.
+Each worker is a fresh Python running `figures.check_worker`, fed parts through a pipe:
+never forked from the caller (the dashboard runs in a threaded server, and a process
+forked while another thread holds a lock keeps that lock held for ever), and never
+started by `multiprocessing`, whose workers first run the caller's main module again
+(under Streamlit that is the page's own script, which would load the whole corpus in
+each worker). The calling process checks parts too, so no core waits; whatever a worker
+cannot do (it does not start, it dies) the caller does itself, so no problem is lost.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import pickle
 import queue
+import subprocess
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -40,8 +38,8 @@ Work = Callable[[Dataset], list[Problem]]
 
 # Each process is given at least this many articles, so a corpus needs twice as many
 # (and the machine two cores) before a second process is started. The article rules
-# check nearly 1,000 articles a second (18,520 in 21.6 s); starting the forkserver and
-# a worker takes about half a second, so a smaller share would save little or nothing.
+# check nearly 1,000 articles a second (18,520 in 21.6 s); starting a worker and loading
+# the checker in it takes about a second, so a smaller share would save little or nothing.
 ARTICLES_PER_PROCESS = 1_000
 # Each process's share is cut into this many parts, handed out one at a time as
 # processes finish: a process that started late or runs on a busy core simply takes
@@ -50,8 +48,7 @@ PARTS_PER_PROCESS = 8
 # What a claim or non-claim row weighs in a part, in characters of article text: rough
 # (the parts are many and handed out as processes free up, so they need not be even).
 ROW_WEIGHT = 500
-# The module every worker runs, imported once by the forkserver before it forks any.
-PRELOAD = ["figures.check"]
+WORKER_MODULE = "figures.check_worker"  # what each worker process runs
 
 
 def process_count() -> int:
@@ -123,6 +120,35 @@ def check_part(work: Work, part: Dataset) -> PartChecked:
     return PartChecked(work(part), os.getpid())
 
 
+class WorkerProcess:
+    """One worker process, checking the parts it is given one at a time."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", WORKER_MODULE], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE)
+
+    def check(self, work: Work, part: Dataset) -> PartChecked:
+        """Have the worker run `work` on `part` (EOFError or OSError if it died)."""
+        assert self.process.stdin is not None and self.process.stdout is not None
+        pickle.dump((work, part), self.process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        self.process.stdin.flush()
+        found = pickle.load(self.process.stdout)
+        if not isinstance(found, PartChecked):
+            raise EOFError("the worker answered with something else")
+        return found
+
+    def close(self) -> None:
+        """Let the worker end (its input closes), or end it if it does not."""
+        try:
+            if self.process.stdin is not None:
+                self.process.stdin.close()
+            self.process.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+            self.process.wait()
+
+
 @dataclass
 class PooledCheck:
     """The parts of a dataset, being checked by worker processes while the caller does
@@ -136,20 +162,11 @@ class PooledCheck:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def start(self) -> None:
-        """Start the workers, each fed one part at a time from the front of the line by
-        its own thread, so starting the pool never holds up the caller."""
+        """Start the workers, each started and fed one part at a time from the front of
+        the line by its own thread, so starting them never holds up the caller."""
         self.waiting.extend(range(1, len(self.parts)))  # the caller does the first itself
-        try:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(PRELOAD)
-            pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
-        except (OSError, ValueError, NotImplementedError):
-            return  # no forkserver here, or no processes: the caller checks every part
-        feeders = [threading.Thread(target=self.feed, args=(pool,), daemon=True)
-                   for _ in range(self.workers)]
-        for feeder in feeders:
-            feeder.start()
-        threading.Thread(target=self.close, args=(pool, feeders), daemon=True).start()
+        for _ in range(self.workers):
+            threading.Thread(target=self.feed, daemon=True).start()
 
     def take(self, first: bool) -> int | None:
         """The next part no process has taken: workers take from the front of the line,
@@ -159,23 +176,24 @@ class PooledCheck:
                 return None
             return self.waiting.popleft() if first else self.waiting.pop()
 
-    def feed(self, pool: ProcessPoolExecutor) -> None:
-        """Have one worker check parts until none is left; a part the pool fails to
-        check is handed back (as None) for the caller to check itself."""
-        while (number := self.take(first=True)) is not None:
-            try:
-                found = pool.submit(check_part, self.work, self.parts[number]).result()
-            except Exception:  # a pool that cannot start or a worker that died
-                self.done.put((number, None))
-                return
-            self.done.put((number, found))
-
-    @staticmethod
-    def close(pool: ProcessPoolExecutor, feeders: list[threading.Thread]) -> None:
-        """Let the workers go once every feeder is done."""
-        for feeder in feeders:
-            feeder.join()
-        pool.shutdown(wait=True)
+    def feed(self) -> None:
+        """Have one worker check parts until none is left; a part it fails to check is
+        handed back (as None) for the caller to check itself. A worker that cannot start
+        takes no part."""
+        try:
+            worker = WorkerProcess()
+        except OSError:
+            return
+        try:
+            while (number := self.take(first=True)) is not None:
+                try:
+                    found = worker.check(self.work, self.parts[number])
+                except (OSError, EOFError, pickle.PickleError):  # the worker died
+                    self.done.put((number, None))
+                    return
+                self.done.put((number, found))
+        finally:
+            worker.close()
 
     def stop(self) -> None:
         """Hand out no more parts: each worker ends with the part it has."""

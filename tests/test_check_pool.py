@@ -6,8 +6,9 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+import sys
 import time
-from concurrent.futures.process import BrokenProcessPool
+import types
 from pathlib import Path
 
 import pytest
@@ -184,34 +185,30 @@ def test_pooled_check_reports_its_progress_in_order(
     assert reported[-1][1].endswith("16 of 16 parts done")
 
 
-class BrokenPool:
-    """A pool whose workers have all died."""
+class DyingWorker(check_pool.WorkerProcess):
+    """A real worker process that is killed before it answers its first part."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        pass
-
-    def submit(self, *args: object) -> None:
-        raise BrokenProcessPool("a worker died")
-
-    def shutdown(self, wait: bool = True) -> None:
-        pass
+    def check(self, work: check_pool.Work, part: Dataset) -> check_pool.PartChecked:
+        self.process.kill()
+        self.process.wait()
+        return super().check(work, part)
 
 
-class UnstartablePool:
-    """A pool the system cannot start (no semaphores, no processes left)."""
+class UnstartableWorker:
+    """A worker the system cannot start (no processes left)."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        raise OSError(38, "Function not implemented")
+    def __init__(self) -> None:
+        raise OSError(11, "Resource temporarily unavailable")
 
 
-@pytest.mark.parametrize("pool", [BrokenPool, UnstartablePool])
+@pytest.mark.parametrize("worker", [DyingWorker, UnstartableWorker])
 def test_a_pool_that_fails_loses_no_problem(
-        pool: type, broken: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        worker: type, broken: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """When the worker processes cannot start or die, this process checks their parts."""
     dataset = read_dataset(broken)
     expected = in_one_process(dataset, monkeypatch)
     force_pool(monkeypatch)
-    monkeypatch.setattr(check_pool, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(check_pool, "WorkerProcess", worker)
     assert [str(problem) for problem in check.check(dataset)] == expected
 
 
@@ -238,3 +235,19 @@ def test_small_corpora_and_single_cores_are_checked_in_process(
     monkeypatch.setattr(check_pool, "ARTICLES_PER_PROCESS", 1)
     monkeypatch.setattr(check_pool, "process_count", lambda: 1)
     assert check_pool.start(read_dataset(grown), check.check_articles) is None
+
+
+def test_workers_never_run_the_callers_main_script(
+        grown: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under Streamlit the main module is the page's own script; a worker that ran it
+    again would load the whole corpus in every worker. The workers run the checker only:
+    a main script that leaves a mark when run leaves none, and the workers did check."""
+    mark = tmp_path / "ran"
+    script = tmp_path / "page.py"
+    script.write_text(f"open({str(mark)!r}, 'w').close()\n", encoding="utf-8")
+    page = types.ModuleType("__main__")
+    page.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", page)
+    found = checked_by_workers(read_dataset(grown))
+    assert {part.pid for part in found} - {os.getpid()}
+    assert not mark.exists()
