@@ -159,6 +159,7 @@ def load_checked(data_dir: Path | str, progress: Progress | None = None,
     """The checked figure table of a folder and its disputes: the stored ones when their
     key still matches, else read, checked and compared afresh (`on_build` is called
     first) and stored."""
+    before = files_stamp(data_dir)
     key = content_key(data_dir)
     path = stored_path(data_dir, key)
     found = read_stored(path, key)
@@ -167,6 +168,8 @@ def load_checked(data_dir: Path | str, progress: Progress | None = None,
     if on_build is not None:
         on_build()
     checked = check_and_compare(data_dir, progress)
-    if content_key(data_dir) == key:  # no file changed while it was read
+    # No file was written from before the key was made until now (a write moves a file's
+    # change time, which no one can set back), so what was read is what the key names.
+    if files_stamp(data_dir) == before:
         store(path, key, checked)
     return checked

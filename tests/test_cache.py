@@ -78,6 +78,26 @@ def test_an_edited_file_is_read_again(folder: Path) -> None:
     assert len(stored_tables(folder)) == 1  # the stale table is dropped
 
 
+def test_a_file_written_while_the_folder_is_read_is_not_stored(folder: Path) -> None:
+    """A claim edited while the folder is being checked may or may not be in that table,
+    so the table is not stored: the next load reads the folder again and shows the edit."""
+    claims = folder / "claims.csv"
+    edited: list[str] = []
+
+    def edit(share: float, text: str) -> None:
+        if "quote stands verbatim" in text and not edited:
+            claims.write_text(claims.read_text(encoding="utf-8").replace(
+                "an estimated 250,000 civilians trapped",
+                "an estimated 250,000 civilians  trapped"), encoding="utf-8")
+            edited.append(text)
+
+    cache.load_checked(folder, edit)
+    assert edited and stored_tables(folder) == []
+    figures, builds = load_counting_builds(folder)
+    assert builds == 1
+    assert figures.table["quote"].str.contains("250,000 civilians  trapped").any()
+
+
 def test_same_size_same_time_edit_is_caught_by_the_content_hash(folder: Path) -> None:
     """An edit that keeps a file's size and modification time still invalidates the table."""
     load_counting_builds(folder)

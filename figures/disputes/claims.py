@@ -7,6 +7,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 
@@ -72,9 +73,16 @@ def kind_of(measure: str) -> tuple[str, str]:
     return "", measure
 
 
+@lru_cache(maxsize=65_536)
 def day(text: str) -> date | None:
-    """An ISO day, or None."""
+    """An ISO day, or None (kept: a corpus names far fewer days than claims)."""
     return compare.parse_date(text) if text else None
+
+
+@lru_cache(maxsize=65_536)
+def allowed_range(value: float, top: float | None, qualifier: str, unit: str) -> Allowed:
+    """The range a figure allows on its unit's common scale (kept: figures repeat)."""
+    return allowed(value, top, qualifier, schema.common_factor(unit))
 
 
 NEEDED: tuple[str, ...] = (
@@ -101,7 +109,7 @@ def claim_of(row: Mapping[str, object], who: str) -> Claim | None:
         measure=str(row["measure"]), subject=str(row["subject"]), place=str(row["place"]),
         cause=str(row["blamed_on"]).strip(), start=day(str(row["period_start"])),
         end=day(str(row["period_end"])), published=day(str(row["published"])),
-        allowed=allowed(value, top_or_none, qualifier, schema.common_factor(unit)),
+        allowed=allowed_range(value, top_or_none, qualifier, unit),
         figure=(value, top, qualifier, str(row["qualifier_text"]), unit),
     )
 
