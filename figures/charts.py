@@ -326,8 +326,7 @@ CHARTED_COLUMNS: frozenset[str] = frozenset({
     "period_from", "period_to", "place", "relayed_by", "notes", "quote", "review",
     "exactness", "comparison", "unit", "unit_label", "value", "value_max", "value_label",
     "plot_value", "plot_value_max", "row_label", "line", "slot", "mark_text", "label_left",
-    "claims", "claimants",
-    "by_claimant", "by_party", "panel", "x_room", "range_low", "range_high", "axis_end",
+    "claims", "claimants", "by_claimant", "by_party", "panel", "range_low", "range_high",
 })
 
 

@@ -188,7 +188,7 @@ class PooledCheck:
             while (number := self.take(first=True)) is not None:
                 try:
                     found = worker.check(self.work, self.parts[number])
-                except (OSError, EOFError, pickle.PickleError):  # the worker died
+                except Exception:  # the worker died, or the part could not be sent
                     self.done.put((number, None))
                     return
                 self.done.put((number, found))
@@ -230,6 +230,7 @@ class PooledCheck:
                 number, checked = self.done.get_nowait()
         except queue.Empty:
             return
+
 
 def start(dataset: Dataset, work: Work, processes: int | None = None) -> PooledCheck | None:
     """Begin checking a dataset's articles with `work` in worker processes, or None when

@@ -100,7 +100,8 @@ def by_claimant(frame: pd.DataFrame) -> pd.DataFrame:
                                          rows["_inexact"], strict=True)]
     rows["row_label"] = [
         compare.wrapped(str(name)) + compare.ROW_BREAK
-        + f"{n:,} claims, {places:,} place{'s' if places != 1 else ''} or periods"
+        + f"{n:,} claim{'s' if n != 1 else ''}, {places:,} place{'s' if places != 1 else ''} "
+        "or periods"
         for name, n, places in zip(rows["claimant_label"], rows["claims"], rows["_contexts"],
                                    strict=True)]
     rows = rows.sort_values(["_high", "claimant_label"], ascending=[False, True],
@@ -143,7 +144,7 @@ def by_party(frame: pd.DataFrame) -> pd.DataFrame:
                                          rows["_inexact"], strict=True)]
     rows["row_label"] = [
         compare.wrapped(str(party)) + compare.ROW_BREAK
-        + f"{people:,} claimant{'s' if people != 1 else ''}, {n:,} claims"
+        + f"{people:,} claimant{'s' if people != 1 else ''}, {n:,} claim{'s' if n != 1 else ''}"
         for party, people, n in zip(rows["party"], rows["claimants"], rows["claims"],
                                     strict=True)]
     rows = rows.sort_values(["_high", "party"], ascending=[False, True], kind="stable")

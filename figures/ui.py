@@ -94,6 +94,7 @@ def widget_key(field: str) -> str:
 # the others wait for it.
 _LOADED: dict[str, tuple[FileStamp, Checked]] = {}
 _LOADING = threading.Lock()
+_CHART_BUILDING = threading.Lock()
 
 
 _STAMPED: dict[str, tuple[object, FileStamp]] = {}
@@ -190,7 +191,8 @@ def chart_spec(table: pd.DataFrame, key: tuple[Hashable, ...],
     mode, its documented switch for speed): the tests validate every chart the builders
     make."""
     def built() -> dict:
-        with debug_mode(False):
+        # The switch is one for the whole process: sessions take turns with it.
+        with _CHART_BUILDING, debug_mode(False):
             return arrow_datasets(make().to_dict(validate=False))
     return derived(table, ("spec", *key), built)
 
@@ -485,7 +487,8 @@ def disputes_section(figures: Figures, shown: pd.DataFrame, selection: Selection
 
 
 def claims_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
-                   screenshot: bool, extra: pd.DataFrame | None = None) -> None:
+                   screenshot: bool,
+                   extra: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> None:
     """7. The claims table, a page at a time and only the columns a reader reads (and the
     `extra` columns, by row), and the article of the chosen claim with its quote marked."""
     st.header("Claims")
@@ -499,8 +502,10 @@ def claims_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
     # A range's top is blank, not "None", where a claim gives a single figure.
     listing = listing.assign(value_max=listing["value_max"].astype(object).where(
         listing["value_max"].notna(), ""))
-    if extra is not None:
-        listing = listing.join(extra)
+    if extra is not None:  # worked out for the page shown, kept while it is
+        listing = listing.join(derived(figures.table, (
+            "claims page", selection, tuple(part["claim_id"][:1]), len(part)),
+            lambda: extra(part)))
     picked = st.dataframe(listing, hide_index=True, key="claims_table", width="stretch",
                           on_select="rerun", selection_mode="single-row",
                           column_config={"quote": st.column_config.TextColumn(

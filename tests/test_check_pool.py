@@ -251,3 +251,19 @@ def test_workers_never_run_the_callers_main_script(
     found = checked_by_workers(read_dataset(grown))
     assert {part.pid for part in found} - {os.getpid()}
     assert not mark.exists()
+
+
+def test_a_part_that_cannot_be_sent_is_checked_here(grown: Path) -> None:
+    """Work a worker cannot be sent (a function defined inside another cannot be
+    pickled) is done by this process, part by part, instead of waiting for ever."""
+    dataset = read_dataset(grown)
+
+    def local_work(part: Dataset) -> list:
+        return check.check_articles(part)
+
+    pooled = check_pool.start(dataset, local_work, processes=2)
+    assert pooled is not None
+    found = pooled.finish()
+    assert {part.pid for part in found} == {os.getpid()}
+    assert sorted(p for part in found for p in part.problems) == sorted(
+        check.check_articles(dataset))

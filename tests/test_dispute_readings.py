@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figures import schema
-from figures.disputes import find_disputes
+from figures.disputes import Disputes, find_disputes
 from figures.disputes.chart import dispute_frame, dispute_subtitle, repeats_line
 from figures.disputes.claims import claims_of
 from figures.disputes.find import rule_between
@@ -85,7 +85,7 @@ def every_pair(table: pd.DataFrame, shown: set[str]) -> dict[str, object]:
                               for claim_id, others in agreeing.items()}}
 
 
-def grouped(found, ) -> dict[str, object]:  # noqa: ANN001 - a Disputes
+def grouped(found: Disputes) -> dict[str, object]:
     """The same four things, from the grouped finding."""
     disputed = {frozenset((first, second)) for dispute in found.disputes
                 for first in dispute.sides[0] for second in dispute.sides[1]}
@@ -167,7 +167,8 @@ def test_the_chart_says_where_a_figure_is_given_again() -> None:
 
 
 def test_a_citation_names_the_first_disputes_and_counts_the_rest() -> None:
-    """A view with more disputes than the page draws cites those it draws, then a count."""
+    """A view with more disputes than a citation names names the first, then counts the
+    rest."""
     figures = build_figures(FIXTURES / "counts-breaks")
     table = figures.table
     other = table[table["claim_id"] == "tiny-02"]

@@ -10,7 +10,7 @@ from those links and the readings' sizes in view, so no list of pairs is ever bu
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import product
@@ -82,8 +82,8 @@ class Disputes:
     shown: frozenset[str] | None = None
 
     def within(self, claim_ids: set[str] | frozenset[str]) -> Disputes:
-        """The disputes whose figures are both in `claim_ids`, each with its claims in
-        view; the counts of checks and agreements then cover those claims only."""
+        """The disputes each of whose two figures has a claim in `claim_ids`, each with
+        its claims in view; the counts of checks and agreements then cover those only."""
         kept = frozenset(claim_ids)
         if self.shown is None and kept.issuperset(self.members):
             # The view shows every claim a rule compared: every dispute stands as it is.
@@ -124,37 +124,58 @@ class Disputes:
         return sum(self.pair_count(link) for link in self.links if link.agrees)
 
     @cached_property
-    def corroboration(self) -> dict[str, tuple[int, int]]:
-        """For each claim in view that others agree with: how many claims by other
-        claimants agree with it, and how many parties those claimants speak for."""
-        agreeing: dict[int, set[int]] = defaultdict(set)
+    def agreeing(self) -> dict[int, set[int]]:
+        """For each reading, the readings it agrees with (itself, when its repeats do)."""
+        found: dict[int, set[int]] = defaultdict(set)
         for link in self.links:
             if link.agrees:
-                agreeing[link.first].add(link.second)
-                agreeing[link.second].add(link.first)
+                found[link.first].add(link.second)
+                found[link.second].add(link.first)
+        return found
+
+    @cached_property
+    def parties_by_reading(self) -> dict[int, Counter[str]]:
+        """For each reading, how many of its claimants in view speak for each party."""
         party_of = {(m.reading, m.claimant_id): m.party for m in self.members.values()}
-        claimants_by_party: dict[int, Counter[str]] = {
-            reading: Counter(party_of[(reading, claimant)] for claimant in counts)
-            for reading, counts in self.sizes.items()}
+        return {reading: Counter(party_of[(reading, claimant)] for claimant in counts)
+                for reading, counts in self.sizes.items()}
+
+    def agreement(self, member: Member) -> tuple[int, int]:
+        """How many claims in view by other claimants agree with a claim of this reading
+        and claimant, and how many parties those claimants speak for."""
+        claims, parties = 0, set()
+        for other in self.agreeing.get(member.reading, ()):
+            others = self.sizes.get(other)
+            if not others:
+                continue
+            mine = others.get(member.claimant_id, 0)
+            claims += others.total() - mine
+            for party, many in self.parties_by_reading[other].items():
+                if many - (mine > 0 and party == member.party) > 0:
+                    parties.add(party)
+        return claims, len(parties)
+
+    def corroboration_of(self, claim_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """For each of these claims in view that others agree with: how many claims by
+        other claimants agree with it, and how many parties those claimants speak for
+        (counted once per reading and claimant, so a page of claims costs a page)."""
         counted: dict[tuple[int, str], tuple[int, int]] = {}
-        for reading, counts in self.sizes.items():
-            for claimant in counts:
-                party = party_of[(reading, claimant)]
-                claims, parties = 0, set()
-                for other in agreeing.get(reading, ()):
-                    others = self.sizes.get(other)
-                    if not others:
-                        continue
-                    mine = others.get(claimant, 0)
-                    claims += others.total() - mine
-                    for name, many in claimants_by_party[other].items():
-                        if many - (mine > 0 and name == party) > 0:
-                            parties.add(name)
-                counted[(reading, claimant)] = (claims, len(parties))
-        return {claim_id: counted[(member.reading, member.claimant_id)]
-                for claim_id, member in self.members.items()
-                if (self.shown is None or claim_id in self.shown)
-                and counted.get((member.reading, member.claimant_id), (0, 0))[0]}
+        found = {}
+        for claim_id in claim_ids:
+            member = self.members.get(claim_id)
+            if member is None or (self.shown is not None and claim_id not in self.shown):
+                continue
+            key = (member.reading, member.claimant_id)
+            if key not in counted:
+                counted[key] = self.agreement(member)
+            if counted[key][0]:
+                found[claim_id] = counted[key]
+        return found
+
+    @property
+    def corroboration(self) -> dict[str, tuple[int, int]]:
+        """`corroboration_of` every claim in view."""
+        return self.corroboration_of(self.members)
 
     def pairs(self, agreeing: bool = False) -> Iterator[tuple[str, str]]:
         """Each pair of claims in view by different claimants across the links (only the

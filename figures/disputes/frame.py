@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from figures import compare, schema
-from figures.disputes.find import Disputes
+from figures.disputes.found import Disputes
 
 DISPUTE_COLUMNS: tuple[str, ...] = (
     "dispute_id", "strength", "rule", "parties", "difference", "broken_rule",
@@ -17,7 +17,7 @@ DISPUTE_COLUMNS: tuple[str, ...] = (
 DISPUTED_BY = "disputed by"
 AGREES_WITH = "agrees with"
 LISTED_DISPUTES = 3  # disputes named in a claim's "disputed by" cell before a count
-CITED_DISPUTES = 12  # disputes named in a view's citation (the page draws as many)
+CITED_DISPUTES = 12  # disputes named in a view's citation; the download holds them all
 
 
 def disputes_frame(table: pd.DataFrame, found: Disputes) -> pd.DataFrame:
@@ -53,18 +53,21 @@ def corroboration(table: pd.DataFrame, found: Disputes) -> pd.DataFrame:
     """For each claim of the table: the disputes it is in, with whom (the first few, then
     how many more), and how many claims by how many parties agree with it (empty where
     none)."""
+    ids = list(table["claim_id"]) if len(table) else []
+    wanted = frozenset(ids)
     named: dict[str, list[str]] = defaultdict(list)
     disputes: Counter[str] = Counter()
     for dispute in found.disputes:
         first, second = dispute.claim_ids
         for side, other in zip(dispute.sides, (second, first), strict=True):
-            for claim_id in side:
+            if wanted.isdisjoint(side):
+                continue
+            for claim_id in wanted.intersection(side):
                 disputes[claim_id] += 1
                 if disputes[claim_id] <= LISTED_DISPUTES:
                     named[claim_id].append(f"{other} ({dispute.strength}, "
                                            f"{dispute.dispute_id})")
-    ids = list(table["claim_id"]) if len(table) else []
-    counted = found.corroboration
+    counted = found.corroboration_of(ids)
     agrees = [agreement_text(*counted[i]) if i in counted else "" for i in ids]
     return pd.DataFrame({DISPUTED_BY: [disputed_text(named.get(i, []), disputes[i])
                                        for i in ids],

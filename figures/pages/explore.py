@@ -152,7 +152,7 @@ if not screenshot:
 # A fragment: paging the table or clicking a row reruns this section alone.
 st.fragment(ui.claims_section)(
     figures, shown, selection, screenshot,
-    ui.derived(table, ("corroboration", selection), lambda: corroboration(shown, in_view)))
+    lambda rows: corroboration(rows, in_view))
 
 # 8. Sources: each article, its date and how it is known, its credits and claims.
 st.fragment(ui.sources_section)(figures, shown, selection)
