@@ -536,9 +536,35 @@ def claims_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
         st.html(highlighted_article(article, *spans[0]))
 
 
+def date_known(published: str, basis: str) -> tuple[str, str]:
+    """An article's date as Sources lists it, marked where it is inferred, and how it is
+    known in words."""
+    inferred = " (date inferred)" if compare.is_inferred(basis) else ""
+    how = "stated in the article" if basis == schema.PUBLISHED_STATED else basis
+    return f"{published or 'not known'}{inferred}", how
+
+
+def source_listing(listed: pd.DataFrame, article_ids: list[str],
+                   claims: dict[str, int]) -> pd.DataFrame:
+    """One row per article: its outlet, date and how it is known, title, credits, wire,
+    public copy, file and how many of its claims are in view."""
+    rows = []
+    for article_id in article_ids:
+        source = listed.loc[article_id]
+        date_text, how = date_known(str(source["published"]), str(source["published_basis"]))
+        rows.append({"article_id": article_id, "outlet": source["outlet"],
+                     "date": date_text, "how the date is known": how,
+                     "title": source["title"], "credits": source["credits"],
+                     "wire story": source["wire"],
+                     "public copy": source["url"] or source["public_copy"],
+                     "file": source["file"], "claims": claims.get(article_id, 0)})
+    return pd.DataFrame(rows)
+
+
 def sources_section(figures: Figures, shown: pd.DataFrame, selection: Selection) -> None:
-    """8. Each article, its date and how it is known, its credits and claims; a page of
-    articles at a time."""
+    """8. The articles in view, a page at a time in one table (date and how it is known,
+    credits, file, claims), and the claims of the article chosen below it. One table
+    rather than one per article: a browser draws each table as a grid of its own."""
     st.header("Sources")
     table = figures.table
     order = derived(table, ("articles", selection),
@@ -551,27 +577,30 @@ def sources_section(figures: Figures, shown: pd.DataFrame, selection: Selection)
     # Only the columns this section reads, so a page of articles never copies the rest.
     narrow = derived(table, ("source columns", selection), lambda: shown[
         [c for c in (*SOURCE_COLUMNS, *SOURCE_HEADER_COLUMNS) if c in shown.columns]])
-    part = page_of(order.to_frame(), SOURCES_PAGE, "sources_page", "articles")
-    for article_id in part["article_id"]:
-        rows = narrow.iloc[groups[article_id]]
-        first = rows.iloc[0]
-        inferred = " (date inferred)" if compare.is_inferred(first["published_basis"]) else ""
-        with st.expander(as_text(f"{first['outlet']}, {first['published'] or 'date unknown'}"
-                                 f"{inferred}: {first['article_title']}")):
-            source = listed.loc[article_id]
-            basis = source["published_basis"]
-            how = "stated in the article" if basis == schema.PUBLISHED_STATED else basis
-            st.markdown(f"**Date**: {as_text(source['published'] or 'not known')} "
-                        f"({as_text(how)})")
-            st.markdown(f"**Credits**: {as_text(source['credits'] or 'none named')}"
-                        + (f"; **wire story**: {as_text(source['wire'])}"
-                           if source["wire"] else ""))
-            if source["url"] or source["public_copy"]:
-                st.markdown(f"**Public copy**: "
-                            f"{as_text(source['url'] or source['public_copy'])}")
-            st.markdown(f"**File**: {as_text(source['file'])}; **claims**: {len(rows)}")
-            st.dataframe(rows[[c for c in SOURCE_COLUMNS if c in rows.columns]],
-                         hide_index=True, key=f"source_{article_id}")
+    ids = list(page_of(order.to_frame(), SOURCES_PAGE, "sources_page", "articles")[
+        "article_id"])
+    listing = derived(table, ("source listing", selection, tuple(ids)), lambda: source_listing(
+        listed, ids, {article_id: len(groups[article_id]) for article_id in ids}))
+    st.dataframe(listing, hide_index=True, key="sources_table", width="stretch",
+                 column_config={"title": st.column_config.TextColumn("title", width="large")})
+    if st.session_state.get("source_choice") not in ids:
+        st.session_state["source_choice"] = ids[0]
+    names = dict(zip(listing["article_id"], listing["outlet"] + ", " + listing["date"] + ": "
+                     + listing["title"], strict=True))
+    chosen = st.selectbox("Show the claims of article", ids, format_func=names.get,
+                          key="source_choice")
+    source = listed.loc[chosen]
+    date_text, how = date_known(str(source["published"]), str(source["published_basis"]))
+    st.caption(as_text(names[chosen]))
+    st.markdown(f"**Date**: {as_text(date_text)} ({as_text(how)})")
+    st.markdown(f"**Credits**: {as_text(source['credits'] or 'none named')}"
+                + (f"; **wire story**: {as_text(source['wire'])}" if source["wire"] else ""))
+    if source["url"] or source["public_copy"]:
+        st.markdown(f"**Public copy**: {as_text(source['url'] or source['public_copy'])}")
+    rows = narrow.iloc[groups[chosen]]
+    st.markdown(f"**File**: {as_text(source['file'])}; **claims**: {len(rows)}")
+    st.dataframe(rows[[c for c in SOURCE_COLUMNS if c in rows.columns]], hide_index=True,
+                 key="source_claims")
 
 
 def highlighted_article(text: str, start: int, end: int) -> str:

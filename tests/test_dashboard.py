@@ -260,14 +260,14 @@ def test_unknown_url_values_are_ignored_with_a_warning() -> None:
 def test_downloads_hold_exactly_the_filtered_rows() -> None:
     """The CSV and JSON downloads hold exactly the rows shown, with provenance."""
     at = run_app({"outlet": "Ahram Online"})
-    shown = list(claims_table(at)["claim_id"])
+    listed = list(claims_table(at)["claim_id"])
     raw_csv = download(at, "download_csv")
     assert raw_csv.startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(io.BytesIO(raw_csv), encoding="utf-8-sig")
-    assert list(frame["claim_id"]) == shown
+    assert list(frame["claim_id"]) == listed
     assert {"quote", "claimant", "party", "outlet", "published_basis"} <= set(frame.columns)
     rows = json.loads(download(at, "download_json"))
-    assert [row["claim_id"] for row in rows] == shown
+    assert [row["claim_id"] for row in rows] == listed
 
 
 def test_zip_download_holds_the_whole_dataset() -> None:
@@ -284,8 +284,8 @@ def test_chosen_claim_shows_its_article_with_quote_marked() -> None:
     at = run_app()
     at.selectbox(key="claim_choice").set_value("eghtesad-04").run()
     assert not at.exception
-    shown = [element.proto.body for element in at.get("html")]
-    article = next(body for body in shown if "article-text" in body)
+    bodies = [element.proto.body for element in at.get("html")]
+    article = next(body for body in bodies if "article-text" in body)
     assert marked_passage(article).startswith("At least 96 children have been killed")
     assert "we&#x27;ve" in article or "we’ve" in article
 
@@ -363,7 +363,8 @@ def test_page_follows_an_edited_data_file(data_copy: Path,
     """The cached table is rebuilt when a data file changes: an edit shows on the next run."""
     monkeypatch.setenv("FIGURES_DATA_DIR", str(data_copy))
     at = run_app()
-    assert len(claims_table(at)) == 27 and not at.expander[0].label.startswith("⚠")
+    assert len(claims_table(at)) == 27 and not any(
+        expander.label.startswith("⚠") for expander in at.expander)
     claims = data_copy / "claims.csv"
     claims.write_text(claims.read_text(encoding="utf-8").replace(
         "trt-01,trt,trt,300000,", "trt-01,trt,trt,three hundred thousand,", 1), encoding="utf-8")
@@ -375,9 +376,28 @@ def test_page_follows_an_edited_data_file(data_copy: Path,
 
 def test_sources_never_show_an_inferred_date_as_stated(first_view: AppTest) -> None:
     """Each article in Sources is listed with its date, marked where it is inferred."""
-    labels = [label for label in (shown(expander.label) for expander in first_view.expander)
-              if label.startswith(("RFE/RL", "EghtesadOnline", "Ahram", "RT,", "TRT"))]
-    assert len(labels) == 5
-    for label in labels:
-        stated = label.startswith(("EghtesadOnline", "Ahram"))
-        assert ("(date inferred)" in label) is not stated, label
+    listing = next(frame.value for frame in first_view.dataframe
+                   if "how the date is known" in frame.value.columns)
+    assert sorted(listing["outlet"]) == sorted(["RFE/RL", "EghtesadOnline", "Ahram Online",
+                                                "RT", "TRT World"])
+    for row in listing.to_dict("records"):
+        stated = row["outlet"] in ("EghtesadOnline", "Ahram Online")
+        assert ("(date inferred)" in row["date"]) is not stated, row
+        assert (row["how the date is known"] == "stated in the article") is stated, row
+    assert listing["claims"].sum() == 27
+
+
+def test_sources_show_the_claims_of_the_article_chosen() -> None:
+    """Choosing an article under the sources table shows its date, credits and claims."""
+    at = run_app()
+    at.selectbox(key="source_choice").set_value("rt").run()
+    assert not at.exception
+    claims = next(frame.value for frame in at.dataframe
+                  if "review_status" in frame.value.columns and "subject" in frame.value.columns
+                  and len(frame.value.columns) <= 9)
+    listing = next(frame.value for frame in at.dataframe
+                   if "how the date is known" in frame.value.columns)
+    assert set(claims["claim_id"]) == {c for c in claims["claim_id"] if c.startswith("rt-")}
+    assert len(claims) == listing.set_index("article_id").loc["rt", "claims"] > 0
+    assert any("003_e50b3248676841e1.txt" in shown(markdown.value).replace("\u2060", "")
+               for markdown in at.markdown if "**File**" in markdown.value)
