@@ -20,7 +20,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -45,6 +45,7 @@ class Checked:
     figures: Figures
     labelled: pd.DataFrame
     disputes: Disputes
+    key: str = ""  # the content key it is stored under (empty: not stored)
 
 
 def check_and_compare(data_dir: Path | str, progress: Progress | None = None) -> Checked:
@@ -147,9 +148,47 @@ def store(path: Path, key: str, checked: Checked) -> None:
             pickle.dump((key, checked), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
         prefix = path.name.split("-", 1)[0]
-        for old in path.parent.glob(f"{prefix}-*.pickle"):
-            if old != path:
+        for old in [*path.parent.glob(f"{prefix}-*.pickle"),
+                    *path.parent.glob(f"{prefix}-*{SPEC_SUFFIX}")]:
+            if old != path and not old.name.startswith(f"{prefix}-{key}-"):
                 old.unlink(missing_ok=True)
+    except OSError:
+        return
+
+
+SPEC_SUFFIX = ".spec"
+
+
+def spec_path(data_dir: Path | str, key: str, view: str) -> Path:
+    """Where a chart's spec for one view of the table stored under `key` is kept."""
+    name = hashlib.blake2b(view.encode(), digest_size=16).hexdigest()
+    return cache_dir() / f"{folder_prefix(data_dir)}-{key}-{name}{SPEC_SUFFIX}"
+
+
+def read_spec(data_dir: Path | str, key: str, view: str) -> dict | None:
+    """A chart spec kept for this view of this version of the data, if there is one.
+
+    `view` names the chart and everything it was drawn from (the selection, the day,
+    the width); with the data's content key it makes the file's name, so a spec is
+    only ever read back for the same data, code and view."""
+    try:
+        with spec_path(data_dir, key, view).open("rb") as handle:
+            stored_view, spec = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
+            AttributeError, ImportError):
+        return None
+    return spec if stored_view == view and isinstance(spec, dict) else None
+
+
+def store_spec(data_dir: Path | str, key: str, view: str, spec: dict) -> None:
+    """Keep a chart spec for this view, whole or not at all; a table stored under
+    another key drops it."""
+    path = spec_path(data_dir, key, view)
+    try:
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part",
+                                         delete=False) as handle:
+            pickle.dump((view, spec), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
     except OSError:
         return
 
@@ -171,5 +210,6 @@ def load_checked(data_dir: Path | str, progress: Progress | None = None,
     # No file was written from before the key was made until now (a write moves a file's
     # change time, which no one can set back), so what was read is what the key names.
     if files_stamp(data_dir) == before:
+        checked = replace(checked, key=key)
         store(path, key, checked)
     return checked

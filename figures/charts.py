@@ -474,7 +474,9 @@ def undated_line(frame: pd.DataFrame) -> str:
     """How many claims are left off the timeline because their article has no date."""
     if frame.empty:
         return ""
-    undated = int(frame["published"].map(lambda text: compare.parse_date(text) is None).sum())
+    published = frame["published"]
+    unknown = [text for text in published.unique() if compare.parse_date(text) is None]
+    undated = int(published.isin(unknown).sum())
     if not undated:
         return ""
     return (f"Not placed: {undated} of {len(frame)} claims, whose articles' dates of "
@@ -485,8 +487,9 @@ def inferred_line(frame: pd.DataFrame) -> str:
     """Which outlets' dates were inferred from the text rather than stated."""
     if frame.empty:
         return ""
-    inferred = frame[frame["published_basis"].map(compare.is_inferred)]
-    outlets = joined(list(inferred["outlet"])).replace(";", ",")
+    basis = frame["published_basis"]
+    inferred = frame[basis.isin([text for text in basis.unique() if compare.is_inferred(text)])]
+    outlets = joined(list(inferred["outlet"].unique())).replace(";", ",")
     return f"Publication dates inferred from the article's text: {outlets}." if outlets else ""
 
 

@@ -23,7 +23,14 @@ from streamlit import dataframe_util
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from figures import compare, corpus, intake, pages, schema
-from figures.cache import Checked, FileStamp, files_stamp, load_checked
+from figures.cache import (
+    Checked,
+    FileStamp,
+    files_stamp,
+    load_checked,
+    read_spec,
+    store_spec,
+)
 from figures.charts import AnyChart
 from figures.disputes import Disputes, find_disputes
 from figures.disputes.chart import dispute_chart
@@ -185,15 +192,27 @@ def shown_rows(table: pd.DataFrame, selection: Selection) -> pd.DataFrame:
 
 
 def chart_spec(table: pd.DataFrame, key: tuple[Hashable, ...],
-               make: Callable[[], AnyChart]) -> dict:
-    """A chart's Vega-Lite spec, built once per view, not on every rerun. It is not
-    validated against the schema here, nor is each part as it is made (Altair's debug
-    mode, its documented switch for speed): the tests validate every chart the builders
-    make."""
+               make: Callable[[], AnyChart], keep_on_disk: bool = False) -> dict:
+    """A chart's Vega-Lite spec, built once per view, not on every rerun; the page's
+    first view (`keep_on_disk`) is also kept on disk with the table, so a restarted
+    page draws it at once. It is not validated against the schema here, nor is each
+    part as it is made (Altair's debug mode, its documented switch for speed): the tests
+    validate every chart the builders make."""
     def built() -> dict:
+        checked = next((found for _stamp, found in list(_LOADED.values())
+                        if found.labelled is table and found.key), None) \
+            if keep_on_disk else None
+        view = repr(key)
+        if checked is not None:  # kept on disk with the table, for after a restart
+            stored = read_spec(data_dir_from_env(), checked.key, view)
+            if stored is not None:
+                return stored
         # The switch is one for the whole process: sessions take turns with it.
         with _CHART_BUILDING, debug_mode(False):
-            return arrow_datasets(make().to_dict(validate=False))
+            spec = arrow_datasets(make().to_dict(validate=False))
+        if checked is not None:
+            store_spec(data_dir_from_env(), checked.key, view, spec)
+        return spec
     return derived(table, ("spec", *key), built)
 
 
@@ -473,8 +492,9 @@ def disputes_section(figures: Figures, shown: pd.DataFrame, selection: Selection
         st.subheader(as_text(f"{dispute.dispute_id}: a {dispute.strength}, "
                              f"{dispute.parties}"))
         st.markdown(as_text(dispute.sentence))
-        draw_chart(chart_spec(figures.table, ("dispute", selection, dispute.dispute_id,
-                                              made_on), make_chart),
+        draw_chart(chart_spec(labelled_table(figures), (
+            "dispute", selection, dispute.dispute_id, made_on), make_chart,
+            keep_on_disk=selection == Selection()),
                    key=f"chart_dispute_{dispute.dispute_id}")
         for quote_column, said in zip(st.columns(len(claims)), claims.to_dict("records"),
                                       strict=True):

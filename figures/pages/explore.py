@@ -23,7 +23,7 @@ from figures.disputes.frame import (
     disputes_sentence,
 )
 from figures.export import table_csv, table_json
-from figures.filters import describe_selection
+from figures.filters import Selection, describe_selection
 from figures.glance import glance
 from figures.markdown import as_text
 from figures.package import dataset_zip
@@ -52,6 +52,7 @@ chosen = ui.sidebar_selection(table)
 # so everything made from them is kept under the selection without it: picking another
 # comparison redraws that chart alone.
 selection = replace(chosen, comparison="")
+first_view = selection == Selection()  # its charts are kept on disk for after a restart
 screenshot = bool(st.session_state.get(ui.SCREENSHOT_KEY))
 shown = ui.shown_rows(table, selection)
 # Found once per version of the data; the view keeps those whose claims it shows.
@@ -125,7 +126,7 @@ def main_chart() -> AnyChart:
     return side_by_side(compare.comparison_frame(shown, label), label, TODAY)
 
 
-ui.draw_chart(ui.chart_spec(table, ("side", view, TODAY), main_chart),
+ui.draw_chart(ui.chart_spec(table, ("side", view, TODAY), main_chart, first_view),
               key="chart_side_by_side")
 if not screenshot:
     ui.image_downloads(main_chart, f"side-by-side-{label.lower().replace(' ', '-')}")
@@ -136,7 +137,7 @@ st.header("All measures")
 # the images are drawn at the export width from the same builder and data.
 width = EXPORT_WIDTH if screenshot else SCREEN_WIDTH
 ui.draw_chart(ui.chart_spec(table, ("overview", selection, TODAY, width),
-                            partial(overview, shown, TODAY, width)),
+                            partial(overview, shown, TODAY, width), first_view),
               key="chart_overview", width="content")
 if not screenshot:
     ui.image_downloads(partial(overview, shown, TODAY), "all-measures")
@@ -144,7 +145,7 @@ if not screenshot:
 # 6. Timeline: who said what, when.
 st.header("Timeline")
 ui.draw_chart(ui.chart_spec(table, ("timeline", selection, TODAY),
-                            partial(timeline, shown, TODAY)), key="chart_timeline")
+                            partial(timeline, shown, TODAY), first_view), key="chart_timeline")
 if not screenshot:
     ui.image_downloads(partial(timeline, shown, TODAY), "timeline")
 

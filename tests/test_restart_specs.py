@@ -1,0 +1,82 @@
+"""After a restart the page's first view is drawn from chart specs kept on disk with the
+checked table, never from specs of other data or of another view."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from figures import cache, charts, ui
+from figures.disputes import chart as dispute_chart_module
+from figures.load import DEFAULT_DATA_DIR
+from tests.test_dashboard import APP, TIMEOUT
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped data, served with a cache folder of its own."""
+    monkeypatch.setenv(cache.CACHE_DIR_VARIABLE, str(tmp_path / "cache"))
+    target = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, target)
+    monkeypatch.setenv("FIGURES_DATA_DIR", str(target))
+    return target
+
+
+def kept_specs(folder: Path) -> list[Path]:
+    """The chart specs kept on disk for a folder."""
+    return sorted(cache.cache_dir().glob(f"{cache.folder_prefix(folder)}-*{cache.SPEC_SUFFIX}"))
+
+
+def restart() -> None:
+    """What a restarted server has in memory: nothing."""
+    ui._LOADED.clear()
+    ui._DERIVED.clear()
+
+
+def page_specs(at: AppTest) -> list[str]:
+    """The specs of the page's charts, as sent."""
+    return [element.proto.spec for element in at.get("vega_lite_chart")]
+
+
+def test_a_restarted_page_draws_its_first_view_from_kept_specs(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first view's charts (a dispute, side by side, all measures, timeline) are kept;
+    after a restart the page draws the same charts without building one."""
+    restart()
+    first = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not first.exception
+    assert len(kept_specs(folder)) == 4
+    restart()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a chart was built, not read from disk")
+
+    for module, name in ((charts, "overview"), (charts, "side_by_side"),
+                         (charts, "timeline"), (dispute_chart_module, "dispute_chart")):
+        monkeypatch.setattr(module, name, refuse)
+    monkeypatch.setattr(ui, "dispute_chart", refuse)
+    again = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not again.exception
+    assert page_specs(again) == page_specs(first)
+
+
+def test_a_filtered_view_keeps_nothing_and_new_data_drops_the_old_specs(
+        folder: Path) -> None:
+    """Only the first view is kept, and a changed data file makes new specs under a new
+    key while the old ones are dropped."""
+    restart()
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    before = kept_specs(folder)
+    at.multiselect(key="filter_parties").set_value(["Russia"]).run()
+    assert not at.exception and kept_specs(folder) == before
+    claims = folder / "claims.csv"
+    claims.write_text(claims.read_text(encoding="utf-8").replace(
+        "an estimated 250,000 civilians trapped", "an estimated 250,000 civilians  trapped"),
+        encoding="utf-8")
+    restart()
+    AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    after = kept_specs(folder)
+    assert len(after) == 4 and not set(after) & set(before)
