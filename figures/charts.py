@@ -488,8 +488,8 @@ def inferred_line(frame: pd.DataFrame) -> str:
     if frame.empty:
         return ""
     basis = frame["published_basis"]
-    inferred = frame[basis.isin([text for text in basis.unique() if compare.is_inferred(text)])]
-    outlets = joined(list(inferred["outlet"].unique())).replace(";", ",")
+    inferred = basis.isin([text for text in basis.unique() if compare.is_inferred(text)])
+    outlets = joined(list(frame["outlet"][inferred].unique())).replace(";", ",")
     return f"Publication dates inferred from the article's text: {outlets}." if outlets else ""
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import date
@@ -27,6 +28,7 @@ from figures.cache import (
     Checked,
     FileStamp,
     files_stamp,
+    folder_stamp,
     load_checked,
     read_spec,
     store_spec,
@@ -105,17 +107,31 @@ _CHART_BUILDING = threading.Lock()
 
 
 _STAMPED: dict[str, tuple[object, FileStamp]] = {}
+# Each folder's last full stamp: the folder stamp it was taken with, and when.
+_FULL_STAMPS: dict[str, tuple[FileStamp, FileStamp, float]] = {}
+FULL_STAMP_EVERY = 2.0  # seconds a full stamp stands while the folder stamp holds
 
 
 def stamp_this_run(data_dir: Path) -> FileStamp:
-    """The data files' stamp, taken once per run of the page however often it is asked
-    (a large corpus has thousands of files to look at)."""
+    """The data files' stamp, taken once per run of the page however often it is asked.
+
+    Every file of a large corpus is looked at most once every FULL_STAMP_EVERY seconds:
+    in between, a run looks at the tables and the articles folder only, which catches
+    every edit of a table and every article added, removed or saved whole at once; an
+    article rewritten in place is caught by the next full look, seconds later.
+    """
     context = get_script_run_ctx()
     run = context.cursors if context is not None else None  # a new dict on every run
     found = _STAMPED.get(str(data_dir))
     if run is not None and found is not None and found[0] is run:
         return found[1]
-    stamp = files_stamp(data_dir)
+    quick, now = folder_stamp(data_dir), time.monotonic()
+    last = _FULL_STAMPS.get(str(data_dir))
+    if last is not None and last[0] == quick and now - last[2] < FULL_STAMP_EVERY:
+        stamp = last[1]
+    else:
+        stamp = files_stamp(data_dir)
+        _FULL_STAMPS[str(data_dir)] = (quick, stamp, now)
     if run is not None:
         _STAMPED[str(data_dir)] = (run, stamp)
     return stamp
