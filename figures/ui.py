@@ -6,6 +6,7 @@ values (a `Selection`), so everything downstream stays pure and testable without
 
 from __future__ import annotations
 
+import gc
 import html
 import threading
 import time
@@ -156,6 +157,7 @@ def load_figures() -> Figures:
             bar.progress(min(max(share, 0.0), 1.0), text=f"Reading and checking the data: "
                          f"{text[:1].lower()}{text[1:]}…")
 
+        gc.unfreeze()  # what an earlier load froze may now be let go
         try:
             with st.spinner("Opening the data…"):
                 checked = load_checked(data_dir, show, on_build=lambda: show(0.0, "Starting"))
@@ -163,6 +165,9 @@ def load_figures() -> Figures:
             bar.empty()
         _LOADED[key] = (stamp, checked)
         _DERIVED.clear()  # views of the table this one replaces
+        # A large corpus is millions of objects that live as long as it is loaded; kept
+        # out of the collector's reach, a click never waits for it to walk them all.
+        gc.freeze()
         return checked.figures
 
 
