@@ -70,26 +70,21 @@ def claimant_label_text(claims: int, low: float, high: float, inexact: int,
     return f"{count}: {range_text(low, high, suffix)}{bounds}"
 
 
-def by_claimant(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per claimant of a labelled comparison frame, with the columns a claim row
-    has on a chart: `plot_value` is its lowest figure, `plot_value_max` its highest (when
-    higher), `claims` how many it made, `value_label` says so in words."""
-    source = compare.label_frame(frame)
-    if source.empty:
-        return source.assign(claims=pd.Series(dtype="int64"))
+def summarised(source: pd.DataFrame, keys: list[str],
+               extra: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """One row per group of `keys` of a labelled comparison frame, with the columns a
+    claim row has on a chart: `plot_value` is the group's lowest figure, `plot_value_max`
+    its highest (when higher), `claims` how many, `value_label` says so in words, with
+    how many are bounds or estimates; `extra` adds more aggregations by name."""
     tops = source["plot_value_max"].fillna(source["plot_value"])
     work = source.assign(_top=tops, _inexact=source["exactness"] == compare.INEXACT,
                          _proposed=source["review"] == compare.PROPOSED_LABEL)
-    grouped = work.groupby(["claimant_label", "party"], sort=False, dropna=False)
-    rows = grouped.agg(
+    rows = work.groupby(keys, sort=False, dropna=False).agg(
         comparison=("comparison", "first"), unit_label=("unit_label", "first"),
-        claimant=("claimant", "first"), claimant_org=("claimant_org", "first"),
         claims=("claim_id", "size"), plot_value=("plot_value", "min"), _high=("_top", "max"),
-        _inexact=("_inexact", "sum"), _proposed=("_proposed", "any"),
-        _contexts=("context", "nunique"),
+        _inexact=("_inexact", "sum"), _proposed=("_proposed", "any"), **extra,
     ).reset_index()
-    units = " or ".join(source["unit_label"].unique())
-    suffix = unit_suffix(units)
+    suffix = unit_suffix(" or ".join(source["unit_label"].unique()))
     rows["plot_value_max"] = rows["_high"].where(rows["_high"] > rows["plot_value"])
     rows["exactness"] = rows["_inexact"].map(lambda n: compare.INEXACT if n else compare.EXACT)
     rows["review"] = rows["_proposed"].map({True: compare.PROPOSED_LABEL,
@@ -98,10 +93,26 @@ def by_claimant(frame: pd.DataFrame) -> pd.DataFrame:
         claimant_label_text(int(n), float(low), float(high), int(inexact), suffix)
         for n, low, high, inexact in zip(rows["claims"], rows["plot_value"], rows["_high"],
                                          rows["_inexact"], strict=True)]
+    return rows
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 claim", "2 claims"."""
+    return f"{count:,} {noun}{'s' if count != 1 else ''}"
+
+
+def by_claimant(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per claimant of a labelled comparison frame (`summarised`), its row
+    labelled with how many claims and how many places or periods they cover."""
+    source = compare.label_frame(frame)
+    if source.empty:
+        return source.assign(claims=pd.Series(dtype="int64"))
+    rows = summarised(source, ["claimant_label", "party"], {
+        "claimant": ("claimant", "first"), "claimant_org": ("claimant_org", "first"),
+        "_contexts": ("context", "nunique")})
     rows["row_label"] = [
         compare.wrapped(str(name)) + compare.ROW_BREAK
-        + f"{n:,} claim{'s' if n != 1 else ''}, {places:,} place{'s' if places != 1 else ''} "
-        "or periods"
+        + f"{plural(n, 'claim')}, {plural(places, 'place')} or periods"
         for name, n, places in zip(rows["claimant_label"], rows["claims"], rows["_contexts"],
                                    strict=True)]
     rows = rows.sort_values(["_high", "claimant_label"], ascending=[False, True],
@@ -116,35 +127,17 @@ def needs_parties(frame: pd.DataFrame) -> bool:
 
 
 def by_party(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per party of a labelled comparison frame, with the columns a claim row has
-    on a chart: `plot_value` is the lowest figure its claimants give, `plot_value_max` the
-    highest (when higher), `claims` and `claimants` how many, `value_label` says so."""
+    """One row per party of a labelled comparison frame (`summarised`), with how many
+    claimants made its claims, its row labelled with both counts."""
     source = compare.label_frame(frame)
     if source.empty:
         return source.assign(claims=pd.Series(dtype="int64"),
                              claimants=pd.Series(dtype="int64"))
-    tops = source["plot_value_max"].fillna(source["plot_value"])
-    work = source.assign(_top=tops, _inexact=source["exactness"] == compare.INEXACT,
-                         _proposed=source["review"] == compare.PROPOSED_LABEL)
-    rows = work.groupby("party", sort=False, dropna=False).agg(
-        comparison=("comparison", "first"), unit_label=("unit_label", "first"),
-        claims=("claim_id", "size"), claimants=("claimant_label", "nunique"),
-        plot_value=("plot_value", "min"), _high=("_top", "max"),
-        _inexact=("_inexact", "sum"), _proposed=("_proposed", "any"),
-    ).reset_index()
-    suffix = unit_suffix(" or ".join(source["unit_label"].unique()))
+    rows = summarised(source, ["party"], {"claimants": ("claimant_label", "nunique")})
     rows["claimant_label"] = rows["party"]
-    rows["plot_value_max"] = rows["_high"].where(rows["_high"] > rows["plot_value"])
-    rows["exactness"] = rows["_inexact"].map(lambda n: compare.INEXACT if n else compare.EXACT)
-    rows["review"] = rows["_proposed"].map({True: compare.PROPOSED_LABEL,
-                                            False: compare.CHECKED_LABEL})
-    rows["value_label"] = [
-        claimant_label_text(int(n), float(low), float(high), int(inexact), suffix)
-        for n, low, high, inexact in zip(rows["claims"], rows["plot_value"], rows["_high"],
-                                         rows["_inexact"], strict=True)]
     rows["row_label"] = [
         compare.wrapped(str(party)) + compare.ROW_BREAK
-        + f"{people:,} claimant{'s' if people != 1 else ''}, {n:,} claim{'s' if n != 1 else ''}"
+        + f"{plural(people, 'claimant')}, {plural(n, 'claim')}"
         for party, people, n in zip(rows["party"], rows["claimants"], rows["claims"],
                                     strict=True)]
     rows = rows.sort_values(["_high", "party"], ascending=[False, True], kind="stable")
