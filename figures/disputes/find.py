@@ -20,7 +20,7 @@ the number of comparable pairs of readings, not with the square of the claims.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
 
@@ -29,7 +29,7 @@ import pandas as pd
 from figures import schema
 from figures.disputes.claims import COUNT, EVENT, STOCK, Claim, claims_of
 from figures.disputes.found import Dispute, Disputes, Link, Member
-from figures.disputes.readings import Figure, figures_of, readings_of
+from figures.disputes.readings import Figure, readings_of
 from figures.disputes.rules import CONTRADICTION, Verdict, count_rule, event_rule, stock_rule
 from figures.disputes.scope import chain
 
@@ -159,10 +159,16 @@ def as_dispute(verdict: Verdict, dispute_id: str,
 
 
 def breaches_between(first: list[Figure], second: list[Figure], same: bool,
-                     part_of: Mapping[str, str]
+                     part_of: Mapping[str, str], found: Verdict | None = None
                      ) -> Iterator[tuple[Verdict, tuple[tuple[str, ...], tuple[str, ...]]]]:
     """Each pair of figures of two readings that break their rule, with the verdict in
-    the figures' own words and the claims giving each (smaller scope first)."""
+    the figures' own words and the claims giving each (smaller scope first). `found` is
+    the readings' verdict: when each reading is one figure, it is already in its words."""
+    if found is not None and not same and len(first) == len(second) == 1:
+        ids = {first[0].claim.claim_id: first[0].claim_ids,
+               second[0].claim.claim_id: second[0].claim_ids}
+        yield found, (ids[found.first.claim_id], ids[found.second.claim_id])
+        return
     for position, left in enumerate(first):
         for right in (first[position + 1:] if same else second):
             verdict = rule_between(left.claim, right.claim, part_of)
@@ -190,26 +196,26 @@ def find_disputes(table: pd.DataFrame, places: pd.DataFrame | Mapping[str, str])
         zip(places["place"].astype(str).str.strip(), places["part_of"].astype(str).str.strip(),
             strict=True))
     claims = claims_of(table)
-    readings, reading_of = readings_of(claims)
-    figures = figures_of(claims, reading_of)
+    readings, reading_of, figures = readings_of(claims)
     links, breaking = [], []
     for verdict in verdicts(readings, part_of):
         first, second = sorted((reading_of[verdict.first.claim_id],
                                 reading_of[verdict.second.claim_id]))
         links.append(Link(first, second, verdict.agrees))
         if not verdict.holds:
-            breaking.append((first, second))
+            breaking.append((first, second, verdict))
+    repeated = Counter(reading_of.values())
     for number, claim in enumerate(readings):
         # A reading's own repeats, by one claimant or several, are compared with it too.
-        verdict = rule_between(claim, claim, part_of)
+        verdict = rule_between(claim, claim, part_of) if repeated[number] > 1 else None
         if verdict is not None:
             links.append(Link(number, number, verdict.agrees))
             if not verdict.holds:
-                breaking.append((number, number))
+                breaking.append((number, number, None))
     breaches, inconsistent = [], []
-    for first, second in breaking:
+    for first, second, found in breaking:
         for verdict, sides in breaches_between(figures[first], figures[second],
-                                               first == second, part_of):
+                                               first == second, part_of, found):
             same_claimant = verdict.first.claimant_id == verdict.second.claimant_id
             (inconsistent if same_claimant else breaches).append((verdict, sides))
     breaches.sort(key=dispute_order)

@@ -37,26 +37,23 @@ def reading_key(claim: Claim) -> Hashable:
             claim.start, claim.end, moment, claim.allowed, figure)
 
 
-def readings_of(claims: list[Claim]) -> tuple[list[Claim], dict[str, int]]:
-    """One claim standing for each reading (the first by id), and each claim's reading."""
+def readings_of(claims: list[Claim]
+                ) -> tuple[list[Claim], dict[str, int], dict[int, list[Figure]]]:
+    """One claim standing for each reading (the first by id), each claim's reading, and
+    each reading's figures (one per claimant, each led by its first claim by id)."""
     numbers: dict[Hashable, int] = {}
     readings: list[Claim] = []
     reading_of: dict[str, int] = {}
+    grouped: dict[tuple[int, str], list[Claim]] = {}
     for claim in sorted(claims, key=lambda claim: claim.claim_id):
         key = reading_key(claim)
-        if key not in numbers:
-            numbers[key] = len(readings)
+        number = numbers.get(key)
+        if number is None:
+            number = numbers[key] = len(readings)
             readings.append(claim)
-        reading_of[claim.claim_id] = numbers[key]
-    return readings, reading_of
-
-
-def figures_of(claims: list[Claim], reading_of: dict[str, int]) -> dict[int, list[Figure]]:
-    """Each reading's figures, one per claimant, each led by its first claim by id."""
-    grouped: dict[tuple[int, str], list[Claim]] = defaultdict(list)
-    for claim in sorted(claims, key=lambda claim: claim.claim_id):
-        grouped[(reading_of[claim.claim_id], claim.claimant_id)].append(claim)
-    found: dict[int, list[Figure]] = defaultdict(list)
-    for (reading, _claimant), members in grouped.items():
-        found[reading].append(Figure(members[0], tuple(c.claim_id for c in members)))
-    return found
+        reading_of[claim.claim_id] = number
+        grouped.setdefault((number, claim.claimant_id), []).append(claim)
+    figures: dict[int, list[Figure]] = defaultdict(list)
+    for (number, _claimant), members in grouped.items():
+        figures[number].append(Figure(members[0], tuple(c.claim_id for c in members)))
+    return readings, reading_of, figures

@@ -155,7 +155,8 @@ st.fragment(ui.claims_section)(
     figures, shown, selection, screenshot,
     lambda rows: corroboration(rows, in_view))
 
-# 8. Sources: each article, its date and how it is known, its credits and claims.
+# 8. Sources: the articles in view in one table (date and how it is known, credits,
+# claims), and the claims of the article chosen below it.
 st.fragment(ui.sources_section)(figures, shown, selection)
 
 # 9. Downloads and citation: exactly the rows shown, with full provenance; the files
