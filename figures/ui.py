@@ -513,8 +513,11 @@ def disputes_section(figures: Figures, shown: pd.DataFrame, selection: Selection
         st.subheader(as_text(f"{dispute.dispute_id}: a {dispute.strength}, "
                              f"{dispute.parties}"))
         st.markdown(as_text(dispute.sentence))
+        # A dispute's chart shows its first claim on each side in view and how many more
+        # give each figure: views that agree on those share it.
         draw_chart(chart_spec(labelled_table(figures), (
-            "dispute", selection, dispute.dispute_id, made_on), make_chart,
+            "dispute", dispute.dispute_id, dispute.claim_ids, len(dispute.sides[0]),
+            len(dispute.sides[1]), made_on), make_chart,
             keep_on_disk=selection == Selection()),
                    key=f"chart_dispute_{dispute.dispute_id}")
         for quote_column, said in zip(st.columns(len(claims)), claims.to_dict("records"),
