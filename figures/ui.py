@@ -605,10 +605,12 @@ def source_listing(listed: pd.DataFrame, article_ids: list[str],
     return pd.DataFrame(rows)
 
 
-def sources_section(figures: Figures, shown: pd.DataFrame, selection: Selection) -> None:
+def sources_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
+                    screenshot: bool = False) -> None:
     """8. The articles in view, a page at a time in one table (date and how it is known,
-    credits, file, claims), and the claims of the article chosen below it. One table
-    rather than one per article: a browser draws each table as a grid of its own."""
+    credits, file, claims), and the claims of the article chosen below it (not in
+    screenshot mode, which shows no control). One table rather than one per article: a
+    browser draws each table as a grid of its own."""
     st.header("Sources")
     table = figures.table
     order = derived(table, ("articles", selection),
@@ -627,6 +629,8 @@ def sources_section(figures: Figures, shown: pd.DataFrame, selection: Selection)
         listed, ids, {article_id: len(groups[article_id]) for article_id in ids}))
     st.dataframe(listing, hide_index=True, key="sources_table", width="stretch",
                  column_config={"title": st.column_config.TextColumn("title", width="large")})
+    if screenshot:
+        return
     if st.session_state.get("source_choice") not in ids:
         st.session_state["source_choice"] = ids[0]
     names = dict(zip(listing["article_id"], listing["outlet"] + ", " + listing["date"] + ": "

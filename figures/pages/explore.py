@@ -157,7 +157,7 @@ st.fragment(ui.claims_section)(
 
 # 8. Sources: the articles in view in one table (date and how it is known, credits,
 # claims), and the claims of the article chosen below it.
-st.fragment(ui.sources_section)(figures, shown, selection)
+st.fragment(ui.sources_section)(figures, shown, selection, screenshot)
 
 # 9. Downloads and citation: exactly the rows shown, with full provenance; the files
 # are written only when a button is pressed.
