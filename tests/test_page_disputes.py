@@ -104,7 +104,10 @@ def test_many_disputes_are_drawn_a_page_at_a_time(
     assert all(len(side) == BATCH for dispute in found.disputes for side in dispute.sides)
     at = run_app()
     assert not at.exception
-    assert {metric.label: metric.value for metric in at.metric}["Disputes"] == "9"
+    metrics = {metric.label: metric.value for metric in at.metric}
+    assert metrics["Disputes"] == "9"
+    claims = f"{len(figures.table):,}"  # counts in the thousands are grouped
+    assert "," in claims and metrics[f"Claims shown of {claims}"] == claims
     first = [spec["title"]["text"] for spec in dispute_specs(at)]
     assert first == [f"Dispute D{n}, a tension: children killed" for n in (1, 2, 3)]
     assert any(f"gives the same figure in {BATCH - 1} more claims" in line

@@ -63,12 +63,13 @@ if screenshot:
 
 at_a_glance = ui.derived(table, ("glance", selection), lambda: glance(table, shown))
 columns = st.columns(6)
-columns[0].metric("Articles", at_a_glance.articles)
+columns[0].metric("Articles", f"{at_a_glance.articles:,}")
 columns[1].metric(at_a_glance.span_label, at_a_glance.span_value, help=at_a_glance.span_help)
-columns[2].metric(f"Claims shown of {at_a_glance.claims_total}", at_a_glance.claims_shown)
-columns[3].metric("Claimants", at_a_glance.claimants_shown)
-columns[4].metric("Parties", at_a_glance.parties_shown)
-columns[5].metric("Disputes", len(in_view.disputes),
+columns[2].metric(f"Claims shown of {at_a_glance.claims_total:,}",
+                  f"{at_a_glance.claims_shown:,}")
+columns[3].metric("Claimants", f"{at_a_glance.claimants_shown:,}")
+columns[4].metric("Parties", f"{at_a_glance.parties_shown:,}")
+columns[5].metric("Disputes", f"{len(in_view.disputes):,}",
                   help=f"Among {checked_text(in_view)} by different claimants in view.")
 st.caption("Method: figures are shown **as claimed by each party, not verified**. "
            "Qualifiers (\"at least\", \"more than\", \"some\") are kept as the article gives "
