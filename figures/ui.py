@@ -449,16 +449,21 @@ SOURCE_COLUMNS = ("claim_id", "review_status", "claimant", "party", "value", "qu
                   "subject", "measure", "place")
 
 
-def page_of(rows: pd.DataFrame, size: int, key: str, noun: str) -> pd.DataFrame:
+def page_of(rows: pd.DataFrame, size: int, key: str, noun: str,
+            view: Hashable = None) -> pd.DataFrame:
     """One page of `rows`, with a page chooser when there is more than one page."""
-    chosen = page_range(len(rows), size, key, noun)
+    chosen = page_range(len(rows), size, key, noun, view)
     return rows.iloc[chosen.start:chosen.stop]
 
 
-def page_range(count: int, size: int, key: str, noun: str) -> range:
+def page_range(count: int, size: int, key: str, noun: str, view: Hashable = None) -> range:
     """The positions of one page of `count` items, with a page chooser and a caption
-    saying which items it holds when there is more than one page."""
+    saying which items it holds when there is more than one page. A new `view` (other
+    filters) opens on the first page."""
     pages_count = max(1, -(-count // size))
+    if st.session_state.get(f"{key}_view") != view:
+        st.session_state[f"{key}_view"] = view
+        st.session_state[key] = 1
     if pages_count == 1:
         return range(count)
     if int(st.session_state.get(key, 1) or 1) > pages_count:
@@ -506,7 +511,7 @@ def disputes_section(figures: Figures, shown: pd.DataFrame, selection: Selection
         return
     positions = claim_positions(figures, shown, selection)
     for number in page_range(len(in_view.disputes), DISPUTES_PAGE, "disputes_page",
-                             "disputes"):
+                             "disputes", selection):
         dispute = in_view.disputes[number]
         claims = shown.iloc[positions.loc[list(dispute.claim_ids)].to_numpy()]
         make_chart = partial(dispute_chart, claims, dispute, made_on)
@@ -538,7 +543,7 @@ def claims_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
     st.header("Claims")
     st.caption("Sort by a column's header, search with the table's magnifier, or click a row "
                "to read its article below.")
-    part = page_of(shown, CLAIMS_PAGE, "claims_page", "claims")
+    part = page_of(shown, CLAIMS_PAGE, "claims_page", "claims", selection)
     columns = [column for column in TABLE_COLUMNS if column in part.columns]
     if selection.include_proposed:  # the review status leads, so no proposal passes unseen
         columns = ["review_status", *columns]
@@ -623,7 +628,7 @@ def sources_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
     # Only the columns this section reads, so a page of articles never copies the rest.
     narrow = derived(table, ("source columns", selection), lambda: shown[
         [c for c in (*SOURCE_COLUMNS, *SOURCE_HEADER_COLUMNS) if c in shown.columns]])
-    ids = list(page_of(order.to_frame(), SOURCES_PAGE, "sources_page", "articles")[
+    ids = list(page_of(order.to_frame(), SOURCES_PAGE, "sources_page", "articles", selection)[
         "article_id"])
     listing = derived(table, ("source listing", selection, tuple(ids)), lambda: source_listing(
         listed, ids, {article_id: len(groups[article_id]) for article_id in ids}))

@@ -116,3 +116,9 @@ def test_many_disputes_are_drawn_a_page_at_a_time(
     assert [spec["title"]["text"] for spec in dispute_specs(at)] == [
         f"Dispute D{n}, a tension: children killed" for n in (4, 5, 6)]
     assert "9 disputes among" in at.code[0].value
+    # Other filters that keep every dispute open on the first page again.
+    at.multiselect(key="filter_parties").set_value(
+        ["United Nations", "independent monitor"]).run()
+    assert not at.exception and at.number_input(key="disputes_page").value == 1
+    assert [spec["title"]["text"] for spec in dispute_specs(at)] == [
+        f"Dispute D{n}, a tension: children killed" for n in (1, 2, 3)]
