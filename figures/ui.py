@@ -643,9 +643,10 @@ def sources_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
     chosen = st.selectbox("Show the claims of article", ids, format_func=names.get,
                           key="source_choice")
     source = listed.loc[chosen]
-    date_text, how = date_known(str(source["published"]), str(source["published_basis"]))
+    _marked, how = date_known(str(source["published"]), str(source["published_basis"]))
     st.caption(as_text(names[chosen]))
-    st.markdown(f"**Date**: {as_text(date_text)} ({as_text(how)})")
+    # How the date is known says whether it was inferred, so the date stands bare here.
+    st.markdown(f"**Date**: {as_text(source['published'] or 'not known')} ({as_text(how)})")
     st.markdown(f"**Credits**: {as_text(source['credits'] or 'none named')}"
                 + (f"; **wire story**: {as_text(source['wire'])}" if source["wire"] else ""))
     if source["url"] or source["public_copy"]:

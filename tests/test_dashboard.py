@@ -401,3 +401,6 @@ def test_sources_show_the_claims_of_the_article_chosen() -> None:
     assert len(claims) == listing.set_index("article_id").loc["rt", "claims"] > 0
     assert any("003_e50b3248676841e1.txt" in shown(markdown.value).replace("\u2060", "")
                for markdown in at.markdown if "**File**" in markdown.value)
+    (date_line,) = [shown(markdown.value) for markdown in at.markdown
+                    if markdown.value.startswith("**Date**")]
+    assert date_line.startswith("**Date**: 2016-11-30 (inferred:")  # said once, not twice
