@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from figures import schema
+from figures import collector, schema
 from figures.compare import label_frame
 from figures.disputes import Disputes, find_disputes
 from figures.load import TABLE_FILES
@@ -50,11 +50,12 @@ class Checked:
 
 def check_and_compare(data_dir: Path | str, progress: Progress | None = None) -> Checked:
     """Read and check a folder, label its claims, then find the disputes among them."""
-    figures = build_figures(data_dir, progress)
-    if progress is not None:
-        progress(1.0, "Labelling the claims and finding disputes")
-    return Checked(figures, label_frame(figures.table),
-                   find_disputes(figures.table, figures.dataset.places))
+    with collector.paused():
+        figures = build_figures(data_dir, progress)
+        if progress is not None:
+            progress(1.0, "Labelling the claims and finding disputes")
+        return Checked(figures, label_frame(figures.table),
+                       find_disputes(figures.table, figures.dataset.places))
 
 
 def cache_dir() -> Path:
@@ -145,7 +146,7 @@ def stored_path(data_dir: Path | str, key: str) -> Path:
 def read_stored(path: Path, key: str) -> Checked | None:
     """A stored table, if there is one for exactly this key and it can be read."""
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, collector.paused():
             stored_key, checked = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
             AttributeError, ImportError):

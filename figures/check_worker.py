@@ -9,6 +9,7 @@ page's script run again in a worker would load the whole corpus there).
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import sys
@@ -18,6 +19,10 @@ from figures.check_pool import check_part
 
 def serve() -> None:
     """Answer parts until the input closes."""
+    # A part's objects are freed when it is answered; the collector would only walk
+    # them over and over while it is checked (`figures.collector`), so it runs once a part.
+    gc.disable()
+    gc.freeze()  # what was imported stays: no walk looks at it again
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     requests = sys.stdin.buffer
@@ -28,6 +33,8 @@ def serve() -> None:
             return
         pickle.dump(check_part(work, part), answers, protocol=pickle.HIGHEST_PROTOCOL)
         answers.flush()
+        del work, part
+        gc.collect()
 
 
 if __name__ == "__main__":

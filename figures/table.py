@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from figures import schema
+from figures import collector, schema
 from figures.check import check, memo, parse_value, rows
 from figures.load import LINE, Dataset, read_dataset
 from figures.problems import Problem
@@ -89,11 +89,19 @@ def join_claims(claims: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     )
     joined = joined[list(schema.TABLE_COLUMNS)].copy()
     for column in schema.TABLE_COLUMNS:
-        joined[column] = joined[column].astype(object).map(
-            lambda cell: "" if pd.isna(cell) else str(cell).strip())
+        cells = cleaned_cells(joined[column])
+        joined[column] = pd.Series(cells, index=joined.index, dtype=str if cells else object)
     for column in schema.NUMBER_COLUMNS[schema.CLAIMS_FILE]:
         joined[column] = joined[column].map(parse_value).astype("float64")
     return joined.reset_index(drop=True)
+
+
+def cleaned_cells(column: pd.Series) -> list[str]:
+    """A joined column's cells as the table holds them: the text without the spaces
+    around it, "" for a claim whose article or claimant row is missing. A cell read from
+    a file is already text, so only the others pay for the test of a missing value."""
+    return [cell.strip() if type(cell) is str else "" if pd.isna(cell) else str(cell).strip()
+            for cell in column.astype(object).tolist()]
 
 
 def rejected_frame(dataset: Dataset, reasons: dict[int, list[str]]) -> pd.DataFrame:
@@ -113,13 +121,14 @@ def build_figures(data_dir: Path | str | None = None,
     told how far it has got."""
     report = progress or (lambda share, text: None)
     report(0.0, "Reading the data files")
-    dataset = read_dataset(Path(data_dir) if data_dir is not None else None)
-    with memo():
-        problems = check(dataset, lambda share, text: report(0.15 + 0.75 * share, text))
-        report(0.9, "Joining claims with their articles and claimants")
-        reasons = rejection_reasons(dataset, problems)
-        rejected = rejected_frame(dataset, reasons)
-    valid = dataset.claims[~dataset.claims[LINE].isin(list(reasons))]
-    figures = Figures(join_claims(valid, dataset), rejected, tuple(problems), dataset)
+    with collector.paused():
+        dataset = read_dataset(Path(data_dir) if data_dir is not None else None)
+        with memo():
+            problems = check(dataset, lambda share, text: report(0.15 + 0.75 * share, text))
+            report(0.9, "Joining claims with their articles and claimants")
+            reasons = rejection_reasons(dataset, problems)
+            rejected = rejected_frame(dataset, reasons)
+        valid = dataset.claims[~dataset.claims[LINE].isin(list(reasons))]
+        figures = Figures(join_claims(valid, dataset), rejected, tuple(problems), dataset)
     report(1.0, "Done")
     return figures

@@ -24,7 +24,7 @@ from altair.utils.schemapi import debug_mode
 from streamlit import dataframe_util
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from figures import compare, corpus, intake, pages, schema
+from figures import collector, compare, corpus, intake, pages, schema
 from figures.cache import (
     Checked,
     FileStamp,
@@ -157,17 +157,22 @@ def load_figures() -> Figures:
             bar.progress(min(max(share, 0.0), 1.0), text=f"Reading and checking the data: "
                          f"{text[:1].lower()}{text[1:]}…")
 
+        reloading = gc.get_freeze_count() > 0
         gc.unfreeze()  # what an earlier load froze may now be let go
-        try:
-            with st.spinner("Opening the data…"):
-                checked = load_checked(data_dir, show, on_build=lambda: show(0.0, "Starting"))
-        finally:
-            bar.empty()
-        _LOADED[key] = (stamp, checked)
-        _DERIVED.clear()  # views of the table this one replaces
-        # A large corpus is millions of objects that live as long as it is loaded; kept
-        # out of the collector's reach, a click never waits for it to walk them all.
-        gc.freeze()
+        with collector.paused():  # the collector would walk the new objects for nothing
+            try:
+                with st.spinner("Opening the data…"):
+                    checked = load_checked(data_dir, show,
+                                           on_build=lambda: show(0.0, "Starting"))
+            finally:
+                bar.empty()
+            _LOADED[key] = (stamp, checked)
+            _DERIVED.clear()  # views of the table this one replaces
+            if reloading:  # cycles of the table this one replaces, before they are frozen
+                gc.collect()
+            # A large corpus is millions of objects that live as long as it is loaded;
+            # kept out of the collector's reach, a click never waits for it to walk them.
+            gc.freeze()
         return checked.figures
 
 
