@@ -29,8 +29,8 @@ import pandas as pd
 from figures import collector, schema
 from figures.compare import label_frame
 from figures.disputes import Disputes, find_disputes
-from figures.load import TABLE_FILES
-from figures.table import Figures, Progress, build_figures
+from figures.load import TABLE_FILES, Dataset
+from figures.table import Figures, Progress, build_and_derive
 
 CACHE_DIR_VARIABLE = "FIGURES_CACHE_DIR"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -51,11 +51,17 @@ class Checked:
 def check_and_compare(data_dir: Path | str, progress: Progress | None = None) -> Checked:
     """Read and check a folder, label its claims, then find the disputes among them."""
     with collector.paused():
-        figures = build_figures(data_dir, progress)
-        if progress is not None:
-            progress(1.0, "Labelling the claims and finding disputes")
-        return Checked(figures, label_frame(figures.table),
-                       find_disputes(figures.table, figures.dataset.places))
+        figures, ahead = build_and_derive(data_dir, progress, labels_and_disputes)
+        if ahead is None:
+            if progress is not None:
+                progress(1.0, "Labelling the claims and finding disputes")
+            ahead = labels_and_disputes(figures.table, figures.dataset)
+        return Checked(figures, *ahead)
+
+
+def labels_and_disputes(table: pd.DataFrame, dataset: Dataset) -> tuple[pd.DataFrame, Disputes]:
+    """A figure table's claims with their chart labels, and every dispute among them."""
+    return label_frame(table), find_disputes(table, dataset.places)
 
 
 def cache_dir() -> Path:

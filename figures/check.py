@@ -614,12 +614,15 @@ def check_articles(dataset: Dataset) -> list[Problem]:
 
 
 def check(dataset: Dataset,
-          progress: Callable[[float, str], None] | None = None) -> list[Problem]:
+          progress: Callable[[float, str], None] | None = None,
+          meanwhile: Callable[[list[Problem]], object] | None = None) -> list[Problem]:
     """Every problem in the dataset, in file and line order; `progress`, if given, is told
     the share done and the rule under way.
 
     In a large corpus the article rules run on parts of it in worker processes while this
-    one runs the other rules (see `figures.check_pool`); the problems are the same.
+    one runs the other rules (see `figures.check_pool`); the problems are the same. Then,
+    while the workers go on, `meanwhile` (if given) is called with the problems found so
+    far, those of every rule but the article rules, before this process takes parts too.
     """
     report = progress or (lambda share, text: None)
     problems = set(dataset.problems)
@@ -632,6 +635,8 @@ def check(dataset: Dataset,
             problems.update(rule(dataset))
             done += weights[rule]
         if pooled is not None:
+            if meanwhile is not None:
+                meanwhile(sorted(problems))
             left = total - done
             for part in pooled.finish(lambda parts_done, parts: report(
                     (done + left * parts_done / parts) / total,

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -22,6 +23,7 @@ from figures.problems import Problem
 
 REJECTED_COLUMNS = ("file", "line", "claim_id", "reason")
 Progress = Callable[[float, str], None]  # told the share done (0 to 1) and what is under way
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -119,16 +121,50 @@ def build_figures(data_dir: Path | str | None = None,
                   progress: Progress | None = None) -> Figures:
     """Read, check and join a data folder into the figure table; `progress`, if given, is
     told how far it has got."""
-    report = progress or (lambda share, text: None)
+    return build_and_derive(data_dir, progress)[0]
+
+
+def build_and_derive(data_dir: Path | str | None = None, progress: Progress | None = None,
+                     derive: Callable[[pd.DataFrame, Dataset], T] | None = None
+                     ) -> tuple[Figures, T | None]:
+    """`build_figures`, and `derive` (a pure function of the figure table and the
+    dataset) of the table, worked out ahead while worker processes check the articles.
+
+    Ahead, the table is joined from the claims the other rules leave, as if the article
+    rules rejected none; that guess is kept only when the claims rejected in the end are
+    exactly those, so the table is the one a check in one process gives. When the guess
+    fails, or no worker ran, the second item is None: the caller derives it itself.
+    """
+    shown = [0.0]  # the share last reported
+
+    def report(share: float, text: str) -> None:
+        shown[0] = share
+        if progress is not None:
+            progress(share, text)
+
     report(0.0, "Reading the data files")
+    ahead: list[tuple[set[int], pd.DataFrame, T | None]] = []
+
+    def guess(found: list[Problem]) -> None:
+        report(shown[0], "Joining and labelling the claims while the articles are checked")
+        lines = set(rejection_reasons(dataset, found))
+        table = join_claims(dataset.claims[~dataset.claims[LINE].isin(list(lines))], dataset)
+        ahead.append((lines, table, derive(table, dataset) if derive is not None else None))
+
     with collector.paused():
         dataset = read_dataset(Path(data_dir) if data_dir is not None else None)
         with memo():
-            problems = check(dataset, lambda share, text: report(0.15 + 0.75 * share, text))
+            problems = check(dataset, lambda share, text: report(0.15 + 0.75 * share, text),
+                             guess)
             report(0.9, "Joining claims with their articles and claimants")
             reasons = rejection_reasons(dataset, problems)
             rejected = rejected_frame(dataset, reasons)
-        valid = dataset.claims[~dataset.claims[LINE].isin(list(reasons))]
-        figures = Figures(join_claims(valid, dataset), rejected, tuple(problems), dataset)
+        derived: T | None = None
+        if ahead and ahead[0][0] == set(reasons):
+            _, table, derived = ahead[0]
+        else:
+            table = join_claims(dataset.claims[~dataset.claims[LINE].isin(list(reasons))],
+                                dataset)
+        figures = Figures(table, rejected, tuple(problems), dataset)
     report(1.0, "Done")
-    return figures
+    return figures, derived

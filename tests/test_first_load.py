@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gc
 import re
+import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,10 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.grow_corpus import grow
-from figures import collector, numbers, schema
+from figures import cache, check_pool, collector, numbers, schema
 from figures.check import parse_value
 from figures.load import DEFAULT_DATA_DIR, Dataset, read_dataset
-from figures.table import build_figures, join_claims
+from figures.table import build_and_derive, build_figures, join_claims
+from tests.test_check_pool import edit_rows, force_pool
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +127,77 @@ def test_the_tree_of_first_words_agrees_on_every_shipped_and_grown_article(
              *list(grown.articles.values())[:50]]
     for text in texts:
         assert numbers._possible_starts(text.lower()) == plain_starts(text)
+
+
+@pytest.fixture(scope="module")
+def grown_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A clean corpus of eight copies of the shipped articles (40 articles), on disk."""
+    folder = tmp_path_factory.mktemp("grown-folder") / "data"
+    grow(len(read_dataset(DEFAULT_DATA_DIR).claims) * 8, folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def quote_broken(grown_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The grown corpus with one quote its article does not hold: only the article rules
+    find it, so the claim is rejected after the table was joined ahead."""
+    folder = tmp_path_factory.mktemp("quote-broken") / "data"
+    shutil.copytree(grown_folder, folder)
+    edit_rows(folder, schema.CLAIMS_FILE, {
+        30: {"quote": "a sentence the article never had, 250,000 of them"}})
+    return folder
+
+
+def checked_in_one_process(folder: Path, monkeypatch: pytest.MonkeyPatch) -> cache.Checked:
+    """The folder checked, labelled and compared without any worker process."""
+    with monkeypatch.context() as patch:
+        patch.setattr(check_pool, "process_count", lambda: 1)
+        return cache.check_and_compare(folder)
+
+
+def assert_same_checked(found: cache.Checked, expected: cache.Checked) -> None:
+    """The same table, rejections, problems (in order), labels and disputes."""
+    assert_same_frame(found.figures.table, expected.figures.table)
+    assert_same_frame(found.figures.rejected, expected.figures.rejected)
+    assert found.figures.problems == expected.figures.problems
+    assert_same_frame(found.labelled, expected.labelled)
+    assert found.disputes == expected.disputes
+
+
+@pytest.mark.parametrize("which", ["clean", "a quote not in its article"])
+def test_labels_and_disputes_found_ahead_equal_those_of_one_process(
+        which: str, grown_folder: Path, quote_broken: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a worker checks the articles, the page labels the claims and finds their
+    disputes; what it loads is what one process, doing each in turn, loads."""
+    folder = grown_folder if which == "clean" else quote_broken
+    expected = checked_in_one_process(folder, monkeypatch)
+    force_pool(monkeypatch)
+    assert_same_checked(cache.check_and_compare(folder), expected)
+    if which != "clean":
+        assert len(expected.figures.rejected) == 1
+
+
+def test_the_guess_is_kept_only_when_no_article_rule_rejects_a_claim(
+        grown_folder: Path, quote_broken: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table joined ahead is used when it holds exactly the claims the check keeps, and
+    joined again when an article rule rejects one of them."""
+    force_pool(monkeypatch)
+    derived = []
+
+    def derive(table: pd.DataFrame, dataset: Dataset) -> int:
+        derived.append(len(table))
+        return len(table)
+
+    figures, ahead = build_and_derive(grown_folder, derive=derive)
+    assert ahead == len(figures.table) == derived[0]
+    figures, ahead = build_and_derive(quote_broken, derive=derive)
+    assert ahead is None
+    assert len(figures.table) == derived[1] - 1
+
+
+def test_without_workers_nothing_is_derived_ahead(grown_folder: Path) -> None:
+    """A corpus too small for worker processes is checked, then derived, in turn."""
+    figures, ahead = build_and_derive(grown_folder, derive=lambda table, dataset: 1)
+    assert ahead is None
+    assert len(figures.table) > 0
