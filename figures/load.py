@@ -108,29 +108,47 @@ def parse_csv(text: str, name: str, columns: tuple[str, ...]) -> tuple[pd.DataFr
                 f"delete the other")
         for column, places in twice.items()
     ]
-    records = []
+    width = len(header)
+    kept: list[list[str]] = []  # each row read, cut or padded to the header's width
+    lines: list[int] = []
     line = reader.line_num + 1
     for row in reader:
-        if any(cell.strip() for cell in row):
-            if len(row) > len(header):
+        text = "".join(row)
+        if text.strip():  # not a blank row
+            if len(row) > width:
                 problems.append(
-                    Problem(name, line, "-", f"{len(row)} cells but the header has {len(header)}")
+                    Problem(name, line, "-", f"{len(row)} cells but the header has {width}")
                 )
-            problems += long_cells(name, line, header, row)
-            problems += disagreeing_cells(name, line, twice, row)
-            cells: dict[str, str] = {}
-            for column, cell in zip(header, row, strict=False):
-                cells.setdefault(column, cell)
-            for key in schema.KEY_COLUMNS.get(name, ()):
-                if key in cells:
-                    cells[key] = cells[key].strip()
-            records.append({**{c: cells.get(c, "") for c in columns}, LINE: line})
+            if len(text) > MAX_CELL_CHARS:  # else no cell can be
+                problems += long_cells(name, line, header, row)
+            if twice:
+                problems += disagreeing_cells(name, line, twice, row)
+            kept.append(row[:width] if len(row) >= width else row + [""] * (width - len(row)))
+            lines.append(line)
         line = reader.line_num + 1
-    if not records:
+    if not kept:
         return empty_table(columns), problems
-    return pd.DataFrame.from_records(records, columns=[*columns, LINE]).astype(
-        {c: object for c in columns}
-    ), problems
+    return table_of(name, columns, header, kept, lines), problems
+
+
+def table_of(name: str, columns: tuple[str, ...], header: list[str], kept: list[list[str]],
+             lines: list[int]) -> pd.DataFrame:
+    """The contract's columns of the rows kept, as text, each from the first header cell
+    that names it ("" where none does), ids without the spaces around them, and each
+    row's line."""
+    by_position = list(zip(*kept, strict=True))
+    keys = schema.KEY_COLUMNS.get(name, ())
+    cells: dict[str, object] = {}
+    for column in columns:
+        if column not in header:
+            values = [""] * len(kept)
+        elif column in keys:
+            values = [cell.strip() for cell in by_position[header.index(column)]]
+        else:
+            values = list(by_position[header.index(column)])
+        cells[column] = pd.Series(values, dtype=object)
+    cells[LINE] = pd.Series(lines, dtype="int64")
+    return pd.DataFrame(cells)
 
 
 def allow_long_cells(size: int) -> None:

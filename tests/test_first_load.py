@@ -3,7 +3,9 @@ same table, problems, labels and disputes on the shipped data and on a grown cor
 
 from __future__ import annotations
 
+import csv
 import gc
+import io
 import re
 import shutil
 from pathlib import Path
@@ -14,9 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.grow_corpus import grow
-from figures import cache, check_pool, collector, numbers, schema
+from figures import cache, check_pool, collector, load, numbers, schema
 from figures.check import parse_value
-from figures.load import DEFAULT_DATA_DIR, Dataset, read_dataset
+from figures.load import DEFAULT_DATA_DIR, LINE, Dataset, read_dataset
+from figures.problems import Problem
 from figures.table import build_and_derive, build_figures, join_claims
 from tests.test_check_pool import edit_rows, force_pool
 
@@ -201,3 +204,82 @@ def test_without_workers_nothing_is_derived_ahead(grown_folder: Path) -> None:
     figures, ahead = build_and_derive(grown_folder, derive=lambda table, dataset: 1)
     assert ahead is None
     assert len(figures.table) > 0
+
+
+def parse_row_by_row(text: str, name: str, columns: tuple[str, ...]
+                     ) -> tuple[pd.DataFrame, list]:
+    """The table reader as it was written before: a dict per row, then a frame of them."""
+    load.allow_long_cells(len(text))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None:
+        return load.parse_csv(text, name, columns)
+    header = [cell.strip() for cell in header]
+    if load.other_separator(header, columns):
+        return load.parse_csv(text, name, columns)
+    problems = [Problem(name, 1, column, "missing column") for column in columns
+                if column not in header]
+    problems += [Problem(name, 1, column, f"unknown column (expected: {', '.join(columns)})")
+                 for column in header if column not in columns]
+    twice = load.repeated_columns(header, columns)
+    problems += [Problem(name, 1, column, f"the header names this column twice (columns "
+                         f"{' and '.join(str(index + 1) for index in places)}); the first is "
+                         f"read, delete the other") for column, places in twice.items()]
+    records = []
+    line = reader.line_num + 1
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            if len(row) > len(header):
+                problems.append(Problem(name, line, "-",
+                                        f"{len(row)} cells but the header has {len(header)}"))
+            problems += load.long_cells(name, line, header, row)
+            problems += load.disagreeing_cells(name, line, twice, row)
+            cells: dict[str, str] = {}
+            for column, cell in zip(header, row, strict=False):
+                cells.setdefault(column, cell)
+            for key in schema.KEY_COLUMNS.get(name, ()):
+                if key in cells:
+                    cells[key] = cells[key].strip()
+            records.append({**{c: cells.get(c, "") for c in columns}, LINE: line})
+        line = reader.line_num + 1
+    if not records:
+        return load.empty_table(columns), problems
+    return pd.DataFrame.from_records(records, columns=[*columns, LINE]).astype(
+        {c: object for c in columns}), problems
+
+
+def assert_same_parse(text: str, name: str) -> None:
+    """The reader gives the same rows, lines, types and located problems as before."""
+    columns = load.TABLE_FILES[name]
+    found, found_problems = load.parse_csv(text, name, columns)
+    expected, expected_problems = parse_row_by_row(text, name, columns)
+    assert_same_frame(found, expected)
+    assert found_problems == expected_problems
+
+
+@pytest.mark.parametrize("name", list(load.TABLE_FILES))
+def test_tables_read_as_they_were_row_by_row(name: str, grown_folder: Path) -> None:
+    """The shipped and a grown corpus's tables read into the same frames as before."""
+    for folder in (DEFAULT_DATA_DIR, grown_folder):
+        assert_same_parse((folder / name).read_text(encoding="utf-8-sig"), name)
+
+
+CELLS = st.sampled_from(["", " ", "x", " id-1 ", "a,b", 'say "so"', "two\nlines", "12",
+                         "\t", "long" * 5])
+HEADERS = st.lists(st.sampled_from([*schema.CLAIMANT_COLUMNS, "extra", "", " name "]),
+                   min_size=1, max_size=10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(HEADERS, st.lists(st.lists(CELLS, max_size=12), max_size=8))
+def test_any_table_reads_as_it_did_row_by_row(header: list[str],
+                                              rows: list[list[str]]) -> None:
+    """Short and long rows, blank rows, repeated, unknown and missing columns, cells over
+    the limit and cells over several lines: the same rows and problems as before."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(load, "MAX_CELL_CHARS", 12)
+        assert_same_parse(out.getvalue(), schema.CLAIMANTS_FILE)
