@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 
@@ -48,10 +49,21 @@ class Checked:
     key: str = ""  # the content key it is stored under (empty: not stored)
 
 
-def check_and_compare(data_dir: Path | str, progress: Progress | None = None) -> Checked:
-    """Read and check a folder, label its claims, then find the disputes among them."""
+def check_and_compare(data_dir: Path | str, progress: Progress | None = None,
+                      found_ahead: Callable[[Dataset, pd.DataFrame, Disputes], None]
+                      | None = None) -> Checked:
+    """Read and check a folder, label its claims, then find the disputes among them.
+
+    With worker processes checking the articles, the labels and disputes are found
+    meanwhile (`table.build_and_derive`), and `found_ahead` is then told them."""
+    def derive(table: pd.DataFrame, dataset: Dataset) -> tuple[pd.DataFrame, Disputes]:
+        labelled, disputes = labels_and_disputes(table, dataset)
+        if found_ahead is not None:
+            found_ahead(dataset, labelled, disputes)
+        return labelled, disputes
+
     with collector.paused():
-        figures, ahead = build_and_derive(data_dir, progress, labels_and_disputes)
+        figures, ahead = build_and_derive(data_dir, progress, derive)
         if ahead is None:
             if progress is not None:
                 progress(1.0, "Labelling the claims and finding disputes")
@@ -149,26 +161,109 @@ def stored_path(data_dir: Path | str, key: str) -> Path:
     return cache_dir() / f"{folder_prefix(data_dir)}-{key}.pickle"
 
 
+# A stored table is a run of pickles: (STORE_FORMAT, key), then the dataset, the labelled
+# table, the disputes, and last (the figure table, or the labelled table's columns that
+# are exactly it; the rejected rows; the problems). The first three are known while the
+# worker processes check the articles, and are written then.
+STORE_FORMAT = 2
+UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
+              AttributeError, ImportError, KeyError, IndexError)
+
+
 def read_stored(path: Path, key: str) -> Checked | None:
     """A stored table, if there is one for exactly this key and it can be read."""
     try:
         with path.open("rb") as handle, collector.paused():
-            stored_key, checked = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
-            AttributeError, ImportError):
+            if pickle.load(handle) != (STORE_FORMAT, key):
+                return None
+            dataset, labelled, disputes = (pickle.load(handle) for _ in range(3))
+            table, rejected, problems = pickle.load(handle)
+            if isinstance(table, list):  # the labelled table's columns are the table
+                table = labelled[table]
+    except UNREADABLE:
         return None
-    return checked if stored_key == key and isinstance(checked, Checked) else None
+    if not (isinstance(dataset, Dataset) and isinstance(labelled, pd.DataFrame)
+            and isinstance(disputes, Disputes) and isinstance(table, pd.DataFrame)
+            and isinstance(rejected, pd.DataFrame) and isinstance(problems, tuple)):
+        return None
+    return Checked(Figures(table, rejected, problems, dataset), labelled, disputes, key)
+
+
+def table_or_columns(checked: Checked) -> pd.DataFrame | list[str]:
+    """What a stored table keeps of the figure table: the labelled table's columns that
+    are exactly it (the labels add columns to the table and change none), else itself."""
+    table, labelled = checked.figures.table, checked.labelled
+    columns = list(table.columns)
+    if set(columns) <= set(labelled.columns):
+        same = labelled[columns]
+        if (same.index.equals(table.index) and list(same.dtypes) == list(table.dtypes)
+                and same.equals(table)):
+            return columns
+    return table
+
+
+class StoreWriter:
+    """A table's store, written part by part to a temporary file beside its place: the
+    dataset, labels and disputes while the articles are checked (`ahead`), the rest at
+    the end (`finish`), which puts the file in place whole; else it is dropped
+    (`discard`). A file that cannot be written is simply not kept."""
+
+    def __init__(self, path: Path, key: str) -> None:
+        self.path, self.key = path, key
+        self.handle: IO[bytes] | None = None
+        self.written: tuple[object, ...] = ()  # the parts written ahead
+
+    def ahead(self, dataset: Dataset, labelled: pd.DataFrame, disputes: Disputes) -> None:
+        """Write the parts known before the check ends."""
+        self.discard()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed in finish)
+                dir=self.path.parent, suffix=".part", delete=False)
+            for part in ((STORE_FORMAT, self.key), dataset, labelled, disputes):
+                pickle.dump(part, self.handle, protocol=pickle.HIGHEST_PROTOCOL)
+            self.written = (dataset, labelled, disputes)
+        except OSError:
+            self.discard()
+
+    def finish(self, checked: Checked) -> None:
+        """Write what is left of `checked` and put the file in place: after the parts
+        written ahead when they are `checked`'s own, else from the start."""
+        parts = (checked.figures.dataset, checked.labelled, checked.disputes)
+        if self.handle is None or len(self.written) != 3 or any(
+                written is not part for written, part in zip(self.written, parts, strict=True)):
+            self.ahead(*parts)
+        if self.handle is None:
+            return
+        try:
+            figures = checked.figures
+            pickle.dump((table_or_columns(checked), figures.rejected, figures.problems),
+                        self.handle, protocol=pickle.HIGHEST_PROTOCOL)
+            self.handle.close()
+            os.replace(self.handle.name, self.path)
+            self.handle = None
+            drop_older(self.path, self.key)
+        except OSError:
+            self.discard()
+
+    def discard(self) -> None:
+        """Drop a file not put in place."""
+        if self.handle is not None:
+            self.handle.close()
+            Path(self.handle.name).unlink(missing_ok=True)
+            self.handle = None
+        self.written = ()
 
 
 def store(path: Path, key: str, checked: Checked) -> None:
     """Write a table whole, then put it in place and drop the folder's older tables."""
+    StoreWriter(path, key).finish(checked)
+
+
+def drop_older(path: Path, key: str) -> None:
+    """Drop the folder's tables and chart specs stored under other keys."""
+    prefix = path.name.split("-", 1)[0]
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part",
-                                         delete=False) as handle:
-            pickle.dump((key, checked), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
-        prefix = path.name.split("-", 1)[0]
         for old in [*path.parent.glob(f"{prefix}-*.pickle"),
                     *path.parent.glob(f"{prefix}-*{SPEC_SUFFIX}")]:
             if old != path and not old.name.startswith(f"{prefix}-{key}-"):
@@ -227,10 +322,17 @@ def load_checked(data_dir: Path | str, progress: Progress | None = None,
         return found
     if on_build is not None:
         on_build()
-    checked = check_and_compare(data_dir, progress)
-    # No file was written from before the key was made until now (a write moves a file's
-    # change time, which no one can set back), so what was read is what the key names.
-    if files_stamp(data_dir) == before:
-        checked = replace(checked, key=key)
-        store(path, key, checked)
+    writer = StoreWriter(path, key)
+    try:
+        # The labels and disputes found while the workers check the articles are written
+        # meanwhile, as the rest of the table's store will be kept only if it is the same.
+        checked = check_and_compare(data_dir, progress, writer.ahead)
+        # No file was written from before the key was made until now (a write moves a
+        # file's change time, which no one can set back), so what was read is what the
+        # key names.
+        if files_stamp(data_dir) == before:
+            checked = replace(checked, key=key)
+            writer.finish(checked)
+    finally:
+        writer.discard()
     return checked

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import pickle
 import re
 import shutil
 from pathlib import Path
@@ -283,3 +284,93 @@ def test_any_table_reads_as_it_did_row_by_row(header: list[str],
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(load, "MAX_CELL_CHARS", 12)
         assert_same_parse(out.getvalue(), schema.CLAIMANTS_FILE)
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.CACHE_DIR_VARIABLE, str(folder))
+    return folder
+
+
+@pytest.mark.parametrize("which", ["clean", "a quote not in its article"])
+def test_a_restart_reads_back_exactly_what_the_first_load_found(
+        which: str, grown_folder: Path, quote_broken: Path, own_cache: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Written part by part while the articles are checked, the stored table reads back
+    as the table, problems, labels and disputes one process finds, and nothing is left
+    half written."""
+    folder = grown_folder if which == "clean" else quote_broken
+    expected = checked_in_one_process(folder, monkeypatch)
+    force_pool(monkeypatch)
+    written: list[object] = []
+    ahead = cache.StoreWriter.ahead
+    monkeypatch.setattr(cache.StoreWriter, "ahead",
+                        lambda self, *parts: written.append(parts) or ahead(self, *parts))
+    first = cache.load_checked(folder)
+    assert written  # the labels and disputes were found, and written, ahead
+    again = cache.load_checked(folder, on_build=lambda: pytest.fail("checked again"))
+    assert_same_checked(first, expected)
+    assert_same_checked(again, expected)
+    assert again.key == first.key != ""
+    assert [path.suffix for path in own_cache.iterdir()] == [".pickle"]
+
+
+def test_the_stored_table_is_the_labelled_tables_columns(own_cache: Path) -> None:
+    """The figure table is not stored twice: it is the labelled table's own columns."""
+    checked = cache.load_checked(DEFAULT_DATA_DIR)
+    assert cache.table_or_columns(checked) == list(checked.figures.table.columns)
+    again = cache.read_stored(cache.stored_path(DEFAULT_DATA_DIR, checked.key), checked.key)
+    assert again is not None
+    assert_same_frame(again.figures.table, checked.figures.table)
+
+
+def test_a_table_the_labels_do_not_hold_is_stored_whole(own_cache: Path) -> None:
+    """Were the labelled columns ever not the table, the table itself is stored."""
+    checked = cache.load_checked(DEFAULT_DATA_DIR)
+    labelled = checked.labelled.assign(outlet="another outlet")
+    odd = cache.Checked(checked.figures, labelled, checked.disputes, checked.key)
+    assert cache.table_or_columns(odd) is checked.figures.table
+    path = own_cache / "odd.pickle"
+    cache.store(path, checked.key, odd)
+    again = cache.read_stored(path, checked.key)
+    assert again is not None
+    assert_same_frame(again.figures.table, checked.figures.table)
+    assert_same_frame(again.labelled, labelled)
+
+
+def test_a_store_of_another_form_cut_short_or_for_another_key_is_refused(
+        own_cache: Path) -> None:
+    """The old single pickle, a file cut off half way and another key's file all read as
+    no stored table, so the folder is checked afresh."""
+    checked = cache.load_checked(DEFAULT_DATA_DIR)
+    path = cache.stored_path(DEFAULT_DATA_DIR, checked.key)
+    whole = path.read_bytes()
+    assert cache.read_stored(path, checked.key) is not None
+    assert cache.read_stored(path, "another key") is None
+    path.write_bytes(whole[: len(whole) // 2])
+    assert cache.read_stored(path, checked.key) is None
+    path.write_bytes(pickle.dumps((checked.key, checked)))
+    assert cache.read_stored(path, checked.key) is None
+
+
+def test_a_check_that_fails_leaves_no_file_behind(
+        grown_folder: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A load that fails after the first parts were written drops the half-written file."""
+    force_pool(monkeypatch)
+
+    def fail(*args: object) -> list[Problem]:
+        raise RuntimeError("a rule failed")
+
+    finish = check_pool.PooledCheck.finish
+    monkeypatch.setattr(check_pool.PooledCheck, "finish",
+                        lambda self, *args: (finish(self, *args), fail())[0])
+    written: list[object] = []
+    ahead = cache.StoreWriter.ahead
+    monkeypatch.setattr(cache.StoreWriter, "ahead",
+                        lambda self, *parts: written.append(parts) or ahead(self, *parts))
+    with pytest.raises(RuntimeError):
+        cache.load_checked(grown_folder)
+    assert written
+    assert list(own_cache.iterdir()) == []
