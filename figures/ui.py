@@ -20,8 +20,6 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
-from altair.utils.schemapi import debug_mode
-from streamlit import dataframe_util
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from figures import compare, corpus, intake, pages, schema
@@ -34,7 +32,6 @@ from figures.cache import (
     read_spec,
     store_spec,
 )
-from figures.charts import AnyChart
 from figures.disputes import Disputes, find_disputes
 from figures.disputes.chart import dispute_chart
 from figures.disputes.frame import checked_text
@@ -55,6 +52,7 @@ from figures.load import data_dir_from_env
 from figures.markdown import as_text
 from figures.table import Figures
 from figures.text import find_quote
+from figures.vegalite import ChartSpec
 
 T = TypeVar("T")
 SCREENSHOT_PARAM = "view"
@@ -104,7 +102,6 @@ def widget_key(field: str) -> str:
 # the others wait for it.
 _LOADED: dict[str, tuple[FileStamp, Checked]] = {}
 _LOADING = threading.Lock()
-_CHART_BUILDING = threading.Lock()
 
 
 _STAMPED: dict[str, tuple[object, FileStamp]] = {}
@@ -213,12 +210,11 @@ def shown_rows(table: pd.DataFrame, selection: Selection) -> pd.DataFrame:
 
 
 def chart_spec(table: pd.DataFrame, key: tuple[Hashable, ...],
-               make: Callable[[], AnyChart], keep_on_disk: bool = False) -> dict:
-    """A chart's Vega-Lite spec, built once per view, not on every rerun; the page's
-    first view (`keep_on_disk`) is also kept on disk with the table, so a restarted
-    page draws it at once. It is not validated against the schema here, nor is each
-    part as it is made (Altair's debug mode, its documented switch for speed): the tests
-    validate every chart the builders make."""
+               make: Callable[[], ChartSpec], keep_on_disk: bool = False) -> dict:
+    """A chart's Vega-Lite spec, its rows as Arrow bytes, built once per view, not on
+    every rerun; the page's first view (`keep_on_disk`) is also kept on disk with the
+    table, so a restarted page draws it at once. It is not checked against the schema
+    here: the tests check every chart the builders make."""
     def built() -> dict:
         checked = next((found for _stamp, found in list(_LOADED.values())
                         if found.labelled is table and found.key), None) \
@@ -228,21 +224,11 @@ def chart_spec(table: pd.DataFrame, key: tuple[Hashable, ...],
             stored = read_spec(data_dir_from_env(), checked.key, view)
             if stored is not None:
                 return stored
-        # The switch is one for the whole process: sessions take turns with it.
-        with _CHART_BUILDING, debug_mode(False):
-            spec = arrow_datasets(make().to_dict(validate=False))
+        spec = make().for_streamlit()
         if checked is not None:
             store_spec(data_dir_from_env(), checked.key, view, spec)
         return spec
     return derived(table, ("spec", *key), built)
-
-
-def arrow_datasets(spec: dict) -> dict:
-    """A spec whose named datasets are already Arrow bytes, as Streamlit sends them, so a
-    rerun does not convert the rows again."""
-    datasets = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
-                for name, rows in spec.get("datasets", {}).items()}
-    return {**spec, "datasets": datasets} if datasets else spec
 
 
 def draw_chart(spec: dict, key: str, width: str = "stretch") -> None:
@@ -409,7 +395,7 @@ def follow_table_choice(rows: list[int], claim_ids: list[str]) -> None:
     st.session_state["claim_clicked"] = clicked
 
 
-def image_downloads(make_chart: Callable[[], AnyChart], name: str) -> None:
+def image_downloads(make_chart: Callable[[], ChartSpec], name: str) -> None:
     """PNG (2x, for print) and SVG buttons for a chart, drawn only when clicked, from the
     same builder as the chart on screen; a click downloads without rerunning the page."""
     left, right, _ = st.columns([1, 1, 4])

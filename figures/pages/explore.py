@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from figures import compare, pages, schema, ui
-from figures.charts import EXPORT_WIDTH, AnyChart, overview, side_by_side, timeline
+from figures.charts import EXPORT_WIDTH, overview, side_by_side, timeline
 from figures.cite import cite_view
 from figures.disputes.frame import (
     DISPUTE_COLUMNS,
@@ -27,6 +27,7 @@ from figures.filters import Selection, describe_selection
 from figures.glance import glance
 from figures.markdown import as_text
 from figures.package import dataset_zip
+from figures.vegalite import ChartSpec
 
 TODAY = date.today()
 SCREEN_WIDTH = 860  # pixels: fits, legend and all, the main column of a 1440 px window
@@ -122,7 +123,7 @@ view = replace(selection, comparison=label)
 ui.keep_view_in_url(view, screenshot)
 
 
-def main_chart() -> AnyChart:
+def main_chart() -> ChartSpec:
     """The side-by-side chart of the chosen comparison, for the page and its images."""
     return side_by_side(compare.comparison_frame(shown, label), label, TODAY)
 
