@@ -233,7 +233,7 @@ def counted_line(source: pd.DataFrame, label: str) -> str:
     """What the comparison counts."""
     if label in compare.COUNTED:
         return compare.COUNTED[label]
-    return "Counted: " + joined(list(source["what"])) + "." if len(source) else ""
+    return "Counted: " + joined(source["what"].tolist()) + "." if len(source) else ""
 
 
 def needs_log_scale(source: pd.DataFrame) -> bool:

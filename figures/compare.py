@@ -457,7 +457,7 @@ def comparison_order(labels: list[str]) -> list[str]:
 def available_comparisons(table: pd.DataFrame) -> list[str]:
     """The comparisons holding at least one claim of `table`, in reading order."""
     if "comparison" in table.columns:  # a labelled table says so already
-        return comparison_order(sorted(set(table["comparison"])))
+        return comparison_order(sorted(table["comparison"].unique()))
     frame = with_columns(table)
     labels = {comparison_of(m, s) for m, s in zip(frame["measure"], frame["subject"],
                                                   strict=True)}

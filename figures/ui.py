@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import html
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import date
@@ -20,14 +19,11 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from figures import compare, corpus, intake, pages, schema
 from figures.cache import (
     Checked,
     FileStamp,
-    files_stamp,
-    folder_stamp,
     load_checked,
     read_spec,
     store_spec,
@@ -50,6 +46,7 @@ from figures.filters import (
 from figures.images import chart_png, chart_svg
 from figures.load import data_dir_from_env
 from figures.markdown import as_text
+from figures.stamps import stamp_this_run
 from figures.table import Figures
 from figures.text import find_quote
 from figures.vegalite import ChartSpec
@@ -102,37 +99,6 @@ def widget_key(field: str) -> str:
 # the others wait for it.
 _LOADED: dict[str, tuple[FileStamp, Checked]] = {}
 _LOADING = threading.Lock()
-
-
-_STAMPED: dict[str, tuple[object, FileStamp]] = {}
-# Each folder's last full stamp: the folder stamp it was taken with, and when.
-_FULL_STAMPS: dict[str, tuple[FileStamp, FileStamp, float]] = {}
-FULL_STAMP_EVERY = 2.0  # seconds a full stamp stands while the folder stamp holds
-
-
-def stamp_this_run(data_dir: Path) -> FileStamp:
-    """The data files' stamp, taken once per run of the page however often it is asked.
-
-    Every file of a large corpus is looked at most once every FULL_STAMP_EVERY seconds:
-    in between, a run looks at the tables and the articles folder only, which catches
-    every edit of a table and every article added, removed or saved whole at once; an
-    article rewritten in place is caught by the next full look, seconds later.
-    """
-    context = get_script_run_ctx()
-    run = context.cursors if context is not None else None  # a new dict on every run
-    found = _STAMPED.get(str(data_dir))
-    if run is not None and found is not None and found[0] is run:
-        return found[1]
-    quick, now = folder_stamp(data_dir), time.monotonic()
-    last = _FULL_STAMPS.get(str(data_dir))
-    if last is not None and last[0] == quick and now - last[2] < FULL_STAMP_EVERY:
-        stamp = last[1]
-    else:
-        stamp = files_stamp(data_dir)
-        _FULL_STAMPS[str(data_dir)] = (quick, stamp, now)
-    if run is not None:
-        _STAMPED[str(data_dir)] = (run, stamp)
-    return stamp
 
 
 def load_figures() -> Figures:
@@ -545,7 +511,7 @@ def claims_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
                           on_select="rerun", selection_mode="single-row",
                           column_config={"quote": st.column_config.TextColumn(
                               "quote", width="large")})
-    ids = list(part["claim_id"])
+    ids = part["claim_id"].tolist()
     follow_table_choice(picked.selection.rows, ids)
     positions = claim_positions(figures, shown, selection)
     if st.session_state.get("claim_choice") not in positions.index:

@@ -18,6 +18,7 @@ from figures.cite import cite_view
 from figures.disputes.frame import (
     DISPUTE_COLUMNS,
     checked_text,
+    cited_claims,
     corroboration,
     disputes_frame,
     disputes_sentence,
@@ -57,8 +58,8 @@ first_view = selection == Selection()  # its charts are kept on disk for after a
 screenshot = bool(st.session_state.get(ui.SCREENSHOT_KEY))
 shown = ui.shown_rows(table, selection)
 # Found once per version of the data; the view keeps those whose claims it shows.
-in_view = ui.derived(table, ("disputes", selection),
-                     lambda: ui.load_disputes(figures).within(frozenset(shown["claim_id"])))
+in_view = ui.derived(table, ("disputes", selection), lambda: ui.load_disputes(figures).within(
+    frozenset(shown["claim_id"].tolist())))
 if screenshot:
     ui.screenshot_layout()
 
@@ -189,7 +190,8 @@ url = ui.view_url()
 
 def citation() -> str:
     """The cite-this-view text of the view."""
-    claimant_of = dict(zip(shown["claim_id"], shown["claimant"], strict=True))
+    cited = shown[shown["claim_id"].isin(cited_claims(in_view))]
+    claimant_of = dict(zip(cited["claim_id"].tolist(), cited["claimant"].tolist(), strict=True))
     return cite_view(describe_selection(view), shown, TODAY, url,
                      disputes_sentence(in_view, claimant_of))
 
