@@ -7,6 +7,7 @@ values (a `Selection`), so everything downstream stays pure and testable without
 from __future__ import annotations
 
 import gc
+import hashlib
 import html
 import threading
 from collections import OrderedDict
@@ -19,6 +20,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 
 from figures import compare, corpus, intake, pages, schema
 from figures.cache import (
@@ -190,11 +192,20 @@ def chart_spec(table: pd.DataFrame, key: tuple[Hashable, ...],
             stored = read_spec(data_dir_from_env(), checked.key, view)
             if stored is not None:
                 return stored
-        spec = make().for_streamlit()
+        spec = streamlit_spec(make())
         if checked is not None:
             store_spec(data_dir_from_env(), checked.key, view, spec)
         return spec
     return derived(table, ("spec", *key), built)
+
+
+def streamlit_spec(chart: ChartSpec) -> dict:
+    """The spec with its rows as Arrow bytes, named by their content, as Streamlit sends a
+    dataset (a chart whose rows change gets a new name, so the browser never mistakes new
+    rows for more of the old, and a rerun does not convert them again)."""
+    data = dataframe_util.convert_anything_to_arrow_bytes(chart.rows)
+    name = "data-" + hashlib.blake2b(data, digest_size=16).hexdigest()
+    return {**chart.spec, "data": {"name": name}, "datasets": {name: data}}
 
 
 def draw_chart(spec: dict, key: str, width: str = "stretch") -> None:

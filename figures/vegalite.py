@@ -8,8 +8,8 @@ supplies the Vega-Lite version and its JSON schema: `ChartSpec.to_dict` checks e
 spec against that schema before it is drawn as an image or handed to a reader.
 
 The rows stay a DataFrame until the chart is drawn: the page sends them to Streamlit
-as Arrow bytes (`for_streamlit`), and an image or a test gets them inline as records
-(`to_dict`), as Vega-Lite reads them without a server.
+as Arrow bytes (`ui.streamlit_spec`), and an image or a test gets them inline as
+records (`to_dict`), as Vega-Lite reads them without a server.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from typing import Any
 
 import pandas as pd
 from altair import SCHEMA_URL
-from streamlit import dataframe_util
 
 Spec = dict[str, Any]
 
@@ -109,14 +108,6 @@ class ChartSpec:
         if validate:
             check_schema(spec)
         return spec
-
-    def for_streamlit(self) -> Spec:
-        """The spec with its rows as Arrow bytes, named by their content, as Streamlit
-        sends a dataset (a chart whose rows change gets a new name, so the browser never
-        mistakes new rows for more of the old)."""
-        data = dataframe_util.convert_anything_to_arrow_bytes(self.rows)
-        name = "data-" + hashlib.blake2b(data, digest_size=16).hexdigest()
-        return {**self.spec, "data": {"name": name}, "datasets": {name: data}}
 
 
 def chart_spec(category_colours: list[str], rows: pd.DataFrame, **properties: Any) -> ChartSpec:

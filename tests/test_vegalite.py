@@ -1,5 +1,5 @@
 """Chart specs written as plain dicts: checked against the Vega-Lite schema, their rows
-the same whether inline (images) or Arrow bytes (the page)."""
+the same whether inline (images) or Arrow bytes (the page, `ui.streamlit_spec`)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from figures import charts, compare, vegalite
+from figures import charts, compare, ui, vegalite
 from figures.table import Figures
 from figures.vegalite import ChartSpec
 
@@ -37,7 +37,7 @@ def test_the_page_and_an_image_get_the_same_rows(shipped: Figures) -> None:
     null in both (a range's missing upper figure is what the range rules filter on)."""
     chart = charts.overview(compare.label_frame(shipped.table), MADE_ON)
     inline = chart.to_dict()
-    sent = chart.for_streamlit()
+    sent = ui.streamlit_spec(chart)
     (inline_name, inline_rows), = inline["datasets"].items()
     (sent_name, sent_bytes), = sent["datasets"].items()
     assert inline["data"] == {"name": inline_name} and sent["data"] == {"name": sent_name}
@@ -54,7 +54,7 @@ def test_a_dataset_is_named_by_its_rows() -> None:
     more of the old; the same rows keep their name."""
     def named(values: list[int]) -> tuple[str, str]:
         chart = ChartSpec({"mark": {"type": "point"}}, pd.DataFrame({"x": values}))
-        return chart.to_dict()["data"]["name"], chart.for_streamlit()["data"]["name"]
+        return chart.to_dict()["data"]["name"], ui.streamlit_spec(chart)["data"]["name"]
 
     assert named([1, 2]) == named([1, 2])
     assert named([1, 2])[0] != named([1, 3])[0]
