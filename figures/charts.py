@@ -1,8 +1,9 @@
 """Charts that stand on their own as images: every one names what it counts, where and
 when, who said each figure, where it was published, and which dataset it comes from.
 
-One chart, one function: a DataFrame `source` in, a chart out. Fonts, sizes and colours
-live in one registered theme; each party keeps one colour and one shape in every chart
+One chart, one function: a DataFrame `source` in, a chart out (a `vegalite.ChartSpec`:
+Vega-Lite written as plain dicts, with its rows). Fonts, sizes and colours live in one
+theme (`vegalite.theme`); each party keeps one colour and one shape in every chart
 (`party_color`, `party_shape`), so a party is never told by colour alone. Exact figures
 are filled marks, bounds and estimates hollow ones, and the chart says so.
 
@@ -63,6 +64,7 @@ DIFFER_LINE = ("The claims cover different places or periods: they are set side 
 UNVERIFIED = "figures as claimed, not verified."
 EMPTY_TITLE = "No claims to show"
 SPLIT_LINES = "split(datum.label, '\\n')"  # a row label's lines (compare.ROW_BREAK)
+
 
 def styled(rows: pd.DataFrame, **properties: object) -> ChartSpec:
     """A top-level chart of `rows` in the one look of every chart (`vegalite.theme`)."""
