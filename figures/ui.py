@@ -139,8 +139,18 @@ def load_figures() -> Figures:
 # What the page derives from the loaded table (its labels, the filters' options, each
 # view's rows and chart specs), kept while that table is the one loaded: a rerun that
 # changes nothing rebuilds nothing, and a large corpus is labelled once per load.
+# The least recently used go first once more than DERIVED_KEPT are kept; so do the least
+# recently used tables once those kept hold more than DERIVED_ROWS_KEPT rows: a view of
+# a large corpus is tens of megabytes, and a reader going through many views must not
+# fill the memory with them.
 _DERIVED: OrderedDict[tuple[Hashable, ...], tuple[object, object]] = OrderedDict()
 DERIVED_KEPT = 96
+DERIVED_ROWS_KEPT = 300_000
+
+
+def rows_in(value: object) -> int:
+    """The rows a kept value holds, if it is a table."""
+    return len(value) if isinstance(value, pd.DataFrame) else 0
 
 
 def derived(owner: object, key: tuple[Hashable, ...], make: Callable[[], T]) -> T:
@@ -154,6 +164,14 @@ def derived(owner: object, key: tuple[Hashable, ...], make: Callable[[], T]) -> 
     _DERIVED[full] = (owner, value)
     while len(_DERIVED) > DERIVED_KEPT:
         _DERIVED.popitem(last=False)
+    sizes = {kept: rows_in(value) for kept, (_owner, value) in _DERIVED.items()}
+    rows = sum(sizes.values())
+    for kept, size in sizes.items():  # the least recently used first
+        if rows <= DERIVED_ROWS_KEPT:
+            break
+        if size and kept != full:
+            del _DERIVED[kept]
+            rows -= size
     return value
 
 
