@@ -85,29 +85,35 @@ def cache_dir() -> Path:
     return Path(base) / "contested-figures"
 
 
-def data_entries(data_dir: Path) -> list[tuple[str, os.stat_result]]:
-    """Each data file of a folder (the four tables, then the articles) with its status."""
-    entries = []
+def files_stamp(data_dir: Path | str) -> FileStamp:
+    """Every data file (the four tables, then the articles in name order) with its size,
+    modification and change time: the change time moves on any write, even one that
+    restores the size and the modification time. Built in one pass, as a large corpus's
+    page takes one every few seconds."""
+    folder = Path(data_dir)
+    stamp = []
     for name in TABLE_FILES:
         try:
-            entries.append((name, (data_dir / name).stat()))
+            info = (folder / name).stat()
         except OSError:
             continue
+        stamp.append((name, info.st_size, info.st_mtime_ns, info.st_ctime_ns))
+    articles = folder / schema.ARTICLES_DIR
     try:
-        with os.scandir(data_dir / schema.ARTICLES_DIR) as found:
-            articles = [(f"{schema.ARTICLES_DIR}/{entry.name}", entry.stat())
-                        for entry in found if entry.name.endswith(".txt") and entry.is_file()]
+        with os.scandir(articles) as found:
+            names = sorted(entry.name for entry in found
+                           if entry.name.endswith(".txt") and entry.is_file())
     except OSError:
-        articles = []
-    return entries + sorted(articles)
-
-
-def files_stamp(data_dir: Path | str) -> FileStamp:
-    """Every data file's name, size, modification and change time: cheap enough for each
-    run of the page, and the change time moves on any write, even one that restores the
-    size and the modification time."""
-    return tuple((name, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-                 for name, info in data_entries(Path(data_dir)))
+        return tuple(stamp)
+    where = f"{articles}{os.sep}"
+    for name in names:
+        try:
+            info = os.stat(where + name)
+        except OSError:  # removed since the folder was listed
+            continue
+        stamp.append((f"{schema.ARTICLES_DIR}/{name}", info.st_size, info.st_mtime_ns,
+                      info.st_ctime_ns))
+    return tuple(stamp)
 
 
 def folder_stamp(data_dir: Path | str) -> FileStamp:
@@ -141,12 +147,12 @@ def content_key(data_dir: Path | str) -> str:
     folder = Path(data_dir)
     digest = hashlib.blake2b(digest_size=20)
     digest.update(code_version().encode())
-    for name, info in data_entries(folder):
+    for name, size, modified, _changed in files_stamp(folder):
         try:
             content = hashlib.blake2b((folder / name).read_bytes(), digest_size=20).digest()
         except OSError:
             content = b"unreadable"
-        digest.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        digest.update(f"{name}\0{size}\0{modified}\0".encode())
         digest.update(content)
     return digest.hexdigest()
 

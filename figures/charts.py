@@ -1,8 +1,9 @@
 """Charts that stand on their own as images: every one names what it counts, where and
 when, who said each figure, where it was published, and which dataset it comes from.
 
-One chart, one function: a DataFrame `source` in, a chart out. Fonts, sizes and colours
-live in one registered theme; each party keeps one colour and one shape in every chart
+One chart, one function: a DataFrame `source` in, a chart out (a `vegalite.ChartSpec`:
+Vega-Lite written as plain dicts, with its rows). Fonts, sizes and colours live in one
+theme (`vegalite.theme`); each party keeps one colour and one shape in every chart
 (`party_color`, `party_shape`), so a party is never told by colour alone. Exact figures
 are filled marks, bounds and estimates hollow ones, and the chart says so.
 
@@ -17,16 +18,12 @@ import math
 import textwrap
 from datetime import date, timedelta
 
-import altair as alt
 import pandas as pd
 
 from figures import compare, schema, summary
+from figures.vegalite import ChartSpec, Spec, chart_spec, encoded, string_literal, view
 
 EXPORT_WIDTH = 1200  # pixels; the width every chart is drawn and exported at
-FONT = "Liberation Sans, Arial, Helvetica, sans-serif"  # vl-convert bundles Liberation Sans
-TEXT_COLOUR = "#1a1a1a"
-MUTED_COLOUR = "#4d4d4d"
-GRID_COLOUR = "#e3e3e3"
 SUBTITLE_CHARACTERS = 130  # per subtitle line at 13 px: fits a 900 px page column too
 LOG_RATIO = 100  # figures spanning more than this factor go on a log axis, so none hides
 LOG_LINE = ("Log scale: these figures span more than a hundredfold, so each gridline is ten "
@@ -68,41 +65,10 @@ UNVERIFIED = "figures as claimed, not verified."
 EMPTY_TITLE = "No claims to show"
 SPLIT_LINES = "split(datum.label, '\\n')"  # a row label's lines (compare.ROW_BREAK)
 
-AnyChart = alt.Chart | alt.LayerChart | alt.VConcatChart
 
-
-@alt.theme.register("contested_figures", enable=True)
-def contested_figures_theme() -> alt.theme.ThemeConfig:
-    """The one look of every chart: plain fonts, quiet axes, a title that reads first."""
-    return {
-        "background": "white",
-        "padding": {"left": 16, "right": 16, "top": 16, "bottom": 16},
-        "config": {
-            "font": FONT,
-            "view": {"stroke": None},
-            "title": {
-                "font": FONT, "fontSize": 22, "fontWeight": "bold", "color": TEXT_COLOUR,
-                "anchor": "start", "offset": 18, "subtitleFont": FONT, "subtitleFontSize": 13,
-                "subtitleColor": MUTED_COLOUR, "subtitlePadding": 8,
-                "subtitleLineHeight": 19,
-            },
-            "axis": {
-                "labelFont": FONT, "titleFont": FONT, "labelFontSize": 12, "titleFontSize": 13,
-                "labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR, "gridColor": GRID_COLOUR,
-                "domainColor": "#888888", "tickColor": "#888888", "titleFontWeight": "bold",
-            },
-            "legend": {
-                "labelFont": FONT, "titleFont": FONT, "labelFontSize": 12, "titleFontSize": 12,
-                "labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR, "orient": "top",
-                "direction": "horizontal", "symbolSize": 140, "symbolStrokeWidth": 2,
-                "columnPadding": 14, "labelLimit": 200, "columns": 3, "rowPadding": 6,
-            },
-            "header": {"labelFont": FONT, "titleFont": FONT, "labelColor": TEXT_COLOUR},
-            "text": {"font": FONT, "fontSize": 13, "color": TEXT_COLOUR},
-            "point": {"size": 170, "strokeWidth": 2.2},
-            "range": {"category": list(schema.PARTY_COLOURS.values())},
-        },
-    }
+def styled(rows: pd.DataFrame, **properties: object) -> ChartSpec:
+    """A top-level chart of `rows` in the one look of every chart (`vegalite.theme`)."""
+    return chart_spec(list(schema.PARTY_COLOURS.values()), charted(rows), **properties)
 
 
 def parties_in(source: pd.DataFrame) -> list[str]:
@@ -112,51 +78,47 @@ def parties_in(source: pd.DataFrame) -> list[str]:
         present - set(schema.PARTIES))
 
 
-def party_scale() -> alt.Scale:
+def party_scale() -> Spec:
     """All parties, each with its Okabe-Ito colour: the same scale in every chart."""
-    return alt.Scale(domain=list(schema.PARTY_COLOURS), range=list(schema.PARTY_COLOURS.values()))
+    return {"domain": list(schema.PARTY_COLOURS), "range": list(schema.PARTY_COLOURS.values())}
 
 
-def party_legend(parties: list[str] | None) -> alt.Legend | None:
+def party_legend(parties: list[str] | None) -> Spec | None:
     """The party legend, listing only `parties` when given (the scale still holds all);
     none when there are no parties to list."""
     if parties is None:
-        return alt.Legend(title="Party")
-    return alt.Legend(title="Party", values=parties) if parties else None
+        return {"title": "Party"}
+    return {"title": "Party", "values": parties} if parties else None
 
 
-def party_color(parties: list[str] | None = None) -> alt.Color:
+def party_color(parties: list[str] | None = None) -> Spec:
     """The party colour: one Okabe-Ito colour per party, the same scale in every chart.
 
     `parties` only narrows which parties the legend lists; the scale always holds all.
     """
-    return alt.Color("party:N", scale=party_scale(), legend=party_legend(parties))
+    return encoded("party", "nominal", scale=party_scale(), legend=party_legend(parties))
 
 
-def party_stroke(parties: list[str] | None = None) -> alt.Stroke:
+def party_stroke(parties: list[str] | None = None) -> Spec:
     """The party colour for outlines, so a hollow mark keeps its party's colour."""
-    return alt.Stroke("party:N", scale=party_scale(), legend=party_legend(parties))
+    return party_color(parties)
 
 
-def party_shape(parties: list[str] | None = None) -> alt.Shape:
+def party_shape(parties: list[str] | None = None) -> Spec:
     """The party shape, so that a party is told by shape as well as by colour."""
-    return alt.Shape(
-        "party:N",
-        scale=alt.Scale(domain=list(PARTY_SHAPES), range=list(PARTY_SHAPES.values())),
-        legend=party_legend(parties),
-    )
+    return encoded("party", "nominal",
+                   scale={"domain": list(PARTY_SHAPES), "range": list(PARTY_SHAPES.values())},
+                   legend=party_legend(parties))
 
 
-def exactness_fill() -> alt.FillOpacity:
+def exactness_fill() -> Spec:
     """Filled marks for exact figures, hollow marks for bounds and estimates.
 
     Vega-Lite draws no legend for fill opacity, so KEY_LINES say it in the subtitle.
     """
-    return alt.FillOpacity(
-        "exactness:N",
-        scale=alt.Scale(domain=list(EXACTNESS_OPACITY), range=list(EXACTNESS_OPACITY.values())),
-        legend=None,
-    )
+    return encoded("exactness", "nominal", scale={
+        "domain": list(EXACTNESS_OPACITY), "range": list(EXACTNESS_OPACITY.values())},
+        legend=None)
 
 
 def has_proposed(source: pd.DataFrame) -> bool:
@@ -165,15 +127,14 @@ def has_proposed(source: pd.DataFrame) -> bool:
                                                  compare.PROPOSED_LABEL).any())
 
 
-def review_opacity(source: pd.DataFrame) -> alt.Opacity | alt.OpacityValue:
+def review_opacity(source: pd.DataFrame) -> Spec:
     """Checked claims drawn solid, proposals faded, named in a legend of their own; solid
     with no legend when every claim shown is checked."""
     if not has_proposed(source):
-        return alt.OpacityValue(1)
-    return alt.Opacity("review:N", scale=alt.Scale(
-        domain=[compare.CHECKED_LABEL, compare.PROPOSED_LABEL], range=[1, PROPOSED_OPACITY]),
-        legend=alt.Legend(title="Review", values=[compare.CHECKED_LABEL,
-                                                  compare.PROPOSED_LABEL]))
+        return {"value": 1}
+    labels = [compare.CHECKED_LABEL, compare.PROPOSED_LABEL]
+    return encoded("review", "nominal", scale={"domain": labels, "range": [1, PROPOSED_OPACITY]},
+                   legend={"title": "Review", "values": labels})
 
 
 def key_lines(source: pd.DataFrame, by_claimant: bool = False,
@@ -186,7 +147,7 @@ def key_lines(source: pd.DataFrame, by_claimant: bool = False,
     return (*summaries, *lines)
 
 
-def claim_tooltip() -> list[alt.Tooltip]:
+def claim_tooltip() -> list[Spec]:
     """Everything a reader needs to check one claim against its article."""
     fields = [
         ("value_label", "Figure"), ("quote", "Quote"), ("claimant", "Claimant"),
@@ -195,7 +156,7 @@ def claim_tooltip() -> list[alt.Tooltip]:
         ("period_text", "Period"), ("place", "Place"), ("relayed_by", "Relayed by"),
         ("notes", "Notes"), ("review", "Review"),
     ]
-    return [alt.Tooltip(f"{field}:N", title=title) for field, title in fields]
+    return [encoded(field, "nominal", title=title) for field, title in fields]
 
 
 def wrap_lines(text: str, width: int = SUBTITLE_CHARACTERS) -> list[str]:
@@ -244,9 +205,9 @@ def footer_lines(source: pd.DataFrame, made_on: date) -> list[str]:
     return [*packed_lines(parts, "; "), *wrap_lines(dataset_line(made_on))]
 
 
-def chart_title(text: str, lines: list[str]) -> alt.Title:
+def chart_title(text: str, lines: list[str]) -> Spec:
     """A title with its subtitle lines, each already short enough to fit."""
-    return alt.Title(text=text, subtitle=lines)
+    return {"text": text, "subtitle": lines}
 
 
 def joined(items: list[str]) -> str:
@@ -274,7 +235,7 @@ def counted_line(source: pd.DataFrame, label: str) -> str:
     """What the comparison counts."""
     if label in compare.COUNTED:
         return compare.COUNTED[label]
-    return "Counted: " + joined(list(source["what"])) + "." if len(source) else ""
+    return "Counted: " + joined(source["what"].tolist()) + "." if len(source) else ""
 
 
 def needs_log_scale(source: pd.DataFrame) -> bool:
@@ -293,17 +254,16 @@ def comparison_subtitle(source: pd.DataFrame, label: str, made_on: date) -> list
     return [*wrapped, *footer_lines(source, made_on)]
 
 
-def value_axis(source: pd.DataFrame) -> alt.Axis:
+def value_axis(source: pd.DataFrame) -> Spec:
     """The value axis; durations get a tick every 24 hours, so whole days read off it."""
     room = x_room(source)
     if needs_log_scale(source):
-        domain = value_scale(source).domain
+        domain = value_scale(source)["domain"]
         exponents = range(round(math.log10(domain[0])), round(math.log10(domain[1])) + 1)
-        return alt.Axis(format=",~f", values=[10**power for power in exponents])
+        return {"format": ",~f", "values": [10**power for power in exponents]}
     if set(source["unit_label"].unique()) == {compare.DURATION_LABEL} and room > 48:
-        ticks = list(range(0, int(room) + 24, 24))
-        return alt.Axis(format=",~f", values=ticks)
-    return alt.Axis(format=",~f", tickCount=8)
+        return {"format": ",~f", "values": list(range(0, int(room) + 24, 24))}
+    return {"format": ",~f", "tickCount": 8}
 
 
 def x_room(source: pd.DataFrame, column: str = "plot_value") -> float:
@@ -335,67 +295,67 @@ def charted(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[[column for column in frame.columns if column in CHARTED_COLUMNS]]
 
 
-def claim_marks(base: alt.Chart, parties: list[str], source: pd.DataFrame) -> alt.Chart:
-    """One point per claim: party by colour and shape, exactness by fill, proposals faded."""
-    return base.mark_point(filled=True).encode(
-        color=party_color(parties),
-        stroke=party_stroke(parties),
-        shape=party_shape(parties),
-        fillOpacity=exactness_fill(),
-        opacity=review_opacity(source),
-        tooltip=claim_tooltip(),
-    )
+def claim_marks(base: Spec, parties: list[str], source: pd.DataFrame,
+                filters: tuple[str, ...] = ()) -> Spec:
+    """One point per claim: party by colour and shape, exactness by fill, proposals faded.
+    `base` is the encoding every layer of the chart shares (its axes)."""
+    return view({"type": "point", "filled": True}, {
+        **base,
+        "color": party_color(parties),
+        "stroke": party_stroke(parties),
+        "shape": party_shape(parties),
+        "fillOpacity": exactness_fill(),
+        "opacity": review_opacity(source),
+        "tooltip": claim_tooltip(),
+    }, filters)
 
 
-def range_rules(base: alt.Chart, parties: list[str]) -> alt.Chart:
+def range_rules(base: Spec, parties: list[str], filters: tuple[str, ...] = ()) -> Spec:
     """A line from the low to the high figure of claims that give a range."""
-    return base.transform_filter("isValid(datum.plot_value_max)").mark_rule(
-        strokeWidth=2).encode(x2=alt.X2("plot_value_max:Q"), color=party_color(parties))
+    return view({"type": "rule", "strokeWidth": 2}, {
+        **base, "x2": {"field": "plot_value_max"}, "color": party_color(parties)},
+        (*filters, "isValid(datum.plot_value_max)"))
 
 
-def value_labels(base: alt.Chart) -> alt.Chart:
+def value_labels(base: Spec, filters: tuple[str, ...] = ()) -> Spec:
     """The figure in the article's words beside each mark."""
-    return base.mark_text(align="left", baseline="middle", dx=13, fontWeight="bold").encode(
-        text=alt.Text("value_label:N"))
+    return view({"type": "text", "align": "left", "baseline": "middle", "dx": 13,
+                 "fontWeight": "bold"}, {**base, "text": encoded("value_label", "nominal")},
+                filters)
 
 
-def row_axis(order: list[str]) -> alt.Y:
+def row_axis(order: list[str], **axis: object) -> Spec:
     """Rows of claims, each labelled with its claimant and, below, what, where and when."""
-    return alt.Y(
-        "row_label:N",
-        sort=order,
-        title=None,
-        axis=alt.Axis(labelExpr=SPLIT_LINES,
-                      labelLimit=0, labelPadding=12, labelFontSize=12, labelLineHeight=16,
-                      ticks=False, domain=False, grid=True, gridDash=[2, 3]),
-    )
+    return encoded("row_label", "nominal", sort=order, title=None, axis={
+        "labelExpr": SPLIT_LINES, "labelLimit": 0, "labelPadding": 12, "labelFontSize": 12,
+        "labelLineHeight": 16, "ticks": False, "domain": False, "grid": True,
+        "gridDash": [2, 3], **axis})
 
 
-def fitted(chart: AnyChart, width: int = EXPORT_WIDTH) -> AnyChart:
+def fitted(chart: ChartSpec, width: int = EXPORT_WIDTH) -> ChartSpec:
     """A single or layered chart drawn exactly `width` pixels wide, labels and all."""
-    return chart.properties(width=width, autosize=alt.AutoSizeParams(
-        type="fit-x", contains="padding"))
+    return chart.with_properties(width=width, autosize={"type": "fit-x", "contains": "padding"})
 
 
-def empty_chart(heading: str, subtitle: list[str]) -> alt.Chart:
+def empty_chart(heading: str, subtitle: list[str]) -> ChartSpec:
     """A chart with a title and subtitle but no marks, for a selection with no claims."""
-    chart = alt.Chart(pd.DataFrame({"x": []})).mark_point().encode(
-        x=alt.X("x:Q", axis=None)).properties(title=chart_title(heading, subtitle), height=10)
-    return fitted(chart)
+    return fitted(styled(pd.DataFrame({"x": []}), mark={"type": "point"},
+                         encoding={"x": encoded("x", "quantitative", axis=None)},
+                         title=chart_title(heading, subtitle), height=10))
 
 
-def value_scale(source: pd.DataFrame) -> alt.Scale:
+def value_scale(source: pd.DataFrame) -> Spec:
     """Linear from zero, or a log scale when the figures span more than LOG_RATIO."""
     if needs_log_scale(source):
         positive = source["plot_value"][source["plot_value"] > 0]
         low = 10 ** math.floor(math.log10(float(positive.min())))
         # A decade of room past the largest figure, for its label in words.
         high = 10 ** (math.ceil(math.log10(float(positive.max()))) + 1)
-        return alt.Scale(type="log", domain=[low, high], nice=False)
-    return alt.Scale(zero=True, domain=[0, x_room(source)], nice=True)
+        return {"type": "log", "domain": [low, high], "nice": False}
+    return {"zero": True, "domain": [0, x_room(source)], "nice": True}
 
 
-def side_by_side(source: pd.DataFrame, label: str, made_on: date) -> AnyChart:
+def side_by_side(source: pd.DataFrame, label: str, made_on: date) -> ChartSpec:
     """The claims of one comparison side by side on one axis: linear from zero, or a
     log scale, said so in the subtitle, when a linear one would hide the small figures.
 
@@ -408,16 +368,12 @@ def side_by_side(source: pd.DataFrame, label: str, made_on: date) -> AnyChart:
     units = " or ".join(source["unit_label"].unique())
     # Past a few dozen claims, one mark per claimant; the axis still spans every claim.
     rows = summary.by_claimant(source) if summary.needs_claimants(source) else source
-    base = alt.Chart().encode(
-        x=alt.X("plot_value:Q", title=units,
-                scale=value_scale(source), axis=value_axis(source)),
-        y=row_axis(list(rows["row_label"])),
-    )
-    layers = alt.layer(range_rules(base, parties), claim_marks(base, parties, rows),
-                       value_labels(base), data=charted(rows))
+    base = {"x": encoded("plot_value", "quantitative", title=units,
+                         scale=value_scale(source), axis=value_axis(source)),
+            "y": row_axis(list(rows["row_label"]))}
+    layers = [range_rules(base, parties), claim_marks(base, parties, rows), value_labels(base)]
     title = chart_title(label, comparison_subtitle(source, label, made_on))
-    chart = layers.properties(title=title, height=alt.Step(ROW_STEP))
-    return fitted(chart)
+    return fitted(styled(rows, layer=layers, title=title, height={"step": ROW_STEP}))
 
 
 def timeline_frame(source: pd.DataFrame) -> pd.DataFrame:
@@ -493,23 +449,29 @@ def inferred_line(frame: pd.DataFrame) -> str:
     return f"Publication dates inferred from the article's text: {outlets}." if outlets else ""
 
 
-def side_labels(base: alt.Chart) -> alt.LayerChart:
+def side_labels(base: Spec) -> Spec:
     """Each claim's figure and claimant beside its mark, on the side with room."""
-    right = base.transform_filter("!datum.label_left").mark_text(
-        align="left", baseline="middle", dx=12, fontSize=12)
-    left = base.transform_filter("datum.label_left").mark_text(
-        align="right", baseline="middle", dx=-12, fontSize=12)
-    return alt.layer(right.encode(text=alt.Text("mark_text:N")),
-                     left.encode(text=alt.Text("mark_text:N")))
+    encoding = {**base, "text": encoded("mark_text", "nominal")}
+    sides = (("left", 12, "!datum.label_left"), ("right", -12, "datum.label_left"))
+    return {"layer": [view({"type": "text", "align": align, "baseline": "middle", "dx": dx,
+                            "fontSize": 12}, encoding, (test,))
+                      for align, dx, test in sides]}
 
 
-def line_axis(order: list[str]) -> alt.Y:
+def line_axis(order: list[str]) -> Spec:
     """One line per claim, the comparison named at the first line of its group."""
     first_line = f"split(datum.label, '{LINE_MARK}')"
-    return alt.Y("line:N", sort=order, title=None, axis=alt.Axis(
-        labelExpr=f"{first_line}[1] == '000' ? {first_line}[0] : ''",
-        labelLimit=0, labelFontSize=13, labelFontWeight="bold", labelPadding=12,
-        ticks=False, domain=False, grid=False))
+    return encoded("line", "nominal", sort=order, title=None, axis={
+        "labelExpr": f"{first_line}[1] == '000' ? {first_line}[0] : ''",
+        "labelLimit": 0, "labelFontSize": 13, "labelFontWeight": "bold", "labelPadding": 12,
+        "ticks": False, "domain": False, "grid": False})
+
+
+def published_axis(domain: list[str]) -> Spec:
+    """Time across: the day each article was published."""
+    return encoded("published", "temporal", title="Date the article was published",
+                   scale={"domain": domain} if domain else {},
+                   axis={"format": "%-d %b %Y", "tickCount": "month", "grid": True})
 
 
 def timeline_subtitle(frame: pd.DataFrame, made_on: date) -> list[str]:
@@ -524,7 +486,7 @@ def timeline_subtitle(frame: pd.DataFrame, made_on: date) -> list[str]:
     return [*subtitle, *footer_lines(frame, made_on)]
 
 
-def timeline(source: pd.DataFrame, made_on: date) -> AnyChart:
+def timeline(source: pd.DataFrame, made_on: date) -> ChartSpec:
     """Every claim at the date its article was published, grouped by comparison.
 
     Different kinds of figure never share a group, each claim has its own line, and a
@@ -545,27 +507,20 @@ def timeline(source: pd.DataFrame, made_on: date) -> AnyChart:
     domain = date_domain(frame)
     frame = frame.assign(label_left=label_on_left(frame, domain))
     parties = parties_in(frame)
-    base = alt.Chart().encode(
-        x=alt.X("published:T", title="Date the article was published",
-                scale=alt.Scale(domain=domain) if domain else alt.Scale(),
-                axis=alt.Axis(format="%-d %b %Y", tickCount="month", grid=True)),
-        y=line_axis(list(frame["line"])),
-    )
-    separators = alt.Chart().transform_filter("datum.slot == 0").mark_rule(
-        yOffset=-TIMELINE_STEP / 2, color="#b0b0b0", strokeWidth=1).encode(
-        y=line_axis(list(frame["line"])))
-    periods = base.transform_filter("datum.period_from != ''").mark_rule(
-        strokeWidth=2, strokeDash=[4, 3]).encode(
-        x=alt.X("period_from:T"), x2=alt.X2("period_to:T"), color=party_color(parties),
-        tooltip=claim_tooltip())
+    lines = line_axis(list(frame["line"]))
+    base = {"x": published_axis(domain), "y": lines}
+    separators = view({"type": "rule", "yOffset": -TIMELINE_STEP / 2, "color": "#b0b0b0",
+                       "strokeWidth": 1}, {"y": lines}, ("datum.slot == 0",))
+    periods = view({"type": "rule", "strokeWidth": 2, "strokeDash": [4, 3]}, {
+        **base, "x": encoded("period_from", "temporal"), "x2": {"field": "period_to"},
+        "color": party_color(parties), "tooltip": claim_tooltip()},
+        ("datum.period_from != ''",))
     title = chart_title(heading, timeline_subtitle(every, made_on))
-    chart = alt.layer(separators, periods, claim_marks(base, parties, frame),
-                      side_labels(base), data=charted(frame)).properties(
-        title=title, height=alt.Step(TIMELINE_STEP))
-    return fitted(chart)
+    layers = [separators, periods, claim_marks(base, parties, frame), side_labels(base)]
+    return fitted(styled(frame, layer=layers, title=title, height={"step": TIMELINE_STEP}))
 
 
-def timeline_by_day(source: pd.DataFrame, made_on: date) -> AnyChart:
+def timeline_by_day(source: pd.DataFrame, made_on: date) -> ChartSpec:
     """The timeline of many claims: one mark per kind of figure, party and day of
     publication, sized by how many claims it holds; each kind of figure on a line."""
     claims = compare.label_frame(source)
@@ -580,24 +535,23 @@ def timeline_by_day(source: pd.DataFrame, made_on: date) -> AnyChart:
     parties = parties_in(frame)
     order = compare.comparison_order(list(frame["comparison"].unique()))
     domain = date_domain(frame)
-    chart = alt.Chart(frame).mark_point(filled=True).encode(
-        x=alt.X("published:T", title="Date the article was published",
-                scale=alt.Scale(domain=domain) if domain else alt.Scale(),
-                axis=alt.Axis(format="%-d %b %Y", tickCount="month", grid=True)),
-        y=alt.Y("comparison:N", sort=order, title=None,
-                axis=alt.Axis(labelLimit=0, labelFontSize=13, labelFontWeight="bold",
-                              labelPadding=12, ticks=False, domain=False)),
-        size=alt.Size("claims:Q", title="Claims that day",
-                      scale=alt.Scale(range=[60, 900])),
-        color=party_color(parties), stroke=party_stroke(parties),
-        shape=party_shape(parties), fillOpacity=exactness_fill(),
-        opacity=review_opacity(frame),
-        tooltip=[alt.Tooltip("comparison:N", title="Kind of figure"),
-                 alt.Tooltip("published_label:N", title="Published"),
-                 alt.Tooltip("party:N", title="Party"),
-                 alt.Tooltip("claims:Q", title="Claims", format=",")],
-    ).properties(title=chart_title(heading, subtitle), height=alt.Step(48))
-    return fitted(chart)
+    marks = view({"type": "point", "filled": True}, {
+        "x": published_axis(domain),
+        "y": encoded("comparison", "nominal", sort=order, title=None, axis={
+            "labelLimit": 0, "labelFontSize": 13, "labelFontWeight": "bold",
+            "labelPadding": 12, "ticks": False, "domain": False}),
+        "size": encoded("claims", "quantitative", title="Claims that day",
+                        scale={"range": [60, 900]}),
+        "color": party_color(parties), "stroke": party_stroke(parties),
+        "shape": party_shape(parties), "fillOpacity": exactness_fill(),
+        "opacity": review_opacity(frame),
+        "tooltip": [encoded("comparison", "nominal", title="Kind of figure"),
+                    encoded("published_label", "nominal", title="Published"),
+                    encoded("party", "nominal", title="Party"),
+                    encoded("claims", "quantitative", title="Claims", format=",")],
+    })
+    return fitted(styled(frame, **marks, title=chart_title(heading, subtitle),
+                         height={"step": 48}))
 
 
 def overview_frame(source: pd.DataFrame) -> pd.DataFrame:
@@ -639,7 +593,7 @@ def label_width(labels: list[str]) -> int:
 
 
 def overview_panel(part: pd.DataFrame, parties: list[str], plot_width: int,
-                   label_room: int, whole: pd.DataFrame) -> alt.LayerChart:
+                   label_room: int, whole: pd.DataFrame) -> Spec:
     """One comparison's panel: its claims on its own axis, linear from zero or, when its
     figures span more than LOG_RATIO, logarithmic, said so in the panel's title. Marks
     are faded for proposals alike in every panel (`whole` is the stacked chart's data)."""
@@ -654,21 +608,18 @@ def overview_panel(part: pd.DataFrame, parties: list[str], plot_width: int,
                     f"{int(part['claimants'].sum()):,} claimants)")
     rows = list(part["row_label"])
     # The panel reads the stacked chart's one dataset, so the data is held once.
-    base = alt.Chart().transform_filter(alt.datum.panel == part["panel"].iloc[0]).encode(
-        x=alt.X("plot_value:Q", title=None, scale=value_scale(part), axis=value_axis(part)),
-        y=alt.Y("row_label:N", sort=rows, title=None,
-                axis=alt.Axis(labelExpr=SPLIT_LINES, labelLimit=0, labelPadding=12,
-                              labelFontSize=12, labelLineHeight=16, ticks=False,
-                              domain=False, grid=True, gridDash=[2, 3],
-                              minExtent=label_room, maxExtent=label_room)),
-    )
-    return alt.layer(range_rules(base, parties), claim_marks(base, parties, whole),
-                     value_labels(base)).properties(
-        width=plot_width, height=alt.Step(ROW_STEP),
-        title=alt.Title(heading, fontSize=15, anchor="start", frame="bounds", offset=8))
+    panel = (f"datum.panel === {string_literal(str(part['panel'].iloc[0]))}",)
+    base = {"x": encoded("plot_value", "quantitative", title=None, scale=value_scale(part),
+                         axis=value_axis(part)),
+            "y": row_axis(rows, minExtent=label_room, maxExtent=label_room)}
+    return {"layer": [range_rules(base, parties, panel),
+                      claim_marks(base, parties, whole, panel), value_labels(base, panel)],
+            "width": plot_width, "height": {"step": ROW_STEP},
+            "title": {"text": heading, "fontSize": 15, "anchor": "start", "frame": "bounds",
+                      "offset": 8}}
 
 
-def overview(source: pd.DataFrame, made_on: date, width: int = EXPORT_WIDTH) -> AnyChart:
+def overview(source: pd.DataFrame, made_on: date, width: int = EXPORT_WIDTH) -> ChartSpec:
     """Every comparison in its own panel, each on its own scale.
 
     Small multiples rather than one log axis for everything: one axis would still set
@@ -695,6 +646,6 @@ def overview(source: pd.DataFrame, made_on: date, width: int = EXPORT_WIDTH) -> 
     panels = [overview_panel(part, parties, plot_width, label_room, frame)
               for _, part in frame.groupby("panel", sort=False)]
     claims = compare.label_frame(source)
-    return alt.vconcat(*panels, spacing=26, data=charted(frame)).resolve_scale(
-        x="independent", y="independent", color="shared", shape="shared",
-    ).properties(title=chart_title(heading, [*subtitle, *footer_lines(claims, made_on)]))
+    return styled(frame, vconcat=panels, spacing=26, resolve={"scale": {
+        "x": "independent", "y": "independent", "color": "shared", "shape": "shared"}},
+        title=chart_title(heading, [*subtitle, *footer_lines(claims, made_on)]))

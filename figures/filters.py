@@ -136,6 +136,9 @@ def apply_selection(table: pd.DataFrame, selection: Selection) -> pd.DataFrame:
     mask &= date_mask(table, selection.date_from, selection.date_to)
     if selection.search.strip():
         mask &= search_mask(table, selection.search)
+    if mask.all() and isinstance(table.index, pd.RangeIndex) and table.index.start == 0 \
+            and table.index.step == 1:
+        return table  # every row kept: no copy of what may be a large corpus
     return table[mask].reset_index(drop=True)
 
 

@@ -12,39 +12,40 @@ are fitted to that width by Vega-Lite itself; stacked panels cannot be, so their
 
 from __future__ import annotations
 
-import altair as alt
 import vl_convert
+from altair import SCHEMA_VERSION
 
-from figures.charts import EXPORT_WIDTH, AnyChart, fitted
+from figures.charts import EXPORT_WIDTH, fitted
+from figures.vegalite import ChartSpec
 
 NO_NETWORK: list[str] = []
 
 
 def vegalite_version() -> str:
-    """The Vega-Lite version Altair writes specs for, as vl-convert names it ("6.4")."""
-    major, minor = alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]
+    """The Vega-Lite version the specs follow (Altair's), as vl-convert names it ("6.4")."""
+    major, minor = SCHEMA_VERSION.lstrip("v").split(".")[:2]
     return f"{major}.{minor}"
 
 
-def svg_text(chart: AnyChart) -> str:
+def svg_text(chart: ChartSpec) -> str:
     """The chart drawn as SVG exactly as it stands, without fitting."""
     return vl_convert.vegalite_to_svg(chart.to_dict(), vl_version=vegalite_version(),
                                       allowed_base_urls=NO_NETWORK)
 
 
-def for_export(chart: AnyChart, width: int = EXPORT_WIDTH) -> AnyChart:
+def for_export(chart: ChartSpec, width: int = EXPORT_WIDTH) -> ChartSpec:
     """The chart sized for a report: `width` pixels wide, axes, labels and legend included."""
-    if isinstance(chart, alt.Chart | alt.LayerChart):
-        return fitted(chart, width)
-    return chart
+    if "vconcat" in chart.spec:
+        return chart
+    return fitted(chart, width)
 
 
-def chart_png(chart: AnyChart, scale: float = 2) -> bytes:
+def chart_png(chart: ChartSpec, scale: float = 2) -> bytes:
     """The chart as a PNG, `scale` device pixels per CSS pixel (2 for sharp print)."""
     return vl_convert.vegalite_to_png(for_export(chart).to_dict(), vl_version=vegalite_version(),
                                       scale=scale, allowed_base_urls=NO_NETWORK)
 
 
-def chart_svg(chart: AnyChart) -> str:
+def chart_svg(chart: ChartSpec) -> str:
     """The chart as an SVG document, its text kept as text so it can be searched."""
     return svg_text(for_export(chart))

@@ -7,9 +7,9 @@ values (a `Selection`), so everything downstream stays pure and testable without
 from __future__ import annotations
 
 import gc
+import hashlib
 import html
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import date
@@ -20,21 +20,16 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
-from altair.utils.schemapi import debug_mode
 from streamlit import dataframe_util
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from figures import collector, compare, corpus, intake, pages, schema
 from figures.cache import (
     Checked,
     FileStamp,
-    files_stamp,
-    folder_stamp,
     load_checked,
     read_spec,
     store_spec,
 )
-from figures.charts import AnyChart
 from figures.disputes import Disputes, find_disputes
 from figures.disputes.chart import dispute_chart
 from figures.disputes.frame import checked_text
@@ -53,8 +48,10 @@ from figures.filters import (
 from figures.images import chart_png, chart_svg
 from figures.load import data_dir_from_env
 from figures.markdown import as_text
+from figures.stamps import stamp_this_run
 from figures.table import Figures
 from figures.text import find_quote
+from figures.vegalite import ChartSpec
 
 T = TypeVar("T")
 SCREENSHOT_PARAM = "view"
@@ -104,38 +101,6 @@ def widget_key(field: str) -> str:
 # the others wait for it.
 _LOADED: dict[str, tuple[FileStamp, Checked]] = {}
 _LOADING = threading.Lock()
-_CHART_BUILDING = threading.Lock()
-
-
-_STAMPED: dict[str, tuple[object, FileStamp]] = {}
-# Each folder's last full stamp: the folder stamp it was taken with, and when.
-_FULL_STAMPS: dict[str, tuple[FileStamp, FileStamp, float]] = {}
-FULL_STAMP_EVERY = 2.0  # seconds a full stamp stands while the folder stamp holds
-
-
-def stamp_this_run(data_dir: Path) -> FileStamp:
-    """The data files' stamp, taken once per run of the page however often it is asked.
-
-    Every file of a large corpus is looked at most once every FULL_STAMP_EVERY seconds:
-    in between, a run looks at the tables and the articles folder only, which catches
-    every edit of a table and every article added, removed or saved whole at once; an
-    article rewritten in place is caught by the next full look, seconds later.
-    """
-    context = get_script_run_ctx()
-    run = context.cursors if context is not None else None  # a new dict on every run
-    found = _STAMPED.get(str(data_dir))
-    if run is not None and found is not None and found[0] is run:
-        return found[1]
-    quick, now = folder_stamp(data_dir), time.monotonic()
-    last = _FULL_STAMPS.get(str(data_dir))
-    if last is not None and last[0] == quick and now - last[2] < FULL_STAMP_EVERY:
-        stamp = last[1]
-    else:
-        stamp = files_stamp(data_dir)
-        _FULL_STAMPS[str(data_dir)] = (quick, stamp, now)
-    if run is not None:
-        _STAMPED[str(data_dir)] = (run, stamp)
-    return stamp
 
 
 def load_figures() -> Figures:
@@ -179,8 +144,18 @@ def load_figures() -> Figures:
 # What the page derives from the loaded table (its labels, the filters' options, each
 # view's rows and chart specs), kept while that table is the one loaded: a rerun that
 # changes nothing rebuilds nothing, and a large corpus is labelled once per load.
+# The least recently used go first once more than DERIVED_KEPT are kept; so do the least
+# recently used tables once those kept hold more than DERIVED_ROWS_KEPT rows: a view of
+# a large corpus is tens of megabytes, and a reader going through many views must not
+# fill the memory with them.
 _DERIVED: OrderedDict[tuple[Hashable, ...], tuple[object, object]] = OrderedDict()
 DERIVED_KEPT = 96
+DERIVED_ROWS_KEPT = 300_000
+
+
+def rows_in(value: object) -> int:
+    """The rows a kept value holds, if it is a table."""
+    return len(value) if isinstance(value, pd.DataFrame) else 0
 
 
 def derived(owner: object, key: tuple[Hashable, ...], make: Callable[[], T]) -> T:
@@ -194,6 +169,14 @@ def derived(owner: object, key: tuple[Hashable, ...], make: Callable[[], T]) -> 
     _DERIVED[full] = (owner, value)
     while len(_DERIVED) > DERIVED_KEPT:
         _DERIVED.popitem(last=False)
+    sizes = {kept: rows_in(value) for kept, (_owner, value) in _DERIVED.items()}
+    rows = sum(sizes.values())
+    for kept, size in sizes.items():  # the least recently used first
+        if rows <= DERIVED_ROWS_KEPT:
+            break
+        if size and kept != full:
+            del _DERIVED[kept]
+            rows -= size
     return value
 
 
@@ -218,12 +201,11 @@ def shown_rows(table: pd.DataFrame, selection: Selection) -> pd.DataFrame:
 
 
 def chart_spec(table: pd.DataFrame, key: tuple[Hashable, ...],
-               make: Callable[[], AnyChart], keep_on_disk: bool = False) -> dict:
-    """A chart's Vega-Lite spec, built once per view, not on every rerun; the page's
-    first view (`keep_on_disk`) is also kept on disk with the table, so a restarted
-    page draws it at once. It is not validated against the schema here, nor is each
-    part as it is made (Altair's debug mode, its documented switch for speed): the tests
-    validate every chart the builders make."""
+               make: Callable[[], ChartSpec], keep_on_disk: bool = False) -> dict:
+    """A chart's Vega-Lite spec, its rows as Arrow bytes, built once per view, not on
+    every rerun; the page's first view (`keep_on_disk`) is also kept on disk with the
+    table, so a restarted page draws it at once. It is not checked against the schema
+    here: the tests check every chart the builders make."""
     def built() -> dict:
         checked = next((found for _stamp, found in list(_LOADED.values())
                         if found.labelled is table and found.key), None) \
@@ -233,21 +215,20 @@ def chart_spec(table: pd.DataFrame, key: tuple[Hashable, ...],
             stored = read_spec(data_dir_from_env(), checked.key, view)
             if stored is not None:
                 return stored
-        # The switch is one for the whole process: sessions take turns with it.
-        with _CHART_BUILDING, debug_mode(False):
-            spec = arrow_datasets(make().to_dict(validate=False))
+        spec = streamlit_spec(make())
         if checked is not None:
             store_spec(data_dir_from_env(), checked.key, view, spec)
         return spec
     return derived(table, ("spec", *key), built)
 
 
-def arrow_datasets(spec: dict) -> dict:
-    """A spec whose named datasets are already Arrow bytes, as Streamlit sends them, so a
-    rerun does not convert the rows again."""
-    datasets = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
-                for name, rows in spec.get("datasets", {}).items()}
-    return {**spec, "datasets": datasets} if datasets else spec
+def streamlit_spec(chart: ChartSpec) -> dict:
+    """The spec with its rows as Arrow bytes, named by their content, as Streamlit sends a
+    dataset (a chart whose rows change gets a new name, so the browser never mistakes new
+    rows for more of the old, and a rerun does not convert them again)."""
+    data = dataframe_util.convert_anything_to_arrow_bytes(chart.rows)
+    name = "data-" + hashlib.blake2b(data, digest_size=16).hexdigest()
+    return {**chart.spec, "data": {"name": name}, "datasets": {name: data}}
 
 
 def draw_chart(spec: dict, key: str, width: str = "stretch") -> None:
@@ -414,7 +395,7 @@ def follow_table_choice(rows: list[int], claim_ids: list[str]) -> None:
     st.session_state["claim_clicked"] = clicked
 
 
-def image_downloads(make_chart: Callable[[], AnyChart], name: str) -> None:
+def image_downloads(make_chart: Callable[[], ChartSpec], name: str) -> None:
     """PNG (2x, for print) and SVG buttons for a chart, drawn only when clicked, from the
     same builder as the chart on screen; a click downloads without rerunning the page."""
     left, right, _ = st.columns([1, 1, 4])
@@ -564,7 +545,7 @@ def claims_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
                           on_select="rerun", selection_mode="single-row",
                           column_config={"quote": st.column_config.TextColumn(
                               "quote", width="large")})
-    ids = list(part["claim_id"])
+    ids = part["claim_id"].tolist()
     follow_table_choice(picked.selection.rows, ids)
     positions = claim_positions(figures, shown, selection)
     if st.session_state.get("claim_choice") not in positions.index:

@@ -6,12 +6,12 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-import altair as alt
 import pandas as pd
 import pytest
 
-from figures import charts, compare, schema
+from figures import charts, compare, schema, vegalite
 from figures.table import Figures
+from figures.vegalite import ChartSpec
 
 MADE_ON = date(2025, 1, 15)
 PARTY_SCALE = {"domain": list(schema.PARTY_COLOURS), "range": list(schema.PARTY_COLOURS.values())}
@@ -70,11 +70,12 @@ def all_specs(shipped: Figures) -> dict[str, Spec]:
     }
 
 
-def test_the_theme_is_registered_and_enabled(all_specs: dict[str, Spec]) -> None:
-    """Every chart takes its fonts from the one registered theme."""
-    assert alt.theme.active == "contested_figures"
+def test_every_chart_has_the_one_theme(all_specs: dict[str, Spec]) -> None:
+    """Every chart takes its fonts, colours and padding from the one theme."""
+    look = vegalite.theme(list(schema.PARTY_COLOURS.values()))
     for spec in all_specs.values():
-        assert spec["config"]["font"] == charts.FONT
+        assert spec["config"]["font"] == vegalite.FONT
+        assert {key: spec[key] for key in look} == look
 
 
 def test_every_encoding_states_its_type(all_specs: dict[str, Spec]) -> None:
@@ -235,7 +236,7 @@ def test_overview_gives_each_comparison_its_own_scale(shipped: Figures) -> None:
     assert scales["Children killed (children)"]["zero"] is True
 
 
-ChartMaker = Callable[[pd.DataFrame], alt.TopLevelMixin]
+ChartMaker = Callable[[pd.DataFrame], ChartSpec]
 MAKERS: dict[str, ChartMaker] = {
     "side_by_side": lambda table: charts.side_by_side(
         compare.comparison_frame(table, "Children killed"), "Children killed", MADE_ON),

@@ -279,3 +279,22 @@ def test_a_single_claim_is_labelled(shipped: Figures) -> None:
     frame = compare.comparison_frame(one, "Share of aid")
     assert list(frame["value_label"]) == ["as little as 1%"]
     assert list(frame["row_label"]) == ["Moscow (Russian government)\nDeir al-Zor"]
+
+
+def test_small_and_large_frames_are_labelled_alike(
+        shipped: Figures, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Labels grouped in plain Python (a view's few claims) equal those grouped by pandas
+    (a whole corpus), missing values included; proposals too."""
+    proposed = shipped.table.assign(claim_id=shipped.table["claim_id"] + "-proposed",
+                                    review_status=schema.PROPOSED)
+    proposed.loc[proposed.index[:3], "value_max"] = proposed["value"].iloc[:3] * 2
+    table = pd.concat([shipped.table, proposed], ignore_index=True)
+    assert table["value_max"].isna().any() and table["value_max"].notna().any()
+    monkeypatch.setattr(compare, "SMALL_FRAME", 10**9)
+    in_python = compare.label_frame(table)
+    chosen_python = compare.comparison_frame(in_python, "Children killed")
+    monkeypatch.setattr(compare, "SMALL_FRAME", 0)
+    in_pandas = compare.label_frame(table)
+    pd.testing.assert_frame_equal(in_python, in_pandas)
+    pd.testing.assert_frame_equal(chosen_python,
+                                  compare.comparison_frame(in_pandas, "Children killed"))

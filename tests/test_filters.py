@@ -249,3 +249,15 @@ def test_unknown_parts_of_a_link_are_ignored_with_warnings() -> None:
 def test_empty_date_parameters_are_no_date() -> None:
     """A link with an emptied date box opens with no date chosen, and no warning."""
     assert selection_from_params({"from": "", "to": []}, OPTIONS) == (Selection(), [])
+
+
+def test_a_selection_that_keeps_every_row_does_not_copy_the_table(shipped: Figures) -> None:
+    """The whole corpus is the view most often drawn; it is the table itself, while a
+    filter gives a new table of its rows, the loaded one left as it was."""
+    table = shipped.table.reset_index(drop=True)
+    assert apply_selection(table, Selection()) is table
+    russia = apply_selection(table, Selection(parties=("Russia",)))
+    assert russia is not table and set(russia["party"]) == {"Russia"}
+    assert list(russia.index) == list(range(len(russia)))
+    shifted = table.set_axis(range(5, 5 + len(table)))
+    assert list(apply_selection(shifted, Selection()).index) == list(range(len(table)))

@@ -7,12 +7,12 @@ import re
 import struct
 from datetime import date
 
-import altair as alt
 import pandas as pd
 import pytest
 
 from figures import charts, compare, images
 from figures.table import Figures
+from figures.vegalite import ChartSpec
 
 MADE_ON = date(2025, 1, 15)
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -33,13 +33,13 @@ def svg_width(svg: str) -> float:
 
 
 @pytest.fixture(scope="module")
-def children_killed(shipped: Figures) -> alt.TopLevelMixin:
+def children_killed(shipped: Figures) -> ChartSpec:
     """The children-killed comparison of the shipped table."""
     frame = compare.comparison_frame(shipped.table, "Children killed")
     return charts.side_by_side(frame, "Children killed", MADE_ON)
 
 
-def test_png_is_a_png_twice_the_export_width(children_killed: alt.TopLevelMixin) -> None:
+def test_png_is_a_png_twice_the_export_width(children_killed: ChartSpec) -> None:
     """At scale 2 the comparison is a PNG at least 2,400 pixels wide, sharp enough to print."""
     data = images.chart_png(children_killed, scale=2)
     assert data.startswith(PNG_MAGIC)
@@ -62,7 +62,7 @@ def test_overview_is_fitted_to_the_export_width(shipped: Figures) -> None:
 
 
 def test_svg_carries_title_and_source_line(
-    shipped: Figures, children_killed: alt.TopLevelMixin,
+    shipped: Figures, children_killed: ChartSpec,
 ) -> None:
     """The SVG is text, with the chart's title and its source line in it."""
     svg = images.chart_svg(children_killed)
@@ -82,16 +82,18 @@ def test_empty_chart_exports(shipped: Figures) -> None:
 
 def test_export_never_fetches_data_from_the_network() -> None:
     """A spec that points at data on the web is refused instead of fetched."""
-    chart = alt.Chart(alt.UrlData("https://example.com/figures.csv")).mark_point().encode(
-        x=alt.X("value:Q"))
+    chart = ChartSpec({"layer": [{
+        "data": {"url": "https://example.com/figures.csv"}, "mark": {"type": "point"},
+        "encoding": {"x": {"field": "value", "type": "quantitative"}}}]})
     with pytest.raises(ValueError, match="not allowed"):
         images.chart_svg(chart)
 
 
 def test_for_export_fits_a_plain_chart_to_the_width() -> None:
     """Any single chart is given the export width, labels and legend included."""
-    chart = alt.Chart(pd.DataFrame({"value": [1.0, 2.0]})).mark_point().encode(
-        x=alt.X("value:Q"))
+    chart = ChartSpec({"mark": {"type": "point"},
+                       "encoding": {"x": {"field": "value", "type": "quantitative"}}},
+                      pd.DataFrame({"value": [1.0, 2.0]}))
     spec = images.for_export(chart).to_dict()
     assert spec["width"] == charts.EXPORT_WIDTH
     assert spec["autosize"]["type"] == "fit-x"

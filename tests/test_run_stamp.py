@@ -3,34 +3,36 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
-from figures import ui
+from figures import stamps
 
 
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """A clock the test moves by hand, and no stamp remembered from other tests."""
     now = [1000.0]
-    monkeypatch.setattr(ui.time, "monotonic", lambda: now[0])
-    monkeypatch.setattr(ui, "_FULL_STAMPS", {})
+    monkeypatch.setattr(stamps.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(stamps, "_FULL_STAMPS", {})
     return now
 
 
 def test_a_table_edit_or_a_new_article_is_noticed_at_once(
         data_copy: Path, clock: list[float]) -> None:
     """Within the window, an edited table or an added article still changes the stamp."""
-    first = ui.stamp_this_run(data_copy)
-    assert ui.stamp_this_run(data_copy) == first
+    first = stamps.stamp_this_run(data_copy)
+    assert stamps.stamp_this_run(data_copy) == first
     claims = data_copy / "claims.csv"
     claims.write_bytes(claims.read_bytes() + b"")
     os.utime(claims, ns=(claims.stat().st_atime_ns, claims.stat().st_mtime_ns + 1))
-    second = ui.stamp_this_run(data_copy)
+    second = stamps.stamp_this_run(data_copy)
     assert second != first
     (data_copy / "articles" / "new.txt").write_text("Nothing counted.\n", encoding="utf-8")
-    third = ui.stamp_this_run(data_copy)
+    third = stamps.stamp_this_run(data_copy)
     assert third != second and any(name == "articles/new.txt" for name, *_ in third)
 
 
@@ -38,9 +40,39 @@ def test_an_article_rewritten_in_place_is_noticed_within_the_window(
         data_copy: Path, clock: list[float]) -> None:
     """An article rewritten in place leaves the folder's own stamp as it was; the next
     full look, at most FULL_STAMP_EVERY seconds on, sees it."""
-    first = ui.stamp_this_run(data_copy)
+    first = stamps.stamp_this_run(data_copy)
     article = next((data_copy / "articles").glob("*.txt"))
     with article.open("a", encoding="utf-8") as handle:
         handle.write("\n")
-    clock[0] += ui.FULL_STAMP_EVERY
-    assert ui.stamp_this_run(data_copy) != first
+    clock[0] += stamps.FULL_STAMP_EVERY
+    assert stamps.stamp_this_run(data_copy) != first
+
+
+def test_a_large_folder_is_looked_at_in_the_background(
+        data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """For a large folder a thread takes the full looks: an article rewritten in place
+    is seen by a later run, though no run took a full look itself after the first."""
+    monkeypatch.setattr(stamps, "_FULL_STAMPS", {})
+    monkeypatch.setattr(stamps, "LOOKED_AFTER_FILES", 3)
+    monkeypatch.setattr(stamps, "FULL_STAMP_EVERY", 1.0)
+    looked_from: list[str] = []
+    real_look = stamps.files_stamp
+
+    def look(folder: Path) -> stamps.FileStamp:
+        looked_from.append(threading.current_thread().name)
+        return real_look(folder)
+
+    monkeypatch.setattr(stamps, "files_stamp", look)
+    first = stamps.stamp_this_run(data_copy)
+    assert looked_from == [threading.current_thread().name]
+    article = next((data_copy / "articles").glob("*.txt"))
+    with article.open("a", encoding="utf-8") as handle:
+        handle.write("\n")
+    deadline = time.monotonic() + 10
+    seen = first
+    while seen == first and time.monotonic() < deadline:
+        time.sleep(0.05)
+        seen = stamps.stamp_this_run(data_copy)
+    assert seen != first
+    assert looked_from.count(threading.current_thread().name) == 1
+    assert any(name.startswith("stamps ") for name in looked_from)

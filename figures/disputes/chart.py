@@ -12,26 +12,25 @@ from __future__ import annotations
 import math
 from datetime import date
 
-import altair as alt
 import pandas as pd
 
 from figures import compare, schema
 from figures.charts import (
-    AnyChart,
     chart_title,
-    charted,
     claim_marks,
     fitted,
     footer_lines,
     parties_in,
     party_color,
     row_axis,
+    styled,
     value_labels,
     wrap_lines,
 )
 from figures.disputes.found import Dispute
 from figures.disputes.ranges import allowed
 from figures.disputes.words import span_text
+from figures.vegalite import ChartSpec, encoded, view
 
 RANGE_LINE = ("Bars: the values each claim allows. 'At least' and 'more than' run on to "
               "the axis's end; 'about', 'some' and 'estimated' reach "
@@ -124,20 +123,19 @@ def dispute_subtitle(dispute: Dispute, frame: pd.DataFrame, made_on: date) -> li
     return [*lines, *footer_lines(frame, made_on)]
 
 
-def dispute_chart(table: pd.DataFrame, dispute: Dispute, made_on: date) -> AnyChart:
+def dispute_chart(table: pd.DataFrame, dispute: Dispute, made_on: date) -> ChartSpec:
     """The dispute's claims side by side on one axis, each with the range it allows."""
     frame = dispute_frame(table, dispute)
     parties = parties_in(frame)
     units = " or ".join(dict.fromkeys(frame["unit_label"]))
-    base = alt.Chart().encode(
-        x=alt.X("plot_value:Q", title=units, axis=alt.Axis(format=",~f", tickCount=6),
-                scale=alt.Scale(domain=[0, float(frame["axis_end"].iloc[0])], nice=False)),
-        y=row_axis(list(frame["row_label"])),
-    )
-    bars = base.mark_bar(height=14, opacity=0.3).encode(
-        x=alt.X("range_low:Q"), x2=alt.X2("range_high:Q"), color=party_color(parties))
-    layers = alt.layer(bars, claim_marks(base, parties, frame), value_labels(base),
-                       data=charted(frame))
+    base = {"x": encoded("plot_value", "quantitative", title=units,
+                         axis={"format": ",~f", "tickCount": 6},
+                         scale={"domain": [0, float(frame["axis_end"].iloc[0])], "nice": False}),
+            "y": row_axis(list(frame["row_label"]))}
+    bars = view({"type": "bar", "height": 14, "opacity": 0.3}, {
+        **base, "x": encoded("range_low", "quantitative"), "x2": {"field": "range_high"},
+        "color": party_color(parties)})
+    layers = [bars, claim_marks(base, parties, frame), value_labels(base)]
     title = chart_title(dispute_title(dispute, frame), dispute_subtitle(dispute, frame,
                                                                         made_on))
-    return fitted(layers.properties(title=title, height=alt.Step(ROW_STEP_DISPUTE)))
+    return fitted(styled(frame, layer=layers, title=title, height={"step": ROW_STEP_DISPUTE}))

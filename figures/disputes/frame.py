@@ -53,7 +53,7 @@ def corroboration(table: pd.DataFrame, found: Disputes) -> pd.DataFrame:
     """For each claim of the table: the disputes it is in, with whom (the first few, then
     how many more), and how many claims by how many parties agree with it (empty where
     none)."""
-    ids = list(table["claim_id"]) if len(table) else []
+    ids = table["claim_id"].tolist() if len(table) else []
     wanted = frozenset(ids)
     named: dict[str, list[str]] = defaultdict(list)
     disputes: Counter[str] = Counter()
@@ -85,6 +85,12 @@ def checked_text(found: Disputes) -> str:
     """How many pairs of comparable claims were checked, in words that agree with it."""
     pairs = found.checked
     return f"{pairs:,} pair{'s' if pairs != 1 else ''} of comparable claims"
+
+
+def cited_claims(found: Disputes) -> set[str]:
+    """The claims a view's citation names: both sides of each dispute it lists."""
+    return {claim for dispute in found.disputes[:CITED_DISPUTES]
+            for claim in dispute.claim_ids[:2]}
 
 
 def disputes_sentence(found: Disputes, whos: dict[str, str]) -> str:

@@ -13,11 +13,12 @@ import pandas as pd
 import streamlit as st
 
 from figures import compare, pages, schema, ui
-from figures.charts import EXPORT_WIDTH, AnyChart, overview, side_by_side, timeline
+from figures.charts import EXPORT_WIDTH, overview, side_by_side, timeline
 from figures.cite import cite_view
 from figures.disputes.frame import (
     DISPUTE_COLUMNS,
     checked_text,
+    cited_claims,
     corroboration,
     disputes_frame,
     disputes_sentence,
@@ -27,6 +28,7 @@ from figures.filters import Selection, describe_selection
 from figures.glance import glance
 from figures.markdown import as_text
 from figures.package import dataset_zip
+from figures.vegalite import ChartSpec
 
 TODAY = date.today()
 SCREEN_WIDTH = 860  # pixels: fits, legend and all, the main column of a 1440 px window
@@ -56,8 +58,8 @@ first_view = selection == Selection()  # its charts are kept on disk for after a
 screenshot = bool(st.session_state.get(ui.SCREENSHOT_KEY))
 shown = ui.shown_rows(table, selection)
 # Found once per version of the data; the view keeps those whose claims it shows.
-in_view = ui.derived(table, ("disputes", selection),
-                     lambda: ui.load_disputes(figures).within(frozenset(shown["claim_id"])))
+in_view = ui.derived(table, ("disputes", selection), lambda: ui.load_disputes(figures).within(
+    frozenset(shown["claim_id"].tolist())))
 if screenshot:
     ui.screenshot_layout()
 
@@ -122,7 +124,7 @@ view = replace(selection, comparison=label)
 ui.keep_view_in_url(view, screenshot)
 
 
-def main_chart() -> AnyChart:
+def main_chart() -> ChartSpec:
     """The side-by-side chart of the chosen comparison, for the page and its images."""
     return side_by_side(compare.comparison_frame(shown, label), label, TODAY)
 
@@ -188,7 +190,8 @@ url = ui.view_url()
 
 def citation() -> str:
     """The cite-this-view text of the view."""
-    claimant_of = dict(zip(shown["claim_id"], shown["claimant"], strict=True))
+    cited = shown[shown["claim_id"].isin(cited_claims(in_view))]
+    claimant_of = dict(zip(cited["claim_id"].tolist(), cited["claimant"].tolist(), strict=True))
     return cite_view(describe_selection(view), shown, TODAY, url,
                      disputes_sentence(in_view, claimant_of))
 

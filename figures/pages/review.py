@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from figures import compare, intake, pages, review, schema, ui
+from figures.cache import files_stamp
 from figures.markdown import as_text
 from figures.text import find_quote
 
@@ -129,7 +130,7 @@ def claim_card(claim: Mapping[str, str], text: str) -> None:
 
 def near_duplicate_note(article: pd.Series) -> None:
     """Where the article nearly repeats another, offer to record it as a wire story."""
-    near = ui.cached_near_duplicate(str(data_dir), ui.files_stamp(data_dir), article["file"])
+    near = ui.cached_near_duplicate(str(data_dir), files_stamp(data_dir), article["file"])
     if near is None or article["wire"]:
         return
     st.warning(f"This article shares {near.share:.0%} of its sentences with the stored "
