@@ -316,11 +316,14 @@ def store_spec(data_dir: Path | str, key: str, view: str, spec: dict) -> None:
 
 
 def load_checked(data_dir: Path | str, progress: Progress | None = None,
-                 on_build: Callable[[], None] | None = None) -> Checked:
+                 on_build: Callable[[], None] | None = None,
+                 before: FileStamp | None = None) -> Checked:
     """The checked figure table of a folder and its disputes: the stored ones when their
     key still matches, else read, checked and compared afresh (`on_build` is called
-    first) and stored."""
-    before = files_stamp(data_dir)
+    first) and stored. `before`: a stamp of the files (`files_stamp`) the caller took
+    just now, so as not to take another."""
+    if before is None:
+        before = files_stamp(data_dir)
     key = content_key(data_dir)
     path = stored_path(data_dir, key)
     found = read_stored(path, key)

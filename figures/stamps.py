@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -30,6 +32,20 @@ _FULL_STAMPS: dict[str, tuple[FileStamp, FileStamp, float]] = {}
 # When a run last asked about each folder looked after in the background.
 _LAST_ASKED: dict[str, float] = {}
 _LOOKING = threading.Lock()
+_PAUSES: list[int] = []  # one entry per block in which no background look is taken
+
+
+@contextmanager
+def looks_paused() -> Iterator[None]:
+    """No background look is taken inside this block (a load, which stamps the files
+    itself, would only lose processor time to them)."""
+    with _LOOKING:
+        _PAUSES.append(1)
+    try:
+        yield
+    finally:
+        with _LOOKING:
+            _PAUSES.pop()
 
 
 def full_look(data_dir: Path) -> FileStamp:
@@ -50,7 +66,8 @@ def keep_looking(data_dir: Path) -> None:
     try:
         while time.monotonic() - _LAST_ASKED.get(key, 0.0) < IDLE_AFTER:
             time.sleep(FULL_STAMP_EVERY / 2)
-            full_look(data_dir)
+            if not _PAUSES:
+                full_look(data_dir)
     finally:
         with _LOOKING:
             _LAST_ASKED.pop(key, None)

@@ -48,7 +48,7 @@ from figures.filters import (
 from figures.images import chart_png, chart_svg
 from figures.load import data_dir_from_env
 from figures.markdown import as_text
-from figures.stamps import stamp_this_run
+from figures.stamps import looks_paused, stamp_this_run
 from figures.table import Figures
 from figures.text import find_quote
 from figures.vegalite import ChartSpec
@@ -126,9 +126,12 @@ def load_figures() -> Figures:
         gc.unfreeze()  # what an earlier load froze may now be let go
         with collector.paused():  # the collector would walk the new objects for nothing
             try:
-                with st.spinner("Opening the data…"):
+                # The run's stamp is the files before the load; while it runs, the
+                # background looks (`stamps`) would only take processor time from it.
+                with st.spinner("Opening the data…"), looks_paused():
                     checked = load_checked(data_dir, show,
-                                           on_build=lambda: show(0.0, "Starting"))
+                                           on_build=lambda: show(0.0, "Starting"),
+                                           before=stamp)
             finally:
                 bar.empty()
             _LOADED[key] = (stamp, checked)

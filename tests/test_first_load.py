@@ -9,6 +9,7 @@ import io
 import pickle
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.grow_corpus import grow
-from figures import cache, check_pool, collector, load, numbers, schema
+from figures import cache, check_pool, collector, load, numbers, schema, stamps
 from figures.check import parse_value
 from figures.load import DEFAULT_DATA_DIR, LINE, Dataset, read_dataset
 from figures.problems import Problem
@@ -374,3 +375,34 @@ def test_a_check_that_fails_leaves_no_file_behind(
         cache.load_checked(grown_folder)
     assert written
     assert list(own_cache.iterdir()) == []
+
+
+def test_a_stamp_taken_before_a_write_keeps_the_table_from_being_stored(
+        data_copy: Path, own_cache: Path) -> None:
+    """The page's own stamp of the run serves as the stamp before the load; a file
+    written since then means the table read may not be the one the key names."""
+    before = cache.files_stamp(data_copy)
+    claims = data_copy / schema.CLAIMS_FILE
+    claims.write_bytes(claims.read_bytes())
+    cache.load_checked(data_copy, before=before)
+    assert not own_cache.exists() or list(own_cache.iterdir()) == []
+    cache.load_checked(data_copy, before=cache.files_stamp(data_copy))
+    assert [path.suffix for path in own_cache.iterdir()] == [".pickle"]
+
+
+def test_no_background_look_is_taken_while_a_load_runs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The background looks at a large folder wait while the page loads it."""
+    looks: list[Path] = []
+    monkeypatch.setattr(stamps, "FULL_STAMP_EVERY", 0.02)
+    monkeypatch.setattr(stamps, "LOOKED_AFTER_FILES", 0)
+    monkeypatch.setattr(stamps, "full_look", looks.append)
+    try:
+        with stamps.looks_paused():
+            stamps.look_after(tmp_path, (("claims.csv", 1, 1, 1),))
+            time.sleep(0.2)
+            assert looks == []
+        time.sleep(0.2)
+        assert looks
+    finally:
+        monkeypatch.setattr(stamps, "IDLE_AFTER", 0.0)  # the looking thread stops
