@@ -156,7 +156,7 @@ class PooledCheck:
 
     work: Work
     parts: list[Dataset]
-    workers: int
+    workers: list[WorkerProcess]  # started, each to be fed by a thread of its own
     waiting: deque[int] = field(default_factory=deque)  # parts no process has taken
     done: queue.Queue[tuple[int, PartChecked | None]] = field(default_factory=queue.Queue)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -165,8 +165,8 @@ class PooledCheck:
         """Start the workers, each started and fed one part at a time from the front of
         the line by its own thread, so starting them never holds up the caller."""
         self.waiting.extend(range(1, len(self.parts)))  # the caller does the first itself
-        for _ in range(self.workers):
-            threading.Thread(target=self.feed, daemon=True).start()
+        for worker in self.workers:
+            threading.Thread(target=self.feed, args=(worker,), daemon=True).start()
 
     def take(self, first: bool) -> int | None:
         """The next part no process has taken: workers take from the front of the line,
@@ -176,14 +176,9 @@ class PooledCheck:
                 return None
             return self.waiting.popleft() if first else self.waiting.pop()
 
-    def feed(self) -> None:
+    def feed(self, worker: WorkerProcess) -> None:
         """Have one worker check parts until none is left; a part it fails to check is
-        handed back (as None) for the caller to check itself. A worker that cannot start
-        takes no part."""
-        try:
-            worker = WorkerProcess()
-        except OSError:
-            return
+        handed back (as None) for the caller to check itself."""
         try:
             while (number := self.take(first=True)) is not None:
                 try:
@@ -238,9 +233,26 @@ def start(dataset: Dataset, work: Work, processes: int | None = None) -> PooledC
     count = processes_for(dataset) if processes is None else processes
     if count < 2:
         return None
-    pooled = PooledCheck(work, partition(dataset, count * PARTS_PER_PROCESS), count - 1)
+    # The workers start first, so they load Python and the checker while the dataset is
+    # cut into parts. A worker that cannot start takes no part.
+    workers = [worker for worker in (started_worker() for _ in range(count - 1))
+               if worker is not None]
+    try:
+        pooled = PooledCheck(work, partition(dataset, count * PARTS_PER_PROCESS), workers)
+    except BaseException:
+        for worker in workers:
+            worker.close()
+        raise
     pooled.start()
     return pooled
+
+
+def started_worker() -> WorkerProcess | None:
+    """A new worker process, or None when the system cannot start one."""
+    try:
+        return WorkerProcess()
+    except OSError:
+        return None
 
 
 @contextmanager

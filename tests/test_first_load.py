@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.grow_corpus import grow
-from figures import cache, check_pool, collector, load, numbers, schema, stamps
+from figures import cache, check, check_pool, collector, load, numbers, schema, stamps
 from figures.check import parse_value
 from figures.load import DEFAULT_DATA_DIR, LINE, Dataset, read_dataset
 from figures.problems import Problem
@@ -406,3 +406,27 @@ def test_no_background_look_is_taken_while_a_load_runs(
         assert looks
     finally:
         monkeypatch.setattr(stamps, "IDLE_AFTER", 0.0)  # the looking thread stops
+
+
+def test_the_worker_starts_before_the_dataset_is_cut(
+        grown_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker process loads Python and the checker while this one cuts the dataset
+    into parts, and the problems are still those one process finds."""
+    dataset = read_dataset(grown_folder)
+    with monkeypatch.context() as patch:
+        patch.setattr(check_pool, "process_count", lambda: 1)
+        expected = check.check(dataset)
+    force_pool(monkeypatch)
+    events: list[str] = []
+
+    class NotedWorker(check_pool.WorkerProcess):
+        def __init__(self) -> None:
+            events.append("worker started")
+            super().__init__()
+
+    cut = check_pool.partition
+    monkeypatch.setattr(check_pool, "WorkerProcess", NotedWorker)
+    monkeypatch.setattr(check_pool, "partition",
+                        lambda *args: events.append("dataset cut") or cut(*args))
+    assert check.check(dataset) == expected
+    assert events == ["worker started", "dataset cut"]
