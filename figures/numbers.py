@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -190,8 +190,8 @@ def digits_value(phrase: str) -> float | None:
 
 
 # Every number phrase starts with the first digit of a run of digits or, at the start of
-# a word, with a number word. The scanner finds those places in one pass of a plain
-# pattern over the lowered text and tries the whole pattern only there, which finds the
+# a word, with a number word. The scanner finds those places with plain searches of the
+# lowered text and tries the whole pattern only there, which finds the
 # same phrases many times faster than trying it at every character. A text holding a
 # letter that matches a plain letter only when case is ignored (the Kelvin sign, the long
 # s, the dotless i) is scanned the slow way. The word "a" starts a phrase only before a
@@ -203,21 +203,14 @@ _SEARCHED_WORDS = tuple(word for word in _FIRST_WORDS
                                    for other in _FIRST_WORDS))
 
 
-def _alternatives(words: Iterable[str]) -> str:
-    """A pattern matching any of some words, none the start of another, written as a tree
-    of their shared beginnings ("t(?:en|h(?:ree|irty))"): the same matches as the words
-    side by side, found without trying each word in turn at every place."""
-    following: dict[str, list[str]] = {}
-    for word in sorted(words):
-        following.setdefault(word[:1], []).append(word[1:])
-    return "|".join(re.escape(first + rests[0]) if len(rests) == 1
-                    else f"{re.escape(first)}(?:{_alternatives(rests)})"
-                    for first, rests in following.items())
-
-
-_POSSIBLE_START = re.compile(
-    r"\d+|\b(?:" + _alternatives(_SEARCHED_WORDS)
-    + r"|a(?=(?:[^\S\n]+|-)(?:" + "|".join([*_PARTS, "pair"]) + r")))")
+# The possible starts are found by three plain searches whose matches cannot overlap, so
+# together they give what one pattern of all three, tried at every place, gives: runs of
+# digits; each first word wherever it stands at the start of a word (found by the string
+# search, which skips to it, instead of trying a pattern at every letter); and an "a"
+# starting a word before a part or "pair".
+_DIGIT_RUN = re.compile(r"\d+")
+_A_BEFORE_PART = re.compile(
+    r"a(?<!\wa)(?=(?:[^\S\n]+|-)(?:" + "|".join([*_PARTS, "pair"]) + r"))")
 _ODD_CASE = re.compile("[" + "".join(
     re.escape(chr(code)) for code in range(0x80, 0x10000)
     if any(len(changed) == 1 and changed.isascii() and changed.isalpha()
@@ -228,7 +221,19 @@ _ODD_CASE = re.compile("[" + "".join(
 def _possible_starts(lowered: str) -> list[int]:
     """Every place a number phrase could start in a lowered text, in order (and some
     where none does)."""
-    return [match.start() for match in _POSSIBLE_START.finditer(lowered)]
+    starts = [match.start() for match in _DIGIT_RUN.finditer(lowered)]
+    starts += [match.start() for match in _A_BEFORE_PART.finditer(lowered)]
+    find = lowered.find
+    for word in _SEARCHED_WORDS:
+        at = find(word)
+        while at >= 0:
+            # At the start of a word: what comes before is no letter, digit or "_" (what
+            # a pattern's \b reads as a word's character).
+            if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
+                starts.append(at)
+            at = find(word, at + len(word))
+    starts.sort()
+    return starts
 
 
 def number_matches(text: str) -> Iterator[re.Match[str]]:

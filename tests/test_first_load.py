@@ -120,12 +120,13 @@ WORDY = st.lists(st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(), WORDY))
-def test_the_tree_of_first_words_finds_the_same_starts(text: str) -> None:
-    """The first words written as a tree of their beginnings start at the same places."""
+def test_the_searched_first_words_start_at_the_same_places(text: str) -> None:
+    """Digits, first words and "a" searched apart start where one pattern of all three
+    starts, whatever the text."""
     assert numbers._possible_starts(text.lower()) == plain_starts(text)
 
 
-def test_the_tree_of_first_words_agrees_on_every_shipped_and_grown_article(
+def test_the_searched_first_words_agree_on_shipped_and_grown_articles(
         grown: Dataset) -> None:
     """On real articles the possible starts are the same as the plain alternation's."""
     texts = [*read_dataset(DEFAULT_DATA_DIR).articles.values(),
