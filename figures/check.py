@@ -163,9 +163,12 @@ def check_controlled(dataset: Dataset) -> list[Problem]:
     ]
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_date(text: str) -> date | None:
     """An ISO date (YYYY-MM-DD), or None if `text` is not one."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if not ISO_DATE.fullmatch(text):
         return None
     try:
         return date.fromisoformat(text)

@@ -154,15 +154,21 @@ def ratio_value(phrase: str) -> float | None:
     return 1 / whole if whole else None
 
 
+# The patterns `_plain_digits` applies, compiled once: it runs for every figure read.
+_SPACE_GROUPING = re.compile(r"(?<=\d)[\u00a0\u2009\u202f ](?=\d{3}(?!\d|/))")
+_DECIMAL_COMMA = re.compile(r"^(\d+),(\d{1,2})(?!\d)")
+_POINT_GROUPING = re.compile(r"(?!0\.)\d{1,3}(?:\.\d{3})+(?![\d.])")
+_SCALED = re.compile(r"(?i)million|billion|thousand|%|per")
+_GROUPING_POINT = re.compile(r"\.(?=\d{3})")
+
+
 def _plain_digits(phrase: str) -> str:
     """Digits with their thousands grouping taken out ("279 000" -> "279000",
     "152.857" -> "152857") and a decimal comma made a point ("2,5 million")."""
-    phrase = re.sub(r"(?<=\d)[\u00a0\u2009\u202f ](?=\d{3}(?!\d|/))", "", phrase)
-    phrase = re.sub(r"^(\d+),(\d{1,2})(?!\d)", r"\1.\2", phrase)
-    if re.match(r"(?!0\.)\d{1,3}(?:\.\d{3})+(?![\d.])", phrase) and not re.search(
-        r"(?i)million|billion|thousand|%|per", phrase
-    ):
-        phrase = re.sub(r"\.(?=\d{3})", "", phrase)
+    phrase = _SPACE_GROUPING.sub("", phrase)
+    phrase = _DECIMAL_COMMA.sub(r"\1.\2", phrase)
+    if _POINT_GROUPING.match(phrase) and not _SCALED.search(phrase):
+        phrase = _GROUPING_POINT.sub("", phrase)
     return phrase
 
 
