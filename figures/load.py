@@ -283,9 +283,10 @@ def read_articles(data_dir: Path) -> tuple[dict[str, str], list[Problem]]:
     problems: list[Problem] = []
     if not folder.is_dir():
         return articles, [Problem(schema.ARTICLES_DIR, 0, "-", "articles folder not found")]
-    for path in sorted(folder.glob("*.txt")):
-        name = f"{schema.ARTICLES_DIR}/{path.name}"
-        odd = entry_problem(path, name)
+    for entry in article_entries(folder):
+        path, name = Path(entry.path), f"{schema.ARTICLES_DIR}/{entry.name}"
+        # The folder's listing says a plain file is one without looking at it again.
+        odd = None if entry.is_file(follow_symlinks=False) else entry_problem(path, name)
         if odd is not None:
             problems.append(odd)
             continue
@@ -294,6 +295,13 @@ def read_articles(data_dir: Path) -> tuple[dict[str, str], list[Problem]]:
         if text is not None:
             articles[path.name] = text
     return articles, problems
+
+
+def article_entries(folder: Path) -> list[os.DirEntry[str]]:
+    """The articles folder's entries named *.txt, by name (as `folder.glob("*.txt")`)."""
+    with os.scandir(folder) as found:
+        return sorted((entry for entry in found if entry.name.endswith(".txt")),
+                      key=lambda entry: entry.name)
 
 
 def read_dataset(data_dir: Path | None = None) -> Dataset:

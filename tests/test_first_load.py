@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import os
 import pickle
 import re
 import shutil
@@ -459,3 +460,38 @@ def test_a_key_that_cannot_be_made_stores_nothing(
     checked = cache.load_checked(data_copy)
     assert checked.key == "" and len(checked.figures.table) > 0
     assert not own_cache.exists() or list(own_cache.iterdir()) == []
+
+
+def articles_by_glob(data_dir: Path) -> tuple[dict[str, str], list[Problem]]:
+    """The articles as read before: each *.txt path looked at again before it is read."""
+    folder = data_dir / schema.ARTICLES_DIR
+    articles: dict[str, str] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.txt")):
+        name = f"{schema.ARTICLES_DIR}/{path.name}"
+        odd = load.entry_problem(path, name)
+        if odd is not None:
+            problems.append(odd)
+            continue
+        text, read_problems = load.read_text(path, name)
+        problems += read_problems
+        if text is not None:
+            articles[path.name] = text
+    return articles, problems
+
+
+def test_articles_read_from_the_listing_as_they_were_one_by_one(data_copy: Path) -> None:
+    """Links, folders, pipes, wide text, hidden and upper-case names: the same articles,
+    in the same order, and the same problems as when each path was looked at again."""
+    folder = data_copy / schema.ARTICLES_DIR
+    (folder / "link.txt").symlink_to(data_copy / schema.CLAIMS_FILE)
+    (folder / "broken.txt").symlink_to(data_copy / "nowhere")
+    (folder / "folder.txt").mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "wide.txt").write_bytes(b"\xff\xfeA\x00")
+    (folder / ".hidden.txt").write_text("Hidden, 12 of them.\n", encoding="utf-8")
+    (folder / "UPPER.TXT").write_text("Not read.\n", encoding="utf-8")
+    found = load.read_articles(data_copy)
+    assert found == articles_by_glob(data_copy)
+    assert list(found[0]) == list(articles_by_glob(data_copy)[0])
+    assert len(found[1]) == 5
