@@ -19,7 +19,6 @@ import hashlib
 import os
 import pickle
 import tempfile
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -322,96 +321,27 @@ def load_checked(data_dir: Path | str, progress: Progress | None = None,
     """The checked figure table of a folder and its disputes: the stored ones when their
     key still matches, else read, checked and compared afresh (`on_build` is called
     first) and stored. `before`: a stamp of the files (`files_stamp`) the caller took
-    just now, so as not to take another.
-
-    When no table of the folder is stored at all (its first load, or an emptied cache),
-    none can match: the key is then made in a thread of its own while the folder is read
-    (reading and hashing files let the reader run meanwhile)."""
+    just now, so as not to take another."""
     if before is None:
         before = files_stamp(data_dir)
-    keying = BackgroundKey(data_dir) if not stored_any(data_dir) else None
-    if keying is None:
-        key = content_key(data_dir)
-        found = read_stored(stored_path(data_dir, key), key)
-        if found is not None:
-            return found
+    key = content_key(data_dir)
+    path = stored_path(data_dir, key)
+    found = read_stored(path, key)
+    if found is not None:
+        return found
     if on_build is not None:
         on_build()
-    pending = PendingStore(data_dir, keying if keying is not None else (lambda: key))
+    writer = StoreWriter(path, key)
     try:
         # The labels and disputes found while the workers check the articles are written
         # meanwhile, as the rest of the table's store will be kept only if it is the same.
-        checked = check_and_compare(data_dir, progress, pending.ahead)
+        checked = check_and_compare(data_dir, progress, writer.ahead)
         # No file was written from before the key was made until now (a write moves a
         # file's change time, which no one can set back), so what was read is what the
         # key names.
         if files_stamp(data_dir) == before:
-            checked = pending.finish(checked)
+            checked = replace(checked, key=key)
+            writer.finish(checked)
     finally:
-        pending.discard()
+        writer.discard()
     return checked
-
-
-class PendingStore:
-    """The store of a table being built, its writer made once the key is known."""
-
-    def __init__(self, data_dir: Path | str, keyed: Callable[[], str | None]) -> None:
-        self.data_dir, self.keyed = data_dir, keyed
-        self.made: list[StoreWriter | None] = []
-
-    def writer(self) -> StoreWriter | None:
-        """The store's writer (None: no key could be made, so nothing is stored)."""
-        if not self.made:
-            key = self.keyed()
-            self.made.append(None if key is None
-                             else StoreWriter(stored_path(self.data_dir, key), key))
-        return self.made[0]
-
-    def ahead(self, dataset: Dataset, labelled: pd.DataFrame, disputes: Disputes) -> None:
-        """Write the parts known before the check ends."""
-        writer = self.writer()
-        if writer is not None:
-            writer.ahead(dataset, labelled, disputes)
-
-    def finish(self, checked: Checked) -> Checked:
-        """Store the table under its key, and return it with that key."""
-        writer = self.writer()
-        if writer is None:
-            return checked
-        checked = replace(checked, key=writer.key)
-        writer.finish(checked)
-        return checked
-
-    def discard(self) -> None:
-        """Drop a file not put in place."""
-        if self.made and self.made[0] is not None:
-            self.made[0].discard()
-
-
-def stored_any(data_dir: Path | str) -> bool:
-    """Whether any table of this folder is stored (under whatever key)."""
-    try:
-        return any(cache_dir().glob(f"{folder_prefix(data_dir)}-*.pickle"))
-    except OSError:
-        return False
-
-
-class BackgroundKey:
-    """A folder's content key, made in a thread of its own; calling waits for it (None:
-    it could not be made)."""
-
-    def __init__(self, data_dir: Path | str) -> None:
-        self.key: str | None = None
-        self.thread = threading.Thread(target=self.make, args=(data_dir,), daemon=True,
-                                       name="content key")
-        self.thread.start()
-
-    def make(self, data_dir: Path | str) -> None:
-        try:
-            self.key = content_key(data_dir)
-        except Exception:  # no key: the table is simply not stored
-            self.key = None
-
-    def __call__(self) -> str | None:
-        self.thread.join()
-        return self.key

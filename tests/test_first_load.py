@@ -10,7 +10,6 @@ import os
 import pickle
 import re
 import shutil
-import threading
 import time
 from pathlib import Path
 
@@ -433,33 +432,6 @@ def test_the_worker_starts_before_the_dataset_is_cut(
                         lambda *args: events.append("dataset cut") or cut(*args))
     assert check.check(dataset) == expected
     assert events == ["worker started", "dataset cut"]
-
-
-def test_a_first_load_makes_the_key_while_it_reads(
-        data_copy: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With nothing stored for the folder the key is made in a thread of its own, and the
-    table is stored under the same key a restart makes before it reads."""
-    threads: list[str] = []
-    make = cache.content_key
-    monkeypatch.setattr(cache, "content_key", lambda folder: threads.append(
-        threading.current_thread().name) or make(folder))
-    first = cache.load_checked(data_copy)
-    again = cache.load_checked(data_copy, on_build=lambda: pytest.fail("checked again"))
-    assert threads == ["content key", threading.current_thread().name]
-    assert first.key == again.key == make(data_copy)
-    assert_same_checked(again, first)
-
-
-def test_a_key_that_cannot_be_made_stores_nothing(
-        data_copy: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """When the key cannot be made, the table is shown but not kept."""
-    def fail(folder: Path) -> str:
-        raise RuntimeError("no key")
-
-    monkeypatch.setattr(cache, "content_key", fail)
-    checked = cache.load_checked(data_copy)
-    assert checked.key == "" and len(checked.figures.table) > 0
-    assert not own_cache.exists() or list(own_cache.iterdir()) == []
 
 
 def articles_by_glob(data_dir: Path) -> tuple[dict[str, str], list[Problem]]:
