@@ -164,7 +164,7 @@ def derived(owner: object, key: tuple[Hashable, ...], make: Callable[[], T]) -> 
     _DERIVED[full] = (owner, value)
     while len(_DERIVED) > DERIVED_KEPT:
         _DERIVED.popitem(last=False)
-    sizes = {kept: rows_in(value) for kept, (_owner, value) in _DERIVED.items()}
+    sizes = {kept: rows_in(held) for kept, (_owner, held) in _DERIVED.items()}
     rows = sum(sizes.values())
     for kept, size in sizes.items():  # the least recently used first
         if rows <= DERIVED_ROWS_KEPT:
