@@ -36,6 +36,7 @@ def has_proposed(source: pd.DataFrame) -> bool:
     return "review" in source.columns and bool((source["review"] ==
                                                  compare.PROPOSED_LABEL).any())
 
+
 def key_lines(source: pd.DataFrame, by_claimant: bool = False,
               by_party: bool = False) -> tuple[str, ...]:
     """The key under a title: marks, fill and, where proposals are shown, their fading;
@@ -44,6 +45,7 @@ def key_lines(source: pd.DataFrame, by_claimant: bool = False,
     summaries = ((summary.BY_CLAIMANT_LINE,) if by_claimant else ()) + (
         (summary.BY_PARTY_LINE,) if by_party else ())
     return (*summaries, *lines)
+
 
 def wrap_lines(text: str, width: int = SUBTITLE_CHARACTERS) -> list[str]:
     """A long line broken between words into as few lines as fit, of even length.
@@ -57,10 +59,12 @@ def wrap_lines(text: str, width: int = SUBTITLE_CHARACTERS) -> list[str]:
             return lines
     return textwrap.wrap(text, width) or [text]
 
+
 def dataset_line(made_on: date) -> str:
     """The dataset, its version and the day the chart was made."""
     return (f"Dataset: {schema.DATASET_NAME} v{schema.DATASET_VERSION}, "
             f"made {made_on.day} {made_on:%b %Y}; {UNVERIFIED}")
+
 
 def packed_lines(parts: list[str], separator: str, width: int = SUBTITLE_CHARACTERS) -> list[str]:
     """Parts joined into lines of at most `width` characters, broken only between parts
@@ -76,6 +80,7 @@ def packed_lines(parts: list[str], separator: str, width: int = SUBTITLE_CHARACT
             lines += textwrap.wrap(part, width) or [part]
     return lines
 
+
 def footer_lines(source: pd.DataFrame, made_on: date) -> list[str]:
     """The source line, broken between sources, and the dataset line; sources counted
     rather than named when there are too many to read."""
@@ -87,13 +92,16 @@ def footer_lines(source: pd.DataFrame, made_on: date) -> list[str]:
     parts[0] = f"{head}: {parts[0]}" if rest else parts[0]
     return [*packed_lines(parts, "; "), *wrap_lines(dataset_line(made_on))]
 
+
 def chart_title(text: str, lines: list[str]) -> Spec:
     """A title with its subtitle lines, each already short enough to fit."""
     return {"text": text, "subtitle": lines}
 
+
 def joined(items: list[str]) -> str:
     """Distinct items in order, joined for a sentence."""
     return "; ".join(dict.fromkeys(item for item in items if item))
+
 
 def where_when_lines(source: pd.DataFrame) -> list[str]:
     """The places and periods the claims cover, so a chart never hides that they differ."""
@@ -110,11 +118,13 @@ def where_when_lines(source: pd.DataFrame) -> list[str]:
     lines = [f"Places: {joined(list(source['place']))}.", f"Periods: {period_text}."]
     return [DIFFER_LINE, *lines] if source["context"].nunique() > 1 else lines
 
+
 def counted_line(source: pd.DataFrame, label: str) -> str:
     """What the comparison counts."""
     if label in compare.COUNTED:
         return compare.COUNTED[label]
     return "Counted: " + joined(source["what"].tolist()) + "." if len(source) else ""
+
 
 def comparison_subtitle(source: pd.DataFrame, label: str, made_on: date) -> list[str]:
     """Subtitle lines: what is counted, where and when, the key, the sources, the dataset."""

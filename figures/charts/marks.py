@@ -62,9 +62,11 @@ def parties_in(source: pd.DataFrame) -> list[str]:
     return [party for party in schema.PARTIES if party in present] + sorted(
         present - set(schema.PARTIES))
 
+
 def party_scale() -> Spec:
     """All parties, each with its Okabe-Ito colour: the same scale in every chart."""
     return {"domain": list(schema.PARTY_COLOURS), "range": list(schema.PARTY_COLOURS.values())}
+
 
 def party_legend(parties: list[str] | None) -> Spec | None:
     """The party legend, listing only `parties` when given (the scale still holds all);
@@ -73,6 +75,7 @@ def party_legend(parties: list[str] | None) -> Spec | None:
         return {"title": "Party"}
     return {"title": "Party", "values": parties} if parties else None
 
+
 def party_color(parties: list[str] | None = None) -> Spec:
     """The party colour: one Okabe-Ito colour per party, the same scale in every chart.
 
@@ -80,15 +83,18 @@ def party_color(parties: list[str] | None = None) -> Spec:
     """
     return encoded("party", "nominal", scale=party_scale(), legend=party_legend(parties))
 
+
 def party_stroke(parties: list[str] | None = None) -> Spec:
     """The party colour for outlines, so a hollow mark keeps its party's colour."""
     return party_color(parties)
+
 
 def party_shape(parties: list[str] | None = None) -> Spec:
     """The party shape, so that a party is told by shape as well as by colour."""
     return encoded("party", "nominal",
                    scale={"domain": list(PARTY_SHAPES), "range": list(PARTY_SHAPES.values())},
                    legend=party_legend(parties))
+
 
 def exactness_fill() -> Spec:
     """Filled marks for exact figures, hollow marks for bounds and estimates.
@@ -99,6 +105,7 @@ def exactness_fill() -> Spec:
         "domain": list(EXACTNESS_OPACITY), "range": list(EXACTNESS_OPACITY.values())},
         legend=None)
 
+
 def review_opacity(source: pd.DataFrame) -> Spec:
     """Checked claims drawn solid, proposals faded, named in a legend of their own; solid
     with no legend when every claim shown is checked."""
@@ -107,6 +114,7 @@ def review_opacity(source: pd.DataFrame) -> Spec:
     labels = [compare.CHECKED_LABEL, compare.PROPOSED_LABEL]
     return encoded("review", "nominal", scale={"domain": labels, "range": [1, PROPOSED_OPACITY]},
                    legend={"title": "Review", "values": labels})
+
 
 def claim_tooltip() -> list[Spec]:
     """Everything a reader needs to check one claim against its article."""
@@ -118,6 +126,7 @@ def claim_tooltip() -> list[Spec]:
         ("notes", "Notes"), ("review", "Review"),
     ]
     return [encoded(field, "nominal", title=title) for field, title in fields]
+
 
 def claim_marks(base: Spec, parties: list[str], source: pd.DataFrame,
                 filters: tuple[str, ...] = ()) -> Spec:
@@ -133,17 +142,20 @@ def claim_marks(base: Spec, parties: list[str], source: pd.DataFrame,
         "tooltip": claim_tooltip(),
     }, filters)
 
+
 def range_rules(base: Spec, parties: list[str], filters: tuple[str, ...] = ()) -> Spec:
     """A line from the low to the high figure of claims that give a range."""
     return view({"type": "rule", "strokeWidth": 2}, {
         **base, "x2": {"field": "plot_value_max"}, "color": party_color(parties)},
         (*filters, "isValid(datum.plot_value_max)"))
 
+
 def value_labels(base: Spec, filters: tuple[str, ...] = ()) -> Spec:
     """The figure in the article's words beside each mark."""
     return view({"type": "text", "align": "left", "baseline": "middle", "dx": 13,
                  "fontWeight": "bold"}, {**base, "text": encoded("value_label", "nominal")},
                 filters)
+
 
 def row_axis(order: list[str], **axis: object) -> Spec:
     """Rows of claims, each labelled with its claimant and, below, what, where and when."""
@@ -152,9 +164,11 @@ def row_axis(order: list[str], **axis: object) -> Spec:
         "labelLineHeight": 16, "ticks": False, "domain": False, "grid": True,
         "gridDash": [2, 3], **axis})
 
+
 def fitted(chart: ChartSpec, width: int = EXPORT_WIDTH) -> ChartSpec:
     """A single or layered chart drawn exactly `width` pixels wide, labels and all."""
     return chart.with_properties(width=width, autosize={"type": "fit-x", "contains": "padding"})
+
 
 def empty_chart(heading: str, subtitle: list[str]) -> ChartSpec:
     """A chart with a title and subtitle but no marks, for a selection with no claims."""

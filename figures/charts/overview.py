@@ -32,17 +32,17 @@ def overview_frame(source: pd.DataFrame) -> pd.DataFrame:
     # A panel of many claims draws one mark per claimant, as the side-by-side does; it is
     # summed from the few columns the summary reads, so a large corpus's other columns
     # are never copied panel by panel.
-    sizes = claims["comparison"].value_counts() if len(source) else pd.Series(dtype="int64")
     narrow = claims[[column for column in claims.columns
                      if column in summary.SUMMARY_COLUMNS]] if len(source) else claims
+    # Each comparison's rows found in one pass, not by comparing every row once a panel.
+    positions = claims.groupby("comparison", sort=False).indices if len(source) else {}
     # A panel of more claimants than rows can be read draws one mark per party.
     framed = []
     for label in labels:
-        many = int(sizes.get(label, 0)) > summary.CLAIMANT_MARKS_ABOVE
-        whole = narrow if many else claims
-        part = whole[whole["comparison"] == label]
-        if part.empty:
+        if label not in positions:
             continue
+        many = len(positions[label]) > summary.CLAIMANT_MARKS_ABOVE
+        part = (narrow if many else claims).iloc[positions[label]]
         parties = many and summary.needs_parties(part)
         rows = (summary.by_party(part) if parties else summary.by_claimant(part) if many
                 else compare.comparison_frame(part, label))
@@ -55,10 +55,12 @@ def overview_frame(source: pd.DataFrame) -> pd.DataFrame:
                             by_party=False)
     return pd.concat(framed, ignore_index=True)
 
+
 def label_width(labels: list[str]) -> int:
     """A generous estimate of the pixels the longest line of a row label takes at 12 px."""
     lines = [line for label in labels for line in label.split(compare.ROW_BREAK)]
     return round(max((len(line) for line in lines), default=10) * 6.4) + 16
+
 
 def overview_panel(part: pd.DataFrame, parties: list[str], plot_width: int,
                    label_room: int, whole: pd.DataFrame) -> Spec:
@@ -85,6 +87,7 @@ def overview_panel(part: pd.DataFrame, parties: list[str], plot_width: int,
             "width": plot_width, "height": {"step": ROW_STEP},
             "title": {"text": heading, "fontSize": 15, "anchor": "start", "frame": "bounds",
                       "offset": 8}}
+
 
 def overview(source: pd.DataFrame, made_on: date, width: int = EXPORT_WIDTH) -> ChartSpec:
     """Every comparison in its own panel, each on its own scale.

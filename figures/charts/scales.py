@@ -19,6 +19,7 @@ def needs_log_scale(source: pd.DataFrame) -> bool:
     values = source["plot_value"][source["plot_value"] > 0] if len(source) else source
     return len(values) > 1 and float(values.max()) / float(values.min()) > LOG_RATIO
 
+
 def value_scale(source: pd.DataFrame) -> Spec:
     """Linear from zero, or a log scale when the figures span more than LOG_RATIO."""
     if needs_log_scale(source):
@@ -28,6 +29,7 @@ def value_scale(source: pd.DataFrame) -> Spec:
         high = 10 ** (math.ceil(math.log10(float(positive.max()))) + 1)
         return {"type": "log", "domain": [low, high], "nice": False}
     return {"zero": True, "domain": [0, x_room(source)], "nice": True}
+
 
 def value_axis(source: pd.DataFrame) -> Spec:
     """The value axis; durations get a tick every 24 hours, so whole days read off it."""
@@ -39,6 +41,7 @@ def value_axis(source: pd.DataFrame) -> Spec:
     if set(source["unit_label"].unique()) == {compare.DURATION_LABEL} and room > 48:
         return {"format": ",~f", "values": list(range(0, int(room) + 24, 24))}
     return {"format": ",~f", "tickCount": 8}
+
 
 def x_room(source: pd.DataFrame, column: str = "plot_value") -> float:
     """The largest value with room beside it for its label, so labels are not cut off;

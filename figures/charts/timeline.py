@@ -60,10 +60,12 @@ def timeline_frame(source: pd.DataFrame) -> pd.DataFrame:
     frame["mark_text"] = [mark_text(row) for row in frame.to_dict("records")]
     return frame.drop(columns="_rank").reset_index(drop=True)
 
+
 def mark_text(row: dict[str, object]) -> str:
     """A timeline label: the figure, what it counts, how it was put, and who said it."""
     stance = f" ({row['stance']})" if row["stance"] else ""
     return f"{row['value_label']} {row['what']}{stance} \u00b7 {row['who']}"
+
 
 def date_domain(frame: pd.DataFrame) -> list[str]:
     """The dates a timeline spans, with a little room either side."""
@@ -77,6 +79,7 @@ def date_domain(frame: pd.DataFrame) -> list[str]:
     room = timedelta(days=max(round(span * 0.04), math.ceil((MIN_DAYS - span) / 2), 3))
     return [(first - room).isoformat(), (last + room).isoformat()]
 
+
 def label_on_left(frame: pd.DataFrame, domain: list[str]) -> pd.Series:
     """Whether each mark's label goes to its left: marks in the later half of the time
     span are labelled on the left so that no label runs off the chart."""
@@ -85,6 +88,7 @@ def label_on_left(frame: pd.DataFrame, domain: list[str]) -> pd.Series:
     first, last = (date.fromisoformat(day) for day in domain)
     middle = first + (last - first) / 2
     return frame["published"].map(lambda text: (compare.parse_date(text) or first) > middle)
+
 
 def undated_line(frame: pd.DataFrame) -> str:
     """How many claims are left off the timeline because their article has no date."""
@@ -98,6 +102,7 @@ def undated_line(frame: pd.DataFrame) -> str:
     return (f"Not placed: {undated} of {len(frame)} claims, whose articles' dates of "
             f"publication are not known.")
 
+
 def inferred_line(frame: pd.DataFrame) -> str:
     """Which outlets' dates were inferred from the text rather than stated."""
     if frame.empty:
@@ -107,6 +112,7 @@ def inferred_line(frame: pd.DataFrame) -> str:
     outlets = joined(list(frame["outlet"][inferred].unique())).replace(";", ",")
     return f"Publication dates inferred from the article's text: {outlets}." if outlets else ""
 
+
 def side_labels(base: Spec) -> Spec:
     """Each claim's figure and claimant beside its mark, on the side with room."""
     encoding = {**base, "text": encoded("mark_text", "nominal")}
@@ -114,6 +120,7 @@ def side_labels(base: Spec) -> Spec:
     return {"layer": [view({"type": "text", "align": align, "baseline": "middle", "dx": dx,
                             "fontSize": 12}, encoding, (test,))
                       for align, dx, test in sides]}
+
 
 def line_axis(order: list[str]) -> Spec:
     """One line per claim, the comparison named at the first line of its group."""
@@ -123,11 +130,13 @@ def line_axis(order: list[str]) -> Spec:
         "labelLimit": 0, "labelFontSize": 13, "labelFontWeight": "bold", "labelPadding": 12,
         "ticks": False, "domain": False, "grid": False})
 
+
 def published_axis(domain: list[str]) -> Spec:
     """Time across: the day each article was published."""
     return encoded("published", "temporal", title="Date the article was published",
                    scale={"domain": domain} if domain else {},
                    axis={"format": "%-d %b %Y", "tickCount": "month", "grid": True})
+
 
 def timeline_subtitle(frame: pd.DataFrame, made_on: date) -> list[str]:
     """What the timeline shows, which dates are inferred, the key, sources and dataset."""
@@ -139,6 +148,7 @@ def timeline_subtitle(frame: pd.DataFrame, made_on: date) -> list[str]:
     ]
     subtitle = [part for line in lines if line for part in wrap_lines(line)]
     return [*subtitle, *footer_lines(frame, made_on)]
+
 
 def timeline(source: pd.DataFrame, made_on: date) -> ChartSpec:
     """Every claim at the date its article was published, grouped by comparison.
@@ -172,6 +182,7 @@ def timeline(source: pd.DataFrame, made_on: date) -> ChartSpec:
     title = chart_title(heading, timeline_subtitle(every, made_on))
     layers = [separators, periods, claim_marks(base, parties, frame), side_labels(base)]
     return fitted(styled(frame, layer=layers, title=title, height={"step": TIMELINE_STEP}))
+
 
 def timeline_by_day(source: pd.DataFrame, made_on: date) -> ChartSpec:
     """The timeline of many claims: one mark per kind of figure, party and day of
