@@ -391,6 +391,12 @@ def wrapped(text: str, width: int = ROW_WIDTH) -> str:
 
 
 SMALL_FRAME = 5000  # rows below which grouping in plain Python beats pandas' groupby
+MISSING = object()  # every kind of missing value, as one group (pandas' dropna=False)
+
+
+def is_missing(cell: object) -> bool:
+    """Whether a cell is missing: None, pandas' NA, or NaN (which equals nothing)."""
+    return cell is None or cell is pd.NA or (isinstance(cell, float) and cell != cell)
 
 
 def per_distinct(frame: pd.DataFrame, columns: list[str],
@@ -402,9 +408,10 @@ def per_distinct(frame: pd.DataFrame, columns: list[str],
     if len(frame) < SMALL_FRAME:
         made: dict[tuple[object, ...], object] = {}
         found = []
-        for key in zip(*(frame[column].tolist() for column in columns), strict=True):
-            if key not in made:
-                made[key] = make(dict(zip(columns, key, strict=True)))
+        for cells in zip(*(frame[column].tolist() for column in columns), strict=True):
+            key = tuple(MISSING if is_missing(cell) else cell for cell in cells)
+            if key not in made:  # the first row of its group speaks for it, as in pandas
+                made[key] = make(dict(zip(columns, cells, strict=True)))
             found.append(made[key])
         return found
     codes = frame.groupby(columns, dropna=False, sort=False).ngroup().to_numpy()

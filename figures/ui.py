@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from figures import collector, compare, corpus, intake, pages, schema
 from figures.cache import (
@@ -103,12 +104,18 @@ _LOADED: dict[str, tuple[FileStamp, Checked]] = {}
 _LOADING = threading.Lock()
 
 
+def this_run() -> object | None:
+    """A token for the page's current run (a new object on every run), None outside one."""
+    context = get_script_run_ctx()
+    return context.cursors if context is not None else None
+
+
 def load_figures() -> Figures:
     """The figure table of the folder FIGURES_DATA_DIR names, or of `data/`: kept in
     memory while its files are unchanged, else from the checked tables on disk, else read
     and checked afresh with a progress bar."""
     data_dir = data_dir_from_env()
-    key, stamp = str(data_dir), stamp_this_run(data_dir)
+    key, stamp = str(data_dir), stamp_this_run(data_dir, this_run())
     found = _LOADED.get(key)
     if found is not None and found[0] == stamp:
         return found[1].figures
@@ -135,7 +142,8 @@ def load_figures() -> Figures:
             finally:
                 bar.empty()
             _LOADED[key] = (stamp, checked)
-            _DERIVED.clear()  # views of the table this one replaces
+            with _DERIVING:
+                _DERIVED.clear()  # views of the table this one replaces
             if reloading:  # cycles of the table this one replaces, before they are frozen
                 gc.collect()
             # A large corpus is millions of objects that live as long as it is loaded;
@@ -154,32 +162,39 @@ def load_figures() -> Figures:
 _DERIVED: OrderedDict[tuple[Hashable, ...], tuple[object, object]] = OrderedDict()
 DERIVED_KEPT = 96
 DERIVED_ROWS_KEPT = 300_000
+_DERIVING = threading.Lock()
 
 
-def rows_in(value: object) -> int:
-    """The rows a kept value holds, if it is a table."""
-    return len(value) if isinstance(value, pd.DataFrame) else 0
+def rows_in(value: object, owner: object) -> int:
+    """The rows a kept value holds apart from its owner: a table's, unless it is the
+    owner itself (the whole corpus as a view costs nothing more to keep)."""
+    return len(value) if isinstance(value, pd.DataFrame) and value is not owner else 0
 
 
 def derived(owner: object, key: tuple[Hashable, ...], make: Callable[[], T]) -> T:
-    """`make()`, kept for `owner` (the loaded table or figures) under `key`."""
+    """`make()`, kept for `owner` (the loaded table or figures) under `key`. Every
+    session's run uses this at once, so the keeping is done under a lock (the making
+    is not: two sessions may make the same value, and the later one is kept)."""
     full = (id(owner), *key)
-    found = _DERIVED.get(full)
-    if found is not None and found[0] is owner:
-        _DERIVED.move_to_end(full)
-        return found[1]  # type: ignore[return-value]
+    with _DERIVING:
+        found = _DERIVED.get(full)
+        if found is not None and found[0] is owner:
+            _DERIVED.move_to_end(full)
+            return found[1]  # type: ignore[return-value]
     value = make()
-    _DERIVED[full] = (owner, value)
-    while len(_DERIVED) > DERIVED_KEPT:
-        _DERIVED.popitem(last=False)
-    sizes = {kept: rows_in(value) for kept, (_owner, value) in _DERIVED.items()}
-    rows = sum(sizes.values())
-    for kept, size in sizes.items():  # the least recently used first
-        if rows <= DERIVED_ROWS_KEPT:
-            break
-        if size and kept != full:
-            del _DERIVED[kept]
-            rows -= size
+    with _DERIVING:
+        _DERIVED[full] = (owner, value)
+        _DERIVED.move_to_end(full)
+        while len(_DERIVED) > DERIVED_KEPT:
+            _DERIVED.popitem(last=False)
+        sizes = {kept: rows_in(held, holder) for kept, (holder, held) in _DERIVED.items()}
+        rows = sum(sizes.values())
+        for kept, size in sizes.items():  # the least recently used first
+            if rows <= DERIVED_ROWS_KEPT:
+                break
+            if size and kept != full:
+                del _DERIVED[kept]
+                rows -= size
     return value
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from altair import SCHEMA_URL
+from altair import SCHEMA_URL, Root
 
 Spec = dict[str, Any]
 
@@ -84,12 +84,14 @@ def string_literal(text: str) -> str:
     return json.dumps(text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ChartSpec:
     """A whole chart: its Vega-Lite spec (theme included) and the rows it draws.
 
-    Frozen, and every change makes a new one, so a spec kept for a view is never
-    altered by another view that starts from it."""
+    Frozen, and every change makes a new top level, so a spec kept for a view is never
+    altered by another view that starts from it. The parts below the top level are
+    shared between layers (one axis for all of them) and between copies: nothing
+    changes them once a builder has returned."""
 
     spec: Spec
     rows: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -116,11 +118,14 @@ def chart_spec(category_colours: list[str], rows: pd.DataFrame, **properties: An
 
 
 def plain(value: object) -> object:
-    """A cell as JSON has it: missing values null, numpy numbers as Python numbers."""
+    """A cell as JSON has it: missing and infinite values null (JSON has no NaN or
+    infinity), numpy numbers as Python numbers, a moment as ISO 8601 text."""
     if value is None or value is pd.NA or value is pd.NaT:
         return None
-    if isinstance(value, float) and math.isnan(value):
+    if isinstance(value, float) and not math.isfinite(value):
         return None
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
     if hasattr(value, "item"):  # a numpy scalar
         return plain(value.item())
     return value
@@ -136,6 +141,4 @@ def records(frame: pd.DataFrame) -> list[Spec]:
 def check_schema(spec: Spec) -> None:
     """Raise if `spec` is not valid Vega-Lite, naming what is wrong (Altair's schema
     and validator, the ones it checks its own charts with)."""
-    from altair.vegalite.v6.schema.core import Root  # only when checking: it is large
-
     Root.validate(spec)

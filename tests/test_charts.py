@@ -10,6 +10,8 @@ import pandas as pd
 import pytest
 
 from figures import charts, compare, schema, vegalite
+from figures.charts import lines as chart_lines
+from figures.charts import marks
 from figures.table import Figures
 from figures.vegalite import ChartSpec
 
@@ -120,7 +122,7 @@ def test_exact_figures_are_filled_and_bounds_hollow(all_specs: dict[str, Spec]) 
             assert fill["field"] == "exactness"
             assert fill["scale"] == {"domain": ["exact", "bound or estimate"],
                                      "range": [1.0, 0.0]}
-        assert set(charts.KEY_LINES) <= set(subtitle(spec))
+        assert set(chart_lines.KEY_LINES) <= set(subtitle(spec))
 
 
 def test_side_by_side_encodes_claims_on_a_linear_axis_from_zero(shipped: Figures) -> None:
@@ -177,9 +179,9 @@ def test_long_subtitle_lines_are_wrapped(shipped: Figures) -> None:
     """No subtitle line is so long it would be cut off at the export width."""
     for label in compare.available_comparisons(shipped.table):
         for line in subtitle(comparison_chart(shipped, label)):
-            assert len(line) <= charts.SUBTITLE_CHARACTERS, line
+            assert len(line) <= chart_lines.SUBTITLE_CHARACTERS, line
     for line in subtitle(charts.timeline(shipped.table, MADE_ON).to_dict()):
-        assert len(line) <= charts.SUBTITLE_CHARACTERS, line
+        assert len(line) <= chart_lines.SUBTITLE_CHARACTERS, line
 
 
 def test_pause_lengths_axis_is_in_hours(shipped: Figures) -> None:
@@ -249,7 +251,7 @@ MAKERS: dict[str, ChartMaker] = {
 def test_an_empty_selection_does_not_break_a_chart(shipped: Figures, name: str) -> None:
     """With no claims selected, each chart still builds and says there is nothing to show."""
     spec = MAKERS[name](shipped.table.iloc[:0]).to_dict()
-    assert charts.EMPTY_TITLE.lower() in spec["title"]["text"]
+    assert chart_lines.EMPTY_TITLE.lower() in spec["title"]["text"]
     assert "Sources: none (no claims shown)." in subtitle(spec)
 
 
@@ -265,7 +267,7 @@ def test_a_single_claim_makes_a_chart(shipped: Figures, name: str) -> None:
 def test_a_bare_frame_without_columns_does_not_break_the_timeline() -> None:
     """A frame with no columns at all is treated as an empty selection."""
     spec = charts.timeline(pd.DataFrame(), MADE_ON).to_dict()
-    assert charts.EMPTY_TITLE.lower() in spec["title"]["text"]
+    assert chart_lines.EMPTY_TITLE.lower() in spec["title"]["text"]
 
 
 def test_charts_are_drawn_at_the_export_width(all_specs: dict[str, Spec]) -> None:
@@ -278,14 +280,14 @@ def test_charts_are_drawn_at_the_export_width(all_specs: dict[str, Spec]) -> Non
 
 def test_party_shapes_cover_every_party() -> None:
     """Every party of the contract has a shape of its own."""
-    assert list(charts.PARTY_SHAPES) == list(schema.PARTIES)
-    assert len(set(charts.PARTY_SHAPES.values())) == len(schema.PARTIES)
+    assert list(marks.PARTY_SHAPES) == list(schema.PARTIES)
+    assert len(set(marks.PARTY_SHAPES.values())) == len(schema.PARTIES)
 
 
 def test_wrap_lines_breaks_evenly_between_words() -> None:
     """A long line becomes even lines, none over the limit, no words lost."""
     text = " ".join(["word"] * 60)
-    lines = charts.wrap_lines(text, 100)
+    lines = chart_lines.wrap_lines(text, 100)
     assert len(lines) == 3 and all(len(line) <= 100 for line in lines)
     assert " ".join(lines) == text
 
@@ -293,7 +295,7 @@ def test_wrap_lines_breaks_evenly_between_words() -> None:
 def test_sources_break_between_sources() -> None:
     """A source is never split over two lines while it fits on one."""
     parts = [f"Source number {index} via Outlet, 1 Oct 2016" for index in range(8)]
-    lines = charts.packed_lines(parts, "; ", 100)
+    lines = chart_lines.packed_lines(parts, "; ", 100)
     assert all(len(line) <= 100 for line in lines)
     assert " ".join(lines) == "; ".join(parts)
     assert all(line.endswith(";") for line in lines[:-1])
@@ -313,7 +315,7 @@ def test_figures_spanning_a_hundredfold_go_on_a_log_axis(shipped: Figures) -> No
     (x,) = [c for c in channels(spec, "x") if c.get("field") == "plot_value"][:1]
     assert x["scale"]["type"] == "log"
     assert x["scale"]["domain"] == [1, 10_000_000]
-    assert charts.LOG_LINE in " ".join(subtitle(spec))
+    assert chart_lines.LOG_LINE in " ".join(subtitle(spec))
     children = comparison_chart(shipped, "Children killed")
     (linear,) = [c for c in channels(children, "x") if c.get("field") == "plot_value"][:1]
     assert "type" not in linear["scale"] and linear["scale"]["zero"] is True

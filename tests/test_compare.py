@@ -298,3 +298,21 @@ def test_small_and_large_frames_are_labelled_alike(
     pd.testing.assert_frame_equal(in_python, in_pandas)
     pd.testing.assert_frame_equal(chosen_python,
                                   compare.comparison_frame(in_pandas, "Children killed"))
+
+
+def test_missing_values_of_every_kind_are_one_group(monkeypatch: pytest.MonkeyPatch) -> None:
+    """None, NaN and pandas' NA group together in plain Python as in pandas, the group's
+    first row speaking for it, so a label is worked out once for them all."""
+    frame = pd.DataFrame({"cell": pd.Series([None, float("nan"), pd.NA, "a", None],
+                                            dtype=object)})
+    calls: list[object] = []
+
+    def label(row: dict[str, object]) -> str:
+        calls.append(row["cell"])
+        return repr(row["cell"])
+
+    monkeypatch.setattr(compare, "SMALL_FRAME", 10**9)
+    in_python = compare.per_distinct(frame, ["cell"], label)
+    assert calls == [None, "a"]
+    monkeypatch.setattr(compare, "SMALL_FRAME", 0)
+    assert compare.per_distinct(frame, ["cell"], label) == in_python

@@ -51,7 +51,7 @@ CHART_ORDER = ("chart_side_by_side", "chart_overview", "chart_timeline")
 
 
 def charts(at: AppTest) -> dict[str, dict]:
-    """Each Altair chart on the page, in its fixed order, as its spec with its data."""
+    """Each Vega-Lite chart on the page, in its fixed order, as its spec with its data."""
     # The Disputes section's charts come first, one per dispute; these follow them.
     elements = list(at.get("vega_lite_chart"))[-len(CHART_ORDER):]
     assert len(elements) == len(CHART_ORDER)

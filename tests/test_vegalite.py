@@ -73,3 +73,17 @@ def test_a_text_in_an_expression_keeps_its_quotes() -> None:
     """A panel named with quotes of either kind is still one string to Vega."""
     name = "People 'freed' (\"people\")"
     assert json.loads(vegalite.string_literal(name)) == name
+
+
+def test_inline_rows_are_plain_json() -> None:
+    """Missing and infinite numbers become null and moments ISO text, so an image's spec
+    is JSON any reader parses (the standard has no NaN or infinity)."""
+    rows = pd.DataFrame({"value": [1.5, float("nan"), float("inf")],
+                         "count": pd.array([1, None, 3], dtype="Int64"),
+                         "day": pd.to_datetime(["2016-12-13", None, "2016-12-15"])})
+    values = ChartSpec({"mark": {"type": "point"}}, rows).to_dict()["datasets"]
+    (inline,) = values.values()
+    assert inline == [{"value": 1.5, "count": 1, "day": "2016-12-13T00:00:00"},
+                      {"value": None, "count": None, "day": None},
+                      {"value": None, "count": 3, "day": "2016-12-15T00:00:00"}]
+    json.dumps(inline, allow_nan=False)

@@ -15,17 +15,15 @@ from datetime import date
 import pandas as pd
 
 from figures import compare, schema
-from figures.charts import (
-    chart_title,
+from figures.charts.lines import chart_title, footer_lines, wrap_lines
+from figures.charts.marks import (
     claim_marks,
     fitted,
-    footer_lines,
     parties_in,
     party_color,
     row_axis,
     styled,
     value_labels,
-    wrap_lines,
 )
 from figures.disputes.found import Dispute
 from figures.disputes.ranges import allowed
