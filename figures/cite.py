@@ -30,16 +30,12 @@ def published_text(published: str, basis: str) -> str:
 
 def sources_text(table: pd.DataFrame) -> str:
     """The outlets behind the claims shown, each with its day, earliest first."""
-    articles = (
-        table[["outlet", "published", "published_basis"]]
-        .astype(str)
-        .drop_duplicates()
-        .sort_values(["published", "outlet"], kind="stable")
-    )
-    listed = [
-        f"{row.outlet}, {published_text(row.published, row.published_basis)}"
-        for row in articles.itertuples(index=False)
-    ]
+    articles = dict.fromkeys(zip(*(table[column].astype(str).tolist()
+                                   for column in ("outlet", "published", "published_basis")),
+                                 strict=True))
+    listed = [f"{outlet}, {published_text(published, basis)}"
+              for outlet, published, basis in sorted(
+                  articles, key=lambda article: (article[1], article[0]))]
     return "; ".join(listed) if listed else "none"
 
 

@@ -23,6 +23,7 @@ named from the schema's words, so every claim of any table falls in exactly one 
 
 from __future__ import annotations
 
+import math
 import re
 import textwrap
 from collections.abc import Callable, Mapping
@@ -488,11 +489,28 @@ def ranked(frame: pd.DataFrame) -> pd.DataFrame:
     """Claims grouped by claimant, the claimant with the largest figure first."""
     if frame.empty:
         return frame
+    if len(frame) < SMALL_FRAME:  # a view's few claims, sorted without pandas' set-up
+        names, values = frame["claimant_label"].tolist(), frame["plot_value"].tolist()
+        ids = frame["claim_id"].tolist()
+        tops: dict[str, float] = {}
+        for name, value in zip(names, values, strict=True):
+            if not math.isnan(value) and not value <= tops.get(name, -math.inf):
+                tops[name] = value
+        order = sorted(range(len(frame)), key=lambda row: (
+            *descending(tops.get(names[row], math.nan)), names[row],
+            *descending(values[row]), ids[row]))
+        return frame.iloc[order].reset_index(drop=True)
     top = frame.groupby("claimant_label")["plot_value"].transform("max")
     ordered = frame.assign(_top=top).sort_values(
         ["_top", "claimant_label", "plot_value", "claim_id"],
         ascending=[False, True, False, True], kind="stable")
     return ordered.drop(columns="_top").reset_index(drop=True)
+
+
+def descending(value: float) -> tuple[bool, float]:
+    """A sort key putting larger numbers first and a missing one last, as pandas sorts
+    a column in descending order."""
+    return (True, 0.0) if math.isnan(value) else (False, -value)
 
 
 def comparison_frame(table: pd.DataFrame, label: str) -> pd.DataFrame:
@@ -512,16 +530,18 @@ def sources_line(frame: pd.DataFrame) -> str:
         return "Sources: none (no claims shown)."
     if "who" not in frame.columns:
         frame = label_frame(frame)
-    columns = ["who", "outlet", "published_label", "published_basis", "relayed_by",
-               *(["wire"] if "wire" in frame.columns else [])]
     days = per_distinct(frame, ["published"], lambda r: parse_date(str(r["published"])) or date.max)
-    ordered = frame[columns].assign(_day=days).sort_values("_day", kind="stable")
+    wires = frame["wire"].tolist() if "wire" in frame.columns else [""] * len(frame)
+    rows = zip(days, *(frame[column].tolist() for column in (
+        "who", "outlet", "published_label", "published_basis", "relayed_by")), wires,
+        strict=True)
     relays: dict[tuple[str, str, str, bool, str], list[str]] = {}
-    for row in ordered.to_dict("records"):
-        key = (str(row["who"]), str(row["outlet"]).strip(), str(row["published_label"]),
-               is_inferred(str(row["published_basis"])), str(row.get("wire", "")).strip())
+    # Oldest first; claims of one day keep their order (a stable sort).
+    for _day, who, outlet, when, basis, relayed, wire in sorted(rows, key=lambda row: row[0]):
+        key = (str(who), str(outlet).strip(), str(when), is_inferred(str(basis)),
+               str(wire).strip())
         known = relays.setdefault(key, [])
-        known += [relay for relay in relays_of(str(row["relayed_by"])) if relay not in known]
+        known += [relay for relay in relays_of(str(relayed)) if relay not in known]
     entries = [credit(who, outlet, found, when, inferred, wire)
                for (who, outlet, when, inferred, wire), found in relays.items()]
     return "Sources: " + "; ".join(entries) + "."

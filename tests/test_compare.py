@@ -316,3 +316,19 @@ def test_missing_values_of_every_kind_are_one_group(monkeypatch: pytest.MonkeyPa
     assert calls == [None, "a"]
     monkeypatch.setattr(compare, "SMALL_FRAME", 0)
     assert compare.per_distinct(frame, ["cell"], label) == in_python
+
+
+def test_claims_are_ranked_alike_in_python_and_in_pandas(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A view's few claims sorted in plain Python come in pandas' order: the claimant with
+    the largest figure first, ties by name, then by figure and id, missing figures last."""
+    frame = pd.DataFrame({
+        "claimant_label": ["b", "a", "c", "a", "b", "d", "c", "e"],
+        "plot_value": [5.0, 9.0, 9.0, float("nan"), 5.0, float("nan"), 1.0, 2.0],
+        "claim_id": ["b2", "a1", "c1", "a2", "b1", "d1", "c2", "e1"]})
+    monkeypatch.setattr(compare, "SMALL_FRAME", 10**9)
+    in_python = compare.ranked(frame)
+    monkeypatch.setattr(compare, "SMALL_FRAME", 0)
+    in_pandas = compare.ranked(frame)
+    pd.testing.assert_frame_equal(in_python, in_pandas)
+    assert list(in_python["claim_id"]) == ["a1", "a2", "c1", "c2", "b1", "b2", "e1", "d1"]

@@ -46,8 +46,9 @@ def value_axis(source: pd.DataFrame) -> Spec:
 def x_room(source: pd.DataFrame, column: str = "plot_value") -> float:
     """The largest value with room beside it for its label, so labels are not cut off;
     for shares, at least 100 percent, so a small share looks small."""
-    values = pd.concat([source[column], source.get("plot_value_max", source[column])])
-    largest = float(values.max()) if len(values) and values.notna().any() else 0.0
+    highs = [float(source[name].max()) for name in (column, "plot_value_max")
+             if name in source.columns and len(source)]
+    largest = max((high for high in highs if not math.isnan(high)), default=0.0)
     if "unit_label" in source.columns and \
             set(source["unit_label"].unique()) == {compare.PERCENT_LABEL}:
         return max(largest * 1.3, 100.0)  # a share is read against the whole

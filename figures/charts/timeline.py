@@ -57,7 +57,8 @@ def timeline_frame(source: pd.DataFrame) -> pd.DataFrame:
     frame["period_from"] = frame["period_start"].where(has_start, "")
     ends = frame["period_end"].where(frame["period_end"] != "", frame["published"])
     frame["period_to"] = ends.where(has_start, "")
-    frame["mark_text"] = [mark_text(row) for row in frame.to_dict("records")]
+    frame["mark_text"] = [mark_text(row) for row in
+                          frame[["value_label", "what", "stance", "who"]].to_dict("records")]
     return frame.drop(columns="_rank").reset_index(drop=True)
 
 
