@@ -10,6 +10,7 @@ number-bearing phrase of every article is either a claim or listed as not one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -479,27 +480,39 @@ def check_not_claims(dataset: Dataset) -> list[Problem]:
         if not spans:
             problems.append(Problem(schema.NOT_CLAIMS_FILE, line, "context",
                                     f"not found verbatim in {schema.ARTICLES_DIR}/{file}"))
-        elif not any(covers_text(text, span, row["text"], numbers_in(text))
-                     for span in spans):
+        elif not any(covers_written(text, span, row["text"]) for span in spans):
             problems.append(Problem(schema.NOT_CLAIMS_FILE, line, "text",
                                     f"'{row['text']}' is not a number phrase of its context"))
     return problems
 
 
-def covers_text(text: str, span: tuple[int, int], written: str,
-                mentions: list[NumberMention] | None = None) -> bool:
-    """Whether a number phrase written as `written` stands inside `span` of `text`
-    (`mentions`: the text's number phrases, when already found)."""
-    return any(
-        same_written(mention.text, written)
-        for mention in (find_numbers(text) if mentions is None else mentions)
-        if span[0] <= mention.start and mention.end <= span[1]
-    )
+def written_numbers(text: str) -> tuple[list[int], list[tuple[int, str]]]:
+    """An article's number phrases in the order they start: where each starts, then
+    where it ends and how it is written (`written_form`); made once per check, so a
+    context looks only at the phrases that start inside it."""
+    def made() -> tuple[list[int], list[tuple[int, str]]]:
+        mentions = sorted(numbers_in(text), key=lambda mention: mention.start)
+        return ([mention.start for mention in mentions],
+                [(mention.end, written_form(mention.text)) for mention in mentions])
+    return _remembered("written", text, made)  # type: ignore[return-value]
+
+
+def covers_written(text: str, span: tuple[int, int], written: str) -> bool:
+    """Whether a number phrase written as `written` stands inside `span` of `text`."""
+    starts, phrases = written_numbers(text)
+    wanted = written_form(written)
+    return any(end <= span[1] and form == wanted for end, form in
+               phrases[bisect_left(starts, span[0]):bisect_right(starts, span[1])])
+
+
+def written_form(phrase: str) -> str:
+    """A number phrase as written, whatever its spacing or case."""
+    return normalise_space(phrase).lower()
 
 
 def same_written(a: str, b: str) -> bool:
     """Whether two number phrases are written alike, whatever their spacing or case."""
-    return normalise_space(a).lower() == normalise_space(b).lower()
+    return written_form(a) == written_form(b)
 
 
 @dataclass(frozen=True)
