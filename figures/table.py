@@ -78,6 +78,18 @@ def rejection_reasons(dataset: Dataset, problems: list[Problem]) -> dict[int, li
 
 def join_claims(claims: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     """Claims with their article's and claimant's columns, in the contract's order."""
+    joined = merged_rows(claims, dataset)
+    for column in schema.TABLE_COLUMNS:
+        cells = cleaned_cells(joined[column])
+        joined[column] = pd.Series(cells, index=joined.index, dtype=str if cells else object)
+    for column in schema.NUMBER_COLUMNS[schema.CLAIMS_FILE]:
+        joined[column] = joined[column].map(parse_value).astype("float64")
+    return joined.reset_index(drop=True)
+
+
+def merged_rows(claims: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """Claims merged with their article's and claimant's rows, the contract's columns
+    in its order, the cells as the tables give them (missing where a row is)."""
     sources = dataset.sources.drop_duplicates("article_id").rename(
         columns={"file": "article_file", "title": "article_title"})
     claimants = dataset.claimants.drop_duplicates("claimant_id").rename(
@@ -89,13 +101,7 @@ def join_claims(claims: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
         claimants[["claimant_id", "claimant", "claimant_org", "claimant_type", "party"]],
         on="claimant_id", how="left",
     )
-    joined = joined[list(schema.TABLE_COLUMNS)].copy()
-    for column in schema.TABLE_COLUMNS:
-        cells = cleaned_cells(joined[column])
-        joined[column] = pd.Series(cells, index=joined.index, dtype=str if cells else object)
-    for column in schema.NUMBER_COLUMNS[schema.CLAIMS_FILE]:
-        joined[column] = joined[column].map(parse_value).astype("float64")
-    return joined.reset_index(drop=True)
+    return joined[list(schema.TABLE_COLUMNS)].copy()
 
 
 def cleaned_cells(column: pd.Series) -> list[str]:

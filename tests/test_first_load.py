@@ -23,7 +23,7 @@ from figures import cache, check, check_pool, collector, load, numbers, schema, 
 from figures.check import parse_value
 from figures.load import DEFAULT_DATA_DIR, LINE, Dataset, read_dataset
 from figures.problems import Problem
-from figures.table import build_and_derive, build_figures, join_claims
+from figures.table import build_and_derive, build_figures, join_claims, merged_rows
 from tests.test_check_pool import edit_rows, force_pool
 
 
@@ -37,18 +37,7 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 
 def join_cell_by_cell(claims: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     """The join as it was written before: every cell cleaned on its own through pandas."""
-    sources = dataset.sources.drop_duplicates("article_id").rename(
-        columns={"file": "article_file", "title": "article_title"})
-    claimants = dataset.claimants.drop_duplicates("claimant_id").rename(
-        columns={"name": "claimant", "organisation": "claimant_org"})
-    joined = claims.merge(
-        sources[["article_id", "article_file", "outlet", "published", "published_basis",
-                 "article_title", "wire"]], on="article_id", how="left"
-    ).merge(
-        claimants[["claimant_id", "claimant", "claimant_org", "claimant_type", "party"]],
-        on="claimant_id", how="left",
-    )
-    joined = joined[list(schema.TABLE_COLUMNS)].copy()
+    joined = merged_rows(claims, dataset)
     for column in schema.TABLE_COLUMNS:
         joined[column] = joined[column].astype(object).map(
             lambda cell: "" if pd.isna(cell) else str(cell).strip())
