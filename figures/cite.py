@@ -14,18 +14,15 @@ import pandas as pd
 
 from figures import schema
 from figures.check import parse_date
-from figures.compare import day_label
+from figures.compare import INFERRED_NOTE, day_label, is_inferred
 from figures.package import PROJECT
-
-INFERRED_MARK = " (date inferred)"
 
 
 def published_text(published: str, basis: str) -> str:
     """An article's publication day in words, marked where it was inferred, not stated."""
     day = parse_date(published)
     shown = day_label(day) if day is not None else "date unknown"
-    inferred = basis.startswith(schema.PUBLISHED_INFERRED_PREFIX.rstrip(": "))
-    return shown + (INFERRED_MARK if inferred and day is not None else "")
+    return shown + (INFERRED_NOTE if is_inferred(basis) and day is not None else "")
 
 
 def sources_text(table: pd.DataFrame) -> str:

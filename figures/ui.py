@@ -207,10 +207,11 @@ def labelled_table(figures: Figures) -> pd.DataFrame:
     return derived(figures, ("labelled",), lambda: compare.label_frame(figures.table))
 
 
-def loaded_with(figures: Figures) -> Checked | None:
-    """What was loaded with the table `load_figures` returned (None for another table)."""
+def loaded_with(held: Figures | pd.DataFrame) -> Checked | None:
+    """What was loaded with the figures `load_figures` returned, or with their labelled
+    table (None for anything else)."""
     return next((checked for _stamp, checked in list(_LOADED.values())
-                 if checked.figures is figures), None)
+                 if checked.figures is held or checked.labelled is held), None)
 
 
 def shown_rows(table: pd.DataFrame, selection: Selection) -> pd.DataFrame:
@@ -225,9 +226,9 @@ def chart_spec(table: pd.DataFrame, key: tuple[Hashable, ...],
     table, so a restarted page draws it at once. It is not checked against the schema
     here: the tests check every chart the builders make."""
     def built() -> dict:
-        checked = next((found for _stamp, found in list(_LOADED.values())
-                        if found.labelled is table and found.key), None) \
-            if keep_on_disk else None
+        checked = loaded_with(table) if keep_on_disk else None
+        if checked is not None and not checked.key:
+            checked = None  # a table not stored keeps no chart on disk either
         view = repr(key)
         if checked is not None:  # kept on disk with the table, for after a restart
             stored = read_spec(data_dir_from_env(), checked.key, view)
@@ -592,7 +593,7 @@ def claims_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
 def date_known(published: str, basis: str) -> tuple[str, str]:
     """An article's date as Sources lists it, marked where it is inferred, and how it is
     known in words."""
-    inferred = " (date inferred)" if compare.is_inferred(basis) else ""
+    inferred = compare.INFERRED_NOTE if compare.is_inferred(basis) else ""
     how = "stated in the article" if basis == schema.PUBLISHED_STATED else basis
     return f"{published or 'not known'}{inferred}", how
 
