@@ -113,8 +113,8 @@ def chromium(executable: str) -> Iterator[Browser]:
             browser.close()
 
 
-def wait_for_dashboard(page: Page, charts: int = 3, timeout_ms: int = 60_000) -> None:
-    """Wait until the script has finished and the charts have drawn."""
+def wait_for_dashboard(page: Page, charts: int = 1, timeout_ms: int = 60_000) -> None:
+    """Wait until the script has finished and the open tab's charts have drawn."""
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
     page.wait_for_function(
         "n => document.querySelectorAll(\"[data-testid='stVegaLiteChart'] canvas,"
@@ -131,6 +131,17 @@ def wait_until_idle(page: Page, timeout_ms: int = 60_000) -> None:
         timeout=timeout_ms,
     )
     page.wait_for_timeout(500)
+
+
+def open_tab(page: Page, label: str, charts: int = 0, timeout_ms: int = 60_000) -> None:
+    """Click one of the page's section tabs and wait until its section (headed with the
+    tab's label) and its charts are drawn."""
+    page.get_by_role("tab", name=label, exact=True).click()
+    page.wait_for_function(
+        "label => [...document.querySelectorAll(\"[data-testid='stMain'] h2\")]"
+        ".some(node => node.textContent.trim().startsWith(label))",
+        arg=label, timeout=timeout_ms)
+    wait_for_dashboard(page, charts, timeout_ms)
 
 
 def open_page(browser: Browser, url: str, width: int, height: int = 900) -> Any:

@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 SMALL_WORDS: dict[str, int] = {
@@ -217,11 +218,19 @@ _SEARCHED_WORDS = tuple(word for word in _FIRST_WORDS
 _DIGIT_RUN = re.compile(r"\d+")
 _A_BEFORE_PART = re.compile(
     r"a(?<!\wa)(?=(?:[^\S\n]+|-)(?:" + "|".join([*_PARTS, "pair"]) + r"))")
-_ODD_CASE = re.compile("[" + "".join(
-    re.escape(chr(code)) for code in range(0x80, 0x10000)
-    if any(len(changed) == 1 and changed.isascii() and changed.isalpha()
-           for changed in (chr(code).lower(), chr(code).upper()))
-) + "]")
+
+
+@cache
+def _odd_case() -> re.Pattern[str]:
+    """The characters outside ASCII whose lower or upper case is an ASCII letter (the
+    Kelvin sign's is "k"): where one stands, lowering may move a word's letters. Built on
+    first use, not on import: walking every code point takes a tenth of a second, which a
+    page that only reads a stored table would wait for."""
+    return re.compile("[" + "".join(
+        re.escape(chr(code)) for code in range(0x80, 0x10000)
+        if any(len(changed) == 1 and changed.isascii() and changed.isalpha()
+               for changed in (chr(code).lower(), chr(code).upper()))
+    ) + "]")
 
 
 def _possible_starts(lowered: str) -> list[int]:
@@ -245,7 +254,7 @@ def _possible_starts(lowered: str) -> list[int]:
 def number_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches `NUMBER_PATTERN.finditer(text)` gives, found from their possible starts."""
     lowered = text.lower()
-    if len(lowered) != len(text) or _ODD_CASE.search(text):
+    if len(lowered) != len(text) or _odd_case().search(text):
         yield from NUMBER_PATTERN.finditer(text)
         return
     end = 0

@@ -11,19 +11,20 @@ import hashlib
 import html
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
+from streamlit.elements.lib.mutable_tab_container import TabContainer
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from figures import collector, compare, corpus, intake, pages, schema
+from figures import collector, compare, pages, schema
 from figures.cache import (
     Checked,
     FileStamp,
@@ -54,6 +55,9 @@ from figures.table import Figures
 from figures.text import find_quote
 from figures.vegalite import ChartSpec
 
+if TYPE_CHECKING:
+    from figures import corpus
+
 T = TypeVar("T")
 SCREENSHOT_PARAM = "view"
 SCREENSHOT_VALUE = "screenshot"
@@ -68,6 +72,7 @@ FILTER_LABELS: dict[str, str] = {
 DATES_KEY = "filter_dates"
 SEARCH_KEY = "filter_search"
 COMPARISON_KEY = "comparison"
+SECTION_KEY = "section"
 SCREENSHOT_KEY = "screenshot_mode"
 STARTED_KEY = "view_restored"
 WARNINGS_KEY = "url_warnings"
@@ -355,6 +360,24 @@ def sidebar_selection(table: pd.DataFrame) -> Selection:
     )
 
 
+def chosen_comparison(choices: list[str]) -> str:
+    """The comparison the side-by-side chart shows: the reader's choice while the view
+    offers it, else the first. Set on every run, because its selectbox is drawn only while
+    its tab is open, and Streamlit forgets the value of a widget a run does not draw; the
+    URL and the citation need it on every tab."""
+    chosen = st.session_state.get(COMPARISON_KEY)
+    if chosen not in choices:
+        chosen = choices[0]
+    st.session_state[COMPARISON_KEY] = chosen
+    return chosen
+
+
+def section_tabs(labels: list[str]) -> Sequence[TabContainer]:
+    """The page's sections as tabs that know which is open, so a run draws that one alone:
+    a click computes and sends one section, and the browser lays out one."""
+    return st.tabs(labels, key=SECTION_KEY, on_change="rerun")
+
+
 def keep_view_in_url(selection: Selection, screenshot: bool) -> None:
     """Write the current view into the URL's query parameters."""
     params: dict[str, str | list[str]] = dict(selection_to_params(selection))
@@ -393,12 +416,14 @@ def page_style() -> None:
 
 
 def screenshot_layout() -> None:
-    """Hide the sidebar and the toolbar and fix the page's width for a clean capture."""
+    """Hide the sidebar, the toolbar and the tab bar and fix the page's width for a clean
+    capture of the open section."""
     st.html(
         "<style>"
         "[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],"
         "[data-testid='stExpandSidebarButton'], [data-testid='stToolbar'],"
-        "[data-testid='stHeader'] {display: none !important;}"
+        "[data-testid='stHeader'], [data-testid='stTabs'] [role='tablist']"
+        " {display: none !important;}"
         ".block-container, [data-testid='stMainBlockContainer'] {"
         "max-width: 1240px !important; width: 1240px !important; padding-top: 1rem !important;}"
         "</style>"
@@ -440,6 +465,8 @@ def cached_near_duplicate(data_dir: str, stamp: tuple[tuple[str, int, int], ...]
                           file: str) -> NearDuplicate | None:
     """The stored article `file` nearly repeats, if any, kept until the folder changes."""
     del stamp  # part of the cache key only
+    from figures import intake  # with the extractor: see uploaded_items
+
     articles = intake.stored_articles(data_dir)
     return near_duplicates(articles, [file]).get(file)
 
@@ -700,6 +727,10 @@ ADD_SUMMARY_KEY = "add_summary"
 def uploaded_items() -> tuple[list[corpus.Item], list[str]]:
     """The uploaded files and the pasted text as items to add; an uploaded articles.csv
     describes the files it lists."""
+    # The extractor's modules are imported by the pages that add and review articles
+    # only: they take a third of a second, which the Explore page's first run would wait.
+    from figures import corpus, intake
+
     uploads = list(st.session_state.get("add_upload") or [])
     listed: dict[str, dict[str, str]] = {}
     problems: list[str] = []
@@ -716,6 +747,8 @@ def uploaded_items() -> tuple[list[corpus.Item], list[str]]:
 
 def add_options() -> corpus.Options:
     """The outlet, title and date the reader gave for what the files do not say."""
+    from figures import corpus  # with the extractor: see uploaded_items
+
     published = st.session_state.get("add_published")
     return corpus.Options(
         outlet=str(st.session_state.get("add_outlet", "")).strip(),
@@ -726,6 +759,8 @@ def add_options() -> corpus.Options:
 
 def add_uploaded(data_dir: Path) -> None:
     """Add what was uploaded or pasted, a progress bar while it runs, then the summary."""
+    from figures import corpus  # with the extractor: see uploaded_items
+
     items, problems = uploaded_items()
     if not items:
         st.session_state[ADD_SUMMARY_KEY] = corpus.Summary(refused=[

@@ -20,6 +20,7 @@ from figures.browser import (
     chromium_path,
     full_screenshot,
     open_page,
+    open_tab,
     serve_dashboard,
     wait_for_dashboard,
     wait_until_idle,
@@ -77,13 +78,15 @@ def test_page_has_no_error(page) -> None:
 
 
 def test_every_chart_is_drawn_at_a_real_size(page) -> None:
-    """The three charts, and the dispute's chart above them, are drawn as SVG of real size."""
-    assert page.locator(MAIN_CHARTS).count() == 3
-    assert page.locator(DISPUTE_CHARTS).count() == 1
-    charts = page.locator(CHARTS)
-    for index in range(4):
-        box = charts.nth(index).locator("svg").first.bounding_box()
-        assert box is not None and box["width"] > 500 and box["height"] > 200
+    """Each chart tab draws its chart, and the Disputes tab its dispute's, as SVG of real
+    size; the page opens on the side-by-side tab with that chart alone."""
+    assert page.locator(CHARTS).count() == 1
+    for tab, selector in (("Disputes", DISPUTE_CHARTS), ("All measures", MAIN_CHARTS),
+                          ("Timeline", MAIN_CHARTS), ("Side by side", MAIN_CHARTS)):
+        open_tab(page, tab, charts=1)
+        assert page.locator(f"{selector}:visible").count() == 1, tab
+        box = page.locator(f"{selector}:visible").first.locator("svg").first.bounding_box()
+        assert box is not None and box["width"] > 500 and box["height"] > 200, tab
 
 
 def test_side_by_side_shows_each_party(page) -> None:
@@ -96,7 +99,8 @@ def test_side_by_side_shows_each_party(page) -> None:
 
 def test_changing_a_filter_changes_the_chart(page) -> None:
     """Choosing a party in the sidebar redraws the charts with only that party's claims."""
-    before = chart_labels(page, 2)
+    open_tab(page, "Timeline", charts=1)
+    before = chart_labels(page, 0)
     party = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
     party.click()
     page.keyboard.type("Turkey")
@@ -108,22 +112,20 @@ def test_changing_a_filter_changes_the_chart(page) -> None:
         ".some(node => node.textContent.includes('Claims shown of 27') && "
         "node.querySelector(\"[data-testid='stMetricValue']\").textContent.trim() === '1')",
         timeout=30_000)
-    # The page redraws element by element: wait for the last one read, the citation.
-    page.wait_for_function(
-        "() => [...document.querySelectorAll(\"[data-testid='stCode']\")]"
-        ".some(node => node.textContent.includes('party: Turkey'))", timeout=30_000)
     wait_until_idle(page)
-    after = chart_labels(page, 2)
+    after = chart_labels(page, 0)
     marks = [label for label in after if "party:" in label]
     assert after != before
     assert marks and all("party: Turkey" in label for label in marks)
     assert "party=Turkey" in page.url
+    open_tab(page, "Cite and download")
     citation = page.locator("[data-testid='stCode']").last.inner_text()
     assert "party=Turkey" in citation
 
 
 def test_clicking_a_table_row_opens_its_article(page) -> None:
     """A reader ticks a row of the claims table and its article opens with the quote marked."""
+    open_tab(page, "Claims")
     grid = page.locator("[data-testid='stDataFrame']").first
     grid.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
@@ -140,6 +142,7 @@ def test_screenshot_mode_hides_the_sidebar(browser, app_url: str) -> None:
     shot = open_page(browser, f"{app_url}/?view=screenshot", 1440)
     wait_for_dashboard(shot)
     assert not shot.locator("[data-testid='stSidebar']").is_visible()
+    assert not shot.get_by_role("tab", name="Claims").is_visible()
     assert shot.locator("[data-testid='stSelectbox']").count() == 0
     width = shot.locator("[data-testid='stMainBlockContainer']").bounding_box()["width"]
     assert 1200 <= width <= 1280
@@ -159,6 +162,7 @@ def test_png_and_csv_downloads_arrive_valid(page, tmp_path: Path) -> None:
     assert png.startswith(PNG_SIGNATURE)
     assert png_size(png)[0] >= 2400
     wait_until_idle(page)  # a click while the page still reruns from the first one is lost
+    open_tab(page, "Cite and download")
     with page.expect_download() as csv_download:
         page.get_by_role("button", name="Figure table (CSV)").click()
     raw = Path(csv_download.value.path()).read_bytes()

@@ -39,31 +39,45 @@ def recorded_downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
-def run_app(query: dict[str, str | list[str]] | None = None) -> AppTest:
-    """Run the dashboard once, optionally opened from a URL with query parameters."""
+def run_app(query: dict[str, str | list[str]] | None = None,
+            section: str | None = None) -> AppTest:
+    """Run the dashboard once, optionally opened from a URL with query parameters and on
+    one section's tab (the side-by-side tab otherwise)."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     for key, value in (query or {}).items():
         at.query_params[key] = value
+    if section is not None:
+        at.session_state["section"] = section
     return at.run()
 
 
-CHART_ORDER = ("chart_side_by_side", "chart_overview", "chart_timeline")
+def open_section(at: AppTest, section: str) -> AppTest:
+    """Click a section's tab: the page runs again with that section alone drawn."""
+    at.session_state["section"] = section
+    return at.run()
+
+
+SECTIONS = ("Side by side", "Disputes", "All measures", "Timeline", "Claims", "Sources",
+            "Cite and download")
+SECTIONS_AFTER_THE_FIRST = SECTIONS[1:]
+CHART_SECTIONS = {"chart_side_by_side": "Side by side", "chart_overview": "All measures",
+                  "chart_timeline": "Timeline"}
 
 
 def charts(at: AppTest) -> dict[str, dict]:
-    """Each Vega-Lite chart on the page, in its fixed order, as its spec with its data."""
-    # The Disputes section's charts come first, one per dispute; these follow them.
-    elements = list(at.get("vega_lite_chart"))[-len(CHART_ORDER):]
-    assert len(elements) == len(CHART_ORDER)
-    found = {}
-    for name, element in zip(CHART_ORDER, elements, strict=True):
-        spec = json.loads(element.proto.spec)
-        datasets = {
-            dataset.name: dataset_frame(dataset.data.data) for dataset in element.proto.datasets
-        }
-        spec["__datasets__"] = datasets
-        found[name] = spec
-    return found
+    """Each of the three main charts as its spec with its data, each read from its tab."""
+    return {key: chart_in_tab(open_section(at, section))
+            for key, section in CHART_SECTIONS.items()}
+
+
+def chart_in_tab(at: AppTest) -> dict:
+    """The one chart of the open tab, as its spec with its data."""
+    (element,) = at.get("vega_lite_chart")
+    spec = json.loads(element.proto.spec)
+    spec["__datasets__"] = {
+        dataset.name: dataset_frame(dataset.data.data) for dataset in element.proto.datasets
+    }
+    return spec
 
 
 def dataset_frame(arrow: bytes) -> pd.DataFrame:
@@ -95,12 +109,13 @@ def inline_values(node: object) -> Iterator[list[dict]]:
 
 def claim_ids_in_chart(at: AppTest, key: str) -> set[str]:
     """The claim ids a chart plots."""
-    rows = chart_rows(charts(at)[key])
+    rows = chart_rows(chart_in_tab(open_section(at, CHART_SECTIONS[key])))
     return set(rows["claim_id"].dropna()) if "claim_id" in rows else set()
 
 
 def claims_table(at: AppTest) -> pd.DataFrame:
-    """The claims table as the page shows it."""
+    """The claims table as the page shows it, in its tab."""
+    open_section(at, "Claims")
     for frame in at.dataframe:
         if frame.key == "claims_table" or frame.proto.id.endswith("claims_table"):
             return frame.value
@@ -109,7 +124,8 @@ def claims_table(at: AppTest) -> pd.DataFrame:
 
 
 def download(at: AppTest, key: str) -> bytes:
-    """The bytes a download button hands the reader."""
+    """The bytes a download button hands the reader, from the tab of the view's downloads."""
+    open_section(at, "Cite and download")
     button = next(b for b in at.get("download_button") if b.proto.id.endswith(key))
     manager = RecordingManager.last
     assert manager is not None
@@ -159,6 +175,39 @@ def test_header_shows_corpus_at_a_glance(first_view: AppTest, shipped: Figures) 
     assert "not verified" in first_view.caption[0].value
 
 
+def test_only_the_open_tab_is_drawn(first_view: AppTest) -> None:
+    """The page opens on the side-by-side tab and sends that section alone: one chart, its
+    two image buttons, no table; another tab sends its own section and no chart."""
+    at = run_app()
+    assert [tab.label for tab in at.tabs] == list(SECTIONS)
+    assert [header.value for header in at.main.header] == ["Side by side"]
+    assert len(at.get("vega_lite_chart")) == 1
+    assert sorted(b.label for b in at.get("download_button")) == ["PNG image", "SVG image"]
+    assert not at.dataframe and not at.code
+    open_section(at, "Claims")
+    assert [header.value for header in at.main.header] == ["Claims"]
+    assert not at.get("vega_lite_chart") and len(claims_table(at)) == 27
+    for section in SECTIONS:
+        open_section(at, section)
+        assert not at.exception, section
+        assert at.main.header[0].value == section
+
+
+def test_the_comparison_chosen_holds_on_every_tab() -> None:
+    """The comparison is picked on the side-by-side tab but belongs to the view: the URL
+    (which the citation quotes) keeps it while another tab is open, and the tab shows it
+    on return."""
+    at = run_app()
+    at.selectbox(key="comparison").set_value("People killed").run()
+    open_section(at, "Cite and download")
+    assert url_values(at, "compare") == ["People killed"]
+    open_section(at, "Claims")
+    assert url_values(at, "compare") == ["People killed"]
+    open_section(at, "Side by side")
+    assert at.selectbox(key="comparison").value == "People killed"
+    assert chart_in_tab(at)["title"]["text"].startswith("People killed")
+
+
 def test_every_chart_holds_every_claim(first_view: AppTest, shipped: Figures) -> None:
     """Unfiltered, the overview and timeline plot all 27 claims."""
     every = set(shipped.table["claim_id"])
@@ -170,7 +219,7 @@ def test_children_killed_side_by_side() -> None:
     """Children killed: UNICEF's 96, the Observatory's 68 and state television's 4."""
     at = run_app({"compare": "Children killed"})
     assert not at.exception
-    rows = chart_rows(charts(at)["chart_side_by_side"]).drop_duplicates("claim_id")
+    rows = chart_rows(chart_in_tab(at)).drop_duplicates("claim_id")
     found = {(row.claimant, int(row.value), row.party) for row in rows.itertuples()}
     assert found == {
         ("Anthony Lake", 96, "United Nations"),
@@ -281,7 +330,7 @@ def test_zip_download_holds_the_whole_dataset() -> None:
 
 def test_chosen_claim_shows_its_article_with_quote_marked() -> None:
     """Choosing a claim shows its article, escaped, with the quote highlighted."""
-    at = run_app()
+    at = run_app(section="Claims")
     at.selectbox(key="claim_choice").set_value("eghtesad-04").run()
     assert not at.exception
     bodies = [element.proto.body for element in at.get("html")]
@@ -318,14 +367,18 @@ def test_screenshot_mode_from_the_url_hides_the_controls() -> None:
     assert not at.exception
     assert not at.warning
     assert at.session_state["screenshot_mode"] is True
-    assert not [box for box in at.selectbox if box.key in ("comparison", "claim_choice")]
-    assert not list(at.get("download_button"))
-    assert chart_rows(charts(at)["chart_side_by_side"])["claim_id"].nunique() == 4
+    assert chart_rows(chart_in_tab(at))["claim_id"].nunique() == 4
+    for section in SECTIONS:
+        open_section(at, section)
+        assert not at.exception
+        assert not [box for box in at.selectbox if box.key in ("comparison", "claim_choice")]
+        assert not list(at.get("download_button")), section
 
 
 def test_clicking_a_table_row_shows_its_article() -> None:
     """A reader clicks a row of the claims table and its article opens, quote marked."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state["section"] = "Claims"
     at.session_state["claims_table"] = {"selection": {"rows": [14], "columns": [],
                                                       "cells": []}}
     at.run()
@@ -376,7 +429,7 @@ def test_page_follows_an_edited_data_file(data_copy: Path,
 
 def test_sources_never_show_an_inferred_date_as_stated(first_view: AppTest) -> None:
     """Each article in Sources is listed with its date, marked where it is inferred."""
-    listing = next(frame.value for frame in first_view.dataframe
+    listing = next(frame.value for frame in open_section(first_view, "Sources").dataframe
                    if "how the date is known" in frame.value.columns)
     assert sorted(listing["outlet"]) == sorted(["RFE/RL", "EghtesadOnline", "Ahram Online",
                                                 "RT", "TRT World"])
@@ -389,7 +442,7 @@ def test_sources_never_show_an_inferred_date_as_stated(first_view: AppTest) -> N
 
 def test_sources_show_the_claims_of_the_article_chosen() -> None:
     """Choosing an article under the sources table shows its date, credits and claims."""
-    at = run_app()
+    at = run_app(section="Sources")
     at.selectbox(key="source_choice").set_value("rt").run()
     assert not at.exception
     claims = next(frame.value for frame in at.dataframe

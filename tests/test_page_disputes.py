@@ -19,6 +19,7 @@ from tests.test_dashboard import (  # noqa: F401 (recorded_downloads: an autouse
     claims_table,
     dataset_frame,
     download,
+    open_section,
     recorded_downloads,
     run_app,
 )
@@ -32,11 +33,12 @@ def dispute_specs(at: AppTest) -> list[dict]:
 
 
 def test_disputes_section_holds_unicef_against_the_observatory() -> None:
-    """A reader opens the page and first sees UNICEF's 96 set against the Observatory's 68."""
-    at = run_app()
+    """A reader opens the Disputes tab, next to the side-by-side one, and sees UNICEF's 96
+    set against the Observatory's 68."""
+    at = run_app(section="Disputes")
     assert not at.exception
-    headers = [header.value for header in at.header]
-    assert headers.index("Disputes") < headers.index("Side by side")
+    assert [tab.label for tab in at.tabs][:2] == ["Side by side", "Disputes"]
+    assert [header.value for header in at.main.header] == ["Disputes"]
     assert shown(at.subheader[0].value) == (
         "D1: a tension, different parties (United Nations; independent monitor)")
     sentence = next(shown(m.value) for m in at.markdown
@@ -57,7 +59,7 @@ def test_disputes_section_holds_unicef_against_the_observatory() -> None:
 def test_a_filter_leaving_one_of_its_claims_removes_the_dispute() -> None:
     """Narrowed to UNICEF's claims, the dispute leaves the view, and the page says how many
     comparable pairs were checked."""
-    at = run_app()
+    at = run_app(section="Disputes")
     at.multiselect(key="filter_claimants").set_value(["Anthony Lake"]).run()
     assert not at.exception
     assert dispute_specs(at) == []
@@ -102,7 +104,7 @@ def test_many_disputes_are_drawn_a_page_at_a_time(
     found = find_disputes(figures.table, figures.dataset.places)
     assert len(found.disputes) == 9  # three copies of each claimant: 3 x 3 pairs
     assert all(len(side) == BATCH for dispute in found.disputes for side in dispute.sides)
-    at = run_app()
+    at = run_app(section="Disputes")
     assert not at.exception
     metrics = {metric.label: metric.value for metric in at.metric}
     assert metrics["Disputes"] == "9"
@@ -115,10 +117,10 @@ def test_many_disputes_are_drawn_a_page_at_a_time(
     at.number_input(key="disputes_page").set_value(2).run()
     assert [spec["title"]["text"] for spec in dispute_specs(at)] == [
         f"Dispute D{n}, a tension: children killed" for n in (4, 5, 6)]
-    assert "9 disputes among" in at.code[0].value
     # Other filters that keep every dispute open on the first page again.
     at.multiselect(key="filter_parties").set_value(
         ["United Nations", "independent monitor"]).run()
     assert not at.exception and at.number_input(key="disputes_page").value == 1
     assert [spec["title"]["text"] for spec in dispute_specs(at)] == [
         f"Dispute D{n}, a tension: children killed" for n in (1, 2, 3)]
+    assert "9 disputes among" in open_section(at, "Cite and download").code[0].value

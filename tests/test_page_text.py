@@ -11,11 +11,17 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from figures import pages
-from figures.browser import open_page, serve_dashboard, wait_for_dashboard, wait_until_idle
+from figures.browser import (
+    open_page,
+    open_tab,
+    serve_dashboard,
+    wait_for_dashboard,
+    wait_until_idle,
+)
 from figures.markdown import WORD_JOINER, as_text
 from tests.conftest import TINY_TABLES, TinyFolder, edited, shown
 from tests.test_browser import browser
-from tests.test_dashboard import APP, TIMEOUT
+from tests.test_dashboard import APP, SECTIONS, TIMEOUT, open_section
 
 __all__ = ["browser"]  # a fixture, used by name
 
@@ -94,6 +100,9 @@ def test_no_string_from_the_data_or_the_url_reaches_markdown_unescaped(
     at.run()
     assert not at.exception
     bodies = page_bodies(at)
+    for section in SECTIONS[1:]:
+        bodies += page_bodies(open_section(at, section))
+        assert not at.exception, section
     assert {body: unescaped_markup(body) for body in bodies if unescaped_markup(body)} == {}
     seen = [shown(body).replace(WORD_JOINER, "") for body in bodies]
     carrying = [body for body in seen if PAYLOAD in body]
@@ -113,14 +122,18 @@ def test_in_a_real_browser_no_link_or_picture_comes_from_the_data(
     query = urlencode({"party": PAYLOAD, "q": PAYLOAD})
     with serve_dashboard({"FIGURES_DATA_DIR": str(folder)}) as url:
         page = open_page(browser, f"{url}/?{query}", 1440)
+        pictures, links, text = [], [], ""
         try:
             wait_for_dashboard(page)
-            for summary in page.query_selector_all("[data-testid='stExpander'] summary"):
-                summary.click()
-            wait_until_idle(page)
-            pictures = page.eval_on_selector_all("img", "all => all.map(e => e.src)")
-            links = page.eval_on_selector_all("a", "all => all.map(e => e.href)")
-            text = page.inner_text("body").replace(WORD_JOINER, "")
+            for section in SECTIONS:  # every tab, each drawn only when open
+                if section != SECTIONS[0]:
+                    open_tab(page, section)
+                for summary in page.query_selector_all("[data-testid='stExpander'] summary"):
+                    summary.click()
+                wait_until_idle(page)
+                pictures += page.eval_on_selector_all("img", "all => all.map(e => e.src)")
+                links += page.eval_on_selector_all("a", "all => all.map(e => e.href)")
+                text += page.inner_text("body").replace(WORD_JOINER, "")
         finally:
             page.close()
     assert [src for src in pictures if "host" in src] == []

@@ -15,7 +15,7 @@ from figures.corpus import Item, Options, add_items
 from figures.table import build_figures
 from tests.conftest import shown
 from tests.test_add_article import NEW_ARTICLE
-from tests.test_dashboard import APP, TIMEOUT
+from tests.test_dashboard import APP, TIMEOUT, open_section
 
 ARTICLE_ID = "aleppo_today_20161128"
 FIRST, SECOND = f"{ARTICLE_ID}-01", f"{ARTICLE_ID}-02"
@@ -164,10 +164,11 @@ def test_explore_shows_proposals_only_when_asked(proposals: Path,
     at.toggle(key="include_proposed").set_value(True).run()
     assert not at.exception
     assert at.metric[2].value == "29"
-    citation = at.code[-1].value
+    citation = open_section(at, "Cite and download").code[-1].value
     assert "Not yet reviewed: 2 of the 29 claims" in citation
     assert "including figures not yet reviewed" in citation
-    specs = " ".join(chart.proto.spec for chart in at.get("vega_lite_chart"))
+    specs = " ".join(chart.proto.spec for section in ("Side by side", "All measures", "Timeline")
+                     for chart in open_section(at, section).get("vega_lite_chart"))
     assert "proposed, not yet reviewed" in specs
 
 

@@ -1,8 +1,9 @@
 """Explore: every figure side by side. Layout and widgets only; the work is done in figures/.
 
-Sections, in reading order: 1 header, 2 data problems, 3 filters, 3a disputes,
-4 side by side, 5 all measures, 6 timeline, 7 claims table and article, 8 sources,
-9 downloads and citation.
+Above the tabs: 1 header and the corpus at a glance, 2 data problems, 3 filters (sidebar).
+Then one tab per section, and only the open one runs, so a click computes and sends one
+section: 4 side by side, 5 disputes, 6 all measures, 7 timeline, 8 claims table and
+article, 9 sources, 10 downloads and citation.
 """
 
 from dataclasses import replace
@@ -105,21 +106,11 @@ if shown.empty:
             "sidebar.", icon=":material/filter_alt_off:")
     st.stop()
 
-# 3a. Disputes: the figures that cannot all hold as stated, first. A fragment: turning
-# the page of disputes reruns this section alone.
-with st.container(key="disputes"):
-    st.fragment(ui.disputes_section)(figures, shown, selection, in_view, screenshot, TODAY)
-
-# 4. Side by side: one comparable measure, every claim for it.
-st.header("Side by side")
+# 4-10. The sections, one tab each. The comparison is chosen in the side-by-side tab but
+# belongs to the view (its URL and citation), so it is settled before any tab runs.
 choices = ui.derived(table, ("choices", selection),
                      lambda: compare.available_comparisons(shown))
-if st.session_state.get(ui.COMPARISON_KEY) not in choices:
-    st.session_state[ui.COMPARISON_KEY] = choices[0]
-if not screenshot:
-    st.selectbox("Compare", choices, key=ui.COMPARISON_KEY,
-                 help="Only like is compared with like: each choice groups one kind of figure.")
-label = st.session_state[ui.COMPARISON_KEY]
+label = ui.chosen_comparison(choices)
 view = replace(selection, comparison=label)
 ui.keep_view_in_url(view, screenshot)
 
@@ -129,76 +120,115 @@ def main_chart() -> ChartSpec:
     return side_by_side(compare.comparison_frame(shown, label), label, TODAY)
 
 
-ui.draw_chart(ui.chart_spec(table, ("side", view, TODAY), main_chart, first_view),
-              key="chart_side_by_side")
-if not screenshot:
-    ui.image_downloads(main_chart, f"side-by-side-{label.lower().replace(' ', '-')}")
+def side_by_side_section() -> None:
+    """4. Side by side: one comparable measure, every claim for it."""
+    st.header("Side by side")
+    if not screenshot:
+        st.selectbox("Compare", choices, key=ui.COMPARISON_KEY,
+                     help="Only like is compared with like: each choice groups one kind of "
+                          "figure.")
+    ui.draw_chart(ui.chart_spec(table, ("side", view, TODAY), main_chart, first_view),
+                  key="chart_side_by_side")
+    if not screenshot:
+        ui.image_downloads(main_chart, f"side-by-side-{label.lower().replace(' ', '-')}")
 
-# 5. Across measures: small multiples, each panel on its own scale.
-st.header("All measures")
-# Stacked panels cannot stretch to the column, so the page draws them to fit it;
-# the images are drawn at the export width from the same builder and data.
-width = EXPORT_WIDTH if screenshot else SCREEN_WIDTH
-ui.draw_chart(ui.chart_spec(table, ("overview", selection, TODAY, width),
-                            partial(overview, shown, TODAY, width), first_view),
-              key="chart_overview", width="content")
-if not screenshot:
-    ui.image_downloads(partial(overview, shown, TODAY), "all-measures")
 
-# 6. Timeline: who said what, when.
-st.header("Timeline")
-ui.draw_chart(ui.chart_spec(table, ("timeline", selection, TODAY),
-                            partial(timeline, shown, TODAY), first_view), key="chart_timeline")
-if not screenshot:
-    ui.image_downloads(partial(timeline, shown, TODAY), "timeline")
+def disputes_section() -> None:
+    """5. Disputes: the figures that cannot all hold as stated. A fragment: turning the
+    page of disputes reruns this section alone."""
+    with st.container(key="disputes"):
+        st.fragment(ui.disputes_section)(figures, shown, selection, in_view, screenshot, TODAY)
 
-# 7. Claims table, and the article of a chosen claim with its quote marked.
-# A fragment: paging the table or clicking a row reruns this section alone.
-st.fragment(ui.claims_section)(
-    figures, shown, selection, screenshot,
-    lambda rows: corroboration(rows, in_view))
 
-# 8. Sources: the articles in view in one table (date and how it is known, credits,
-# claims), and the claims of the article chosen below it.
-st.fragment(ui.sources_section)(figures, shown, selection, screenshot)
+def overview_section() -> None:
+    """6. Across measures: small multiples, each panel on its own scale."""
+    st.header("All measures")
+    # Stacked panels cannot stretch to the column, so the page draws them to fit it;
+    # the images are drawn at the export width from the same builder and data.
+    width = EXPORT_WIDTH if screenshot else SCREEN_WIDTH
+    ui.draw_chart(ui.chart_spec(table, ("overview", selection, TODAY, width),
+                                partial(overview, shown, TODAY, width), first_view),
+                  key="chart_overview", width="content")
+    if not screenshot:
+        ui.image_downloads(partial(overview, shown, TODAY), "all-measures")
 
-# 9. Downloads and citation: exactly the rows shown, with full provenance; the files
-# are written only when a button is pressed.
-st.header("Take it away")
-if not screenshot:
-    first, second, third, fourth = st.columns(4)
-    first.download_button("Figure table (CSV)", partial(table_csv, shown, excel=True),
-                          "contested-figures.csv", "text/csv", key="download_csv",
-                          icon=":material/table:", on_click="ignore")
-    second.download_button("Figure table (JSON)", partial(table_json, shown),
-                           "contested-figures.json", "application/json",
-                           key="download_json", icon=":material/data_object:",
-                           on_click="ignore")
-    third.download_button("Whole dataset (zip)",
-                          partial(dataset_zip, figures.dataset.data_dir, figures.table, TODAY),
-                          "contested-figures-dataset.zip", "application/zip",
-                          key="download_zip", icon=":material/folder_zip:", on_click="ignore")
-    fourth.download_button("Disputes (CSV)",
-                           lambda: table_csv(disputes_frame(shown, in_view), excel=True,
-                                             columns=(*DISPUTE_COLUMNS, *schema.TABLE_COLUMNS)),
-                           "contested-figures-disputes.csv", "text/csv",
-                           key="download_disputes", icon=":material/compare_arrows:",
-                           on_click="ignore")
-st.subheader("Cite this view")
-url = ui.view_url()
+
+def timeline_section() -> None:
+    """7. Timeline: who said what, when."""
+    st.header("Timeline")
+    ui.draw_chart(ui.chart_spec(table, ("timeline", selection, TODAY),
+                                partial(timeline, shown, TODAY), first_view),
+                  key="chart_timeline")
+    if not screenshot:
+        ui.image_downloads(partial(timeline, shown, TODAY), "timeline")
+
+
+def claims_section() -> None:
+    """8. The claims table, and the article of a chosen claim with its quote marked. A
+    fragment: paging the table or clicking a row reruns this section alone."""
+    st.fragment(ui.claims_section)(figures, shown, selection, screenshot,
+                                   lambda rows: corroboration(rows, in_view))
+
+
+def sources_section() -> None:
+    """9. Sources: the articles in view in one table (date and how it is known, credits,
+    claims), and the claims of the article chosen below it."""
+    st.fragment(ui.sources_section)(figures, shown, selection, screenshot)
 
 
 def citation() -> str:
     """The cite-this-view text of the view."""
     cited = shown[shown["claim_id"].isin(cited_claims(in_view))]
     claimant_of = dict(zip(cited["claim_id"].tolist(), cited["claimant"].tolist(), strict=True))
-    return cite_view(describe_selection(view), shown, TODAY, url,
+    return cite_view(describe_selection(view), shown, TODAY, ui.view_url(),
                      disputes_sentence(in_view, claimant_of))
 
 
-st.code(ui.derived(table, ("cite", view, TODAY, url), citation), language=None,
-        wrap_lines=True)
-st.caption(f"Source: {schema.DATASET_NAME}, version {schema.DATASET_VERSION}. Articles "
-           "© their publishers; the tables are offered for research and fact-checking.")
+def take_away_section() -> None:
+    """10. Downloads and citation: exactly the rows shown, with full provenance; the files
+    are written only when a button is pressed."""
+    st.header("Cite and download")
+    if not screenshot:
+        first, second, third, fourth = st.columns(4)
+        first.download_button("Figure table (CSV)", partial(table_csv, shown, excel=True),
+                              "contested-figures.csv", "text/csv", key="download_csv",
+                              icon=":material/table:", on_click="ignore")
+        second.download_button("Figure table (JSON)", partial(table_json, shown),
+                               "contested-figures.json", "application/json",
+                               key="download_json", icon=":material/data_object:",
+                               on_click="ignore")
+        third.download_button("Whole dataset (zip)",
+                              partial(dataset_zip, figures.dataset.data_dir, figures.table,
+                                      TODAY),
+                              "contested-figures-dataset.zip", "application/zip",
+                              key="download_zip", icon=":material/folder_zip:",
+                              on_click="ignore")
+        fourth.download_button("Disputes (CSV)",
+                               lambda: table_csv(disputes_frame(shown, in_view), excel=True,
+                                                 columns=(*DISPUTE_COLUMNS,
+                                                          *schema.TABLE_COLUMNS)),
+                               "contested-figures-disputes.csv", "text/csv",
+                               key="download_disputes", icon=":material/compare_arrows:",
+                               on_click="ignore")
+    st.subheader("Cite this view")
+    st.code(ui.derived(table, ("cite", view, TODAY, ui.view_url()), citation), language=None,
+            wrap_lines=True)
+    st.caption(f"Source: {schema.DATASET_NAME}, version {schema.DATASET_VERSION}. Articles "
+               "© their publishers; the tables are offered for research and fact-checking.")
+
+
+SECTIONS = {
+    "Side by side": side_by_side_section,
+    "Disputes": disputes_section,
+    "All measures": overview_section,
+    "Timeline": timeline_section,
+    "Claims": claims_section,
+    "Sources": sources_section,
+    "Cite and download": take_away_section,
+}
+for tab, draw in zip(ui.section_tabs(list(SECTIONS)), SECTIONS.values(), strict=True):
+    if tab.open:
+        with tab:
+            draw()
 if screenshot:
     st.markdown(f"[Leave screenshot mode]({ui.url_without_screenshot()})")
