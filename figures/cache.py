@@ -19,6 +19,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -49,18 +50,13 @@ class Checked:
     key: str = ""  # the content key it is stored under (empty: not stored)
 
 
-def check_and_compare(data_dir: Path | str, progress: Progress | None = None,
-                      found_ahead: Callable[[Dataset, pd.DataFrame, Disputes], None]
-                      | None = None) -> Checked:
+def check_and_compare(data_dir: Path | str, progress: Progress | None = None) -> Checked:
     """Read and check a folder, label its claims, then find the disputes among them.
 
     With worker processes checking the articles, the labels and disputes are found
-    meanwhile (`table.build_and_derive`), and `found_ahead` is then told them."""
+    meanwhile (`table.build_and_derive`)."""
     def derive(table: pd.DataFrame, dataset: Dataset) -> tuple[pd.DataFrame, Disputes]:
-        labelled, disputes = labels_and_disputes(table, dataset)
-        if found_ahead is not None:
-            found_ahead(dataset, labelled, disputes)
-        return labelled, disputes
+        return labels_and_disputes(table, dataset)
 
     with collector.paused():
         figures, ahead = build_and_derive(data_dir, progress, derive)
@@ -169,8 +165,7 @@ def stored_path(data_dir: Path | str, key: str) -> Path:
 
 # A stored table is a run of pickles: (STORE_FORMAT, key), then the dataset, the labelled
 # table, the disputes, and last (the figure table, or the labelled table's columns that
-# are exactly it; the rejected rows; the problems). The first three are known while the
-# worker processes check the articles, and are written then.
+# are exactly it; the rejected rows; the problems).
 STORE_FORMAT = 2
 UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
               AttributeError, ImportError, KeyError, IndexError)
@@ -208,66 +203,68 @@ def table_or_columns(checked: Checked) -> pd.DataFrame | list[str]:
     return table
 
 
-class StoreWriter:
-    """A table's store, written part by part to a temporary file beside its place: the
-    dataset, labels and disputes while the articles are checked (`ahead`), the rest at
-    the end (`finish`), which puts the file in place whole; else it is dropped
-    (`discard`). A file that cannot be written is simply not kept."""
-
-    def __init__(self, path: Path, key: str) -> None:
-        self.path, self.key = path, key
-        self.handle: IO[bytes] | None = None
-        self.written: tuple[object, ...] = ()  # the parts written ahead
-
-    def ahead(self, dataset: Dataset, labelled: pd.DataFrame, disputes: Disputes) -> None:
-        """Write the parts known before the check ends."""
-        self.discard()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed in finish)
-                dir=self.path.parent, suffix=".part", delete=False)
-            for part in ((STORE_FORMAT, self.key), dataset, labelled, disputes):
-                pickle.dump(part, self.handle, protocol=pickle.HIGHEST_PROTOCOL)
-            self.written = (dataset, labelled, disputes)
-        except OSError:
-            self.discard()
-
-    def finish(self, checked: Checked) -> None:
-        """Write what is left of `checked` and put the file in place: after the parts
-        written ahead when they are `checked`'s own, else from the start."""
-        parts = (checked.figures.dataset, checked.labelled, checked.disputes)
-        if self.handle is None or len(self.written) != 3 or any(
-                written is not part for written, part in zip(self.written, parts, strict=True)):
-            self.ahead(*parts)
-        if self.handle is None:
-            return
-        try:
-            figures = checked.figures
-            pickle.dump((table_or_columns(checked), figures.rejected, figures.problems),
-                        self.handle, protocol=pickle.HIGHEST_PROTOCOL)
-            self.handle.close()
-            os.replace(self.handle.name, self.path)
-            self.handle = None
-            drop_older(self.path, self.key)
-        except OSError:
-            self.discard()
-
-    def discard(self) -> None:
-        """Drop a file not put in place."""
-        if self.handle is not None:
-            self.handle.close()
-            Path(self.handle.name).unlink(missing_ok=True)
-            self.handle = None
-        self.written = ()
-
-
 def store(path: Path, key: str, checked: Checked) -> None:
-    """Write a table whole, then put it in place and drop the folder's older tables."""
-    StoreWriter(path, key).finish(checked)
+    """Write a table to a temporary file beside its place, then put it there whole; a
+    table that cannot be written is simply not kept, and no part of it is left."""
+    handle: IO[bytes] | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part",
+                                         delete=False) as handle:
+            figures = checked.figures
+            for part in ((STORE_FORMAT, key), figures.dataset, checked.labelled,
+                         checked.disputes,
+                         (table_or_columns(checked), figures.rejected, figures.problems)):
+                pickle.dump(part, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except Exception:  # noqa: BLE001 (a disk full, a folder gone: the table is not kept)
+        if handle is not None:
+            Path(handle.name).unlink(missing_ok=True)
+
+
+# Tables being kept after the run that loaded them (`store_later`), by folder: a load of
+# the same folder has them written first, so it reads what was kept rather than checking
+# the folder again.
+_PENDING: dict[str, list[tuple[threading.Thread, threading.Event]]] = {}
+_PENDING_LOCK = threading.Lock()
+PENDING_POLL = 0.05  # seconds between looks at whether the run that loaded it has ended
+
+
+def store_later(path: Path, key: str, checked: Checked, after: threading.Thread) -> None:
+    """Keep a table once the thread `after` (the page's run that loaded it) has ended,
+    so that its first page is not kept waiting while the table is written; a load of
+    the same folder has it written at once (`write_pending`). The process ends only when
+    it is written."""
+    now = threading.Event()
+
+    def write() -> None:
+        try:
+            while after.is_alive() and not now.wait(PENDING_POLL):
+                pass
+            store(path, key, checked)
+        finally:
+            with _PENDING_LOCK:
+                _PENDING[folder].remove((writer, now))
+
+    folder = path.name.split("-", 1)[0]
+    writer = threading.Thread(target=write, name="figures-store", daemon=False)
+    with _PENDING_LOCK:
+        _PENDING.setdefault(folder, []).append((writer, now))
+    writer.start()
+
+
+def write_pending(data_dir: Path | str) -> None:
+    """Write the tables of this folder still waiting to be kept, and wait for them."""
+    with _PENDING_LOCK:
+        pending = list(_PENDING.get(folder_prefix(data_dir), []))
+    for writer, now in pending:
+        now.set()
+        writer.join()
 
 
 def drop_older(path: Path, key: str) -> None:
-    """Drop the folder's tables and chart specs stored under other keys."""
+    """Drop the folder's tables and chart specs stored under other keys: once a folder
+    is checked afresh, none of them can be served again."""
     prefix = path.name.split("-", 1)[0]
     try:
         for old in [*path.parent.glob(f"{prefix}-*.pickle"),
@@ -307,6 +304,7 @@ def store_spec(data_dir: Path | str, key: str, view: str, spec: dict) -> None:
     another key drops it."""
     path = spec_path(data_dir, key, view)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part",
                                          delete=False) as handle:
             pickle.dump((view, spec), handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -317,13 +315,16 @@ def store_spec(data_dir: Path | str, key: str, view: str, spec: dict) -> None:
 
 def load_checked(data_dir: Path | str, progress: Progress | None = None,
                  on_build: Callable[[], None] | None = None,
-                 before: FileStamp | None = None) -> Checked:
+                 before: FileStamp | None = None,
+                 store_after: threading.Thread | None = None) -> Checked:
     """The checked figure table of a folder and its disputes: the stored ones when their
     key still matches, else read, checked and compared afresh (`on_build` is called
-    first) and stored. `before`: a stamp of the files (`files_stamp`) the caller took
-    just now, so as not to take another."""
+    first) and stored, once the thread `store_after` has ended if one is given (the
+    page's run, so the first page is shown first), else at once. `before`: a stamp of
+    the files (`files_stamp`) the caller took just now, so as not to take another."""
     if before is None:
         before = files_stamp(data_dir)
+    write_pending(data_dir)
     key = content_key(data_dir)
     path = stored_path(data_dir, key)
     found = read_stored(path, key)
@@ -331,17 +332,15 @@ def load_checked(data_dir: Path | str, progress: Progress | None = None,
         return found
     if on_build is not None:
         on_build()
-    writer = StoreWriter(path, key)
-    try:
-        # The labels and disputes found while the workers check the articles are written
-        # meanwhile, as the rest of the table's store will be kept only if it is the same.
-        checked = check_and_compare(data_dir, progress, writer.ahead)
-        # No file was written from before the key was made until now (a write moves a
-        # file's change time, which no one can set back), so what was read is what the
-        # key names.
-        if files_stamp(data_dir) == before:
-            checked = replace(checked, key=key)
-            writer.finish(checked)
-    finally:
-        writer.discard()
+    drop_older(path, key)
+    checked = check_and_compare(data_dir, progress)
+    # No file was written from before the key was made until now (a write moves a file's
+    # change time, which no one can set back), so what was read is what the key names;
+    # the table is stored under that key, whenever it is written.
+    if files_stamp(data_dir) == before:
+        checked = replace(checked, key=key)
+        if store_after is None:
+            store(path, key, checked)
+        else:
+            store_later(path, key, checked, store_after)
     return checked
