@@ -18,6 +18,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
+import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Callable
@@ -151,6 +154,29 @@ def content_key(data_dir: Path | str) -> str:
         digest.update(f"{name}\0{size}\0{modified}\0".encode())
         digest.update(content)
     return digest.hexdigest()
+
+
+KEY_PATTERN = re.compile(r"[0-9a-f]{40}")
+
+
+def content_key_elsewhere(data_dir: Path | str) -> Callable[[], str]:
+    """Begin working out a folder's content key in a process of its own (`python -m
+    figures.cache FOLDER`), on another core while this one reads the folder; the function
+    returned waits for it (and works it out here if that process could not)."""
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "figures.cache", str(data_dir)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    except OSError:
+        return lambda: content_key(data_dir)
+
+    def key() -> str:
+        try:
+            found = process.communicate()[0].decode("ascii", "replace").strip()
+        except OSError:
+            found = ""
+        return found if process.returncode == 0 and KEY_PATTERN.fullmatch(found) \
+            else content_key(data_dir)
+    return key
 
 
 def folder_prefix(data_dir: Path | str) -> str:
@@ -313,6 +339,14 @@ def store_spec(data_dir: Path | str, key: str, view: str, spec: dict) -> None:
         return
 
 
+def any_stored(data_dir: Path | str) -> bool:
+    """Whether a table of this folder is kept on disk, under whatever key."""
+    try:
+        return any(cache_dir().glob(f"{folder_prefix(data_dir)}-*.pickle"))
+    except OSError:
+        return False
+
+
 def load_checked(data_dir: Path | str, progress: Progress | None = None,
                  on_build: Callable[[], None] | None = None,
                  before: FileStamp | None = None,
@@ -325,22 +359,31 @@ def load_checked(data_dir: Path | str, progress: Progress | None = None,
     if before is None:
         before = files_stamp(data_dir)
     write_pending(data_dir)
-    key = content_key(data_dir)
-    path = stored_path(data_dir, key)
-    found = read_stored(path, key)
-    if found is not None:
-        return found
+    if any_stored(data_dir):  # perhaps this very table: its key says
+        key = content_key(data_dir)
+        found = read_stored(stored_path(data_dir, key), key)
+        if found is not None:
+            return found
+        later = lambda: key  # noqa: E731
+    else:  # none kept: the key is needed only to keep this one
+        later = content_key_elsewhere(data_dir)
     if on_build is not None:
         on_build()
-    drop_older(path, key)
     checked = check_and_compare(data_dir, progress)
+    key = later()
     # No file was written from before the key was made until now (a write moves a file's
     # change time, which no one can set back), so what was read is what the key names;
     # the table is stored under that key, whenever it is written.
     if files_stamp(data_dir) == before:
         checked = replace(checked, key=key)
+        path = stored_path(data_dir, key)
+        drop_older(path, key)
         if store_after is None:
             store(path, key, checked)
         else:
             store_later(path, key, checked, store_after)
     return checked
+
+
+if __name__ == "__main__":  # the content key of the folder named (`content_key_elsewhere`)
+    print(content_key(sys.argv[1]))

@@ -524,3 +524,30 @@ def test_articles_read_from_the_listing_as_they_were_one_by_one(data_copy: Path)
     assert found == articles_by_glob(data_copy)
     assert list(found[0]) == list(articles_by_glob(data_copy)[0])
     assert len(found[1]) == 5
+
+
+def test_a_first_load_keeps_its_table_under_the_key_worked_out_in_another_process(
+        data_copy: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no table kept, the key is worked out by a process of its own while this one
+    reads the folder: it is the key this process works out, and a restart finds it."""
+    expected = cache.content_key(data_copy)
+    elsewhere: list[Path] = []
+    started = cache.content_key_elsewhere
+    monkeypatch.setattr(cache, "content_key_elsewhere",
+                        lambda folder: elsewhere.append(folder) or started(folder))
+    monkeypatch.setattr(cache, "content_key",
+                        lambda folder: pytest.fail("worked out in this process"))
+    first = cache.load_checked(data_copy)
+    assert elsewhere == [data_copy] and first.key == expected
+    monkeypatch.undo()
+    monkeypatch.setenv(cache.CACHE_DIR_VARIABLE, str(own_cache))
+    cache.load_checked(data_copy, on_build=lambda: pytest.fail("checked again"))
+
+
+@pytest.mark.parametrize("program", ["/nonexistent/python", "/bin/false", "/bin/echo"])
+def test_a_key_process_that_fails_leaves_the_key_to_this_one(
+        program: str, data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key process that cannot start, fails or answers nonsense: the key is worked out
+    here, the same key."""
+    monkeypatch.setattr(cache.sys, "executable", program)
+    assert cache.content_key_elsewhere(data_copy)() == cache.content_key(data_copy)
