@@ -43,8 +43,8 @@ Work = Callable[[Dataset], list[Problem]]
 ARTICLES_PER_PROCESS = 1_000
 # Each process's share is cut into this many parts, handed out one at a time as
 # processes finish: a process that started late or runs on a busy core simply takes
-# fewer, and at the end the others wait at most one small part for the slowest.
-PARTS_PER_PROCESS = 8
+# fewer, and at the end the others wait at most for what is left of one small part.
+PARTS_PER_PROCESS = 16
 # What a claim or non-claim row weighs in a part, in characters of article text: rough
 # (the parts are many and handed out as processes free up, so they need not be even).
 ROW_WEIGHT = 500
