@@ -265,7 +265,9 @@ def store_later(path: Path, key: str, checked: Checked, after: threading.Thread)
 
     def write() -> None:
         try:
-            while after.is_alive() and not now.wait(PENDING_POLL):
+            # The interpreter ending (its main thread done) does not wait for the run.
+            while (after.is_alive() and threading.main_thread().is_alive()
+                   and not now.wait(PENDING_POLL)):
                 pass
             store(path, key, checked)
         finally:

@@ -10,6 +10,8 @@ import os
 import pickle
 import re
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -551,3 +553,23 @@ def test_a_key_process_that_fails_leaves_the_key_to_this_one(
     here, the same key."""
     monkeypatch.setattr(cache.sys, "executable", program)
     assert cache.content_key_elsewhere(data_copy)() == cache.content_key(data_copy)
+
+
+def test_a_process_ending_before_the_pages_run_keeps_its_table_and_ends(
+        data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server stopped while the page's run that loaded a folder still goes on does not
+    hang waiting for it: the table is written whole as the process ends."""
+    folder = tmp_path / "kept"
+    script = (
+        "import sys, threading, time\n"
+        "from figures import cache\n"
+        "run = threading.Thread(target=time.sleep, args=(3600,), daemon=True)\n"
+        "run.start()\n"
+        f"cache.load_checked({str(data_copy)!r}, store_after=run)\n")
+    done = subprocess.run([sys.executable, "-c", script], timeout=120, check=False,
+                          env={**os.environ, cache.CACHE_DIR_VARIABLE: str(folder)},
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0
+    assert [path.suffix for path in folder.iterdir()] == [".pickle"]
+    monkeypatch.setenv(cache.CACHE_DIR_VARIABLE, str(folder))
+    cache.load_checked(data_copy, on_build=lambda: pytest.fail("checked again"))
