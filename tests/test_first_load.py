@@ -573,3 +573,26 @@ def test_a_process_ending_before_the_pages_run_keeps_its_table_and_ends(
     assert [path.suffix for path in folder.iterdir()] == [".pickle"]
     monkeypatch.setenv(cache.CACHE_DIR_VARIABLE, str(folder))
     cache.load_checked(data_copy, on_build=lambda: pytest.fail("checked again"))
+
+
+def test_claims_quoting_one_sentence_share_its_scan_and_are_each_checked(
+        data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two claims of one article quoting the same words have the quote scanned once,
+    and a figure the quote does not hold is still reported on its own row alone."""
+    claims = read_dataset(data_copy).claims
+    first = claims.iloc[0]
+    twin = {column: str(first[column]) for column in claims.columns if column != LINE}
+    twin.update(claim_id="twin-of-the-first", value="987654")
+    with (data_copy / schema.CLAIMS_FILE).open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(
+            [twin[column] for column in load.TABLE_FILES[schema.CLAIMS_FILE]])
+    dataset = read_dataset(data_copy)
+    scanned: list[str] = []
+    find = check.find_numbers
+    monkeypatch.setattr(check, "find_numbers", lambda text: scanned.append(text) or find(text))
+    with check.memo():
+        problems = check.check_quotes(dataset)
+    assert scanned.count(first["quote"]) == 1
+    assert [(problem.line, problem.column) for problem in problems] == [
+        (int(dataset.claims[LINE].iloc[-1]), "value")]
+    assert "987654 is not written in the quote" in problems[0].message
