@@ -131,10 +131,10 @@ class WorkerProcess:
     def send(self, work: Work, part: Dataset) -> None:
         """Give the worker `work` on `part`, to do after what it was given before.
 
-        The part is pickled whole first, then written in one call: the call waits (its
-        thread not holding the interpreter) until the worker has read it all, which it
-        does as soon as it has answered the part before. Pickled straight into the pipe,
-        each of its many pieces would wait for this process's other threads to let go."""
+        The part is pickled whole first, then written in one call, which waits (its
+        thread not holding the interpreter) while the worker's reading thread takes it
+        in. Pickled straight into the pipe, each of its many pieces would wait for this
+        process's other threads to let go of the interpreter."""
         assert self.process.stdin is not None
         request = pickle.dumps((work, part), protocol=pickle.HIGHEST_PROTOCOL)
         self.process.stdin.write(request)
