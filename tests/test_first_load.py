@@ -327,9 +327,10 @@ def test_a_table_is_kept_once_the_pages_run_has_ended(
     time.sleep(3 * cache.PENDING_POLL)
     assert not own_cache.exists() or list(own_cache.iterdir()) == []
     ended.set()
-    run.join()
-    for writer, _ in list(cache._PENDING.get(cache.folder_prefix(data_copy), [])):
-        writer.join()
+    waited = time.monotonic()
+    while not list(own_cache.glob("*.pickle")) and time.monotonic() - waited < 30:
+        time.sleep(cache.PENDING_POLL)
+    time.sleep(3 * cache.PENDING_POLL)
     assert [path.suffix for path in own_cache.iterdir()] == [".pickle"]
     again = cache.load_checked(data_copy, on_build=lambda: pytest.fail("checked again"))
     assert_same_checked(again, first)
