@@ -6,6 +6,7 @@ Server side, with AppTest, each load in a fresh process:
 - first load: an empty cache folder, so the folder is read and checked;
 - load after a restart: a new process, with the checked table the first load stored;
 - rerun: the same page run again (what a click on a control costs at most);
+- tab: each of Explore's other tabs opened for the first time, then the first again;
 - filter change: a different party chosen in the sidebar each time, a view the process has
   not drawn before (what exploring costs), each followed by clearing it again, a view it
   has drawn (what going back costs), reported apart;
@@ -31,6 +32,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from figures.pages import EXPLORE_SECTIONS
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 APP = str(PROJECT_DIR / "dashboard.py")
@@ -68,6 +71,12 @@ def child(clicks: int) -> dict[str, object]:
     if at.exception:
         raise RuntimeError(f"the page failed: {at.exception}")
     reruns = [timed(at.run) for _ in range(clicks)]
+    tabs = []
+    for section in (*EXPLORE_SECTIONS[1:], EXPLORE_SECTIONS[0]):
+        at.session_state["section"] = section
+        tabs.append(timed(at.run))
+        if at.exception:
+            raise RuntimeError(f"the {section} tab failed: {at.exception}")
     options = list(at.multiselect(key="filter_parties").options)
     filters, back = [], []
     for party in options[:clicks]:
@@ -78,6 +87,7 @@ def child(clicks: int) -> dict[str, object]:
                 raise RuntimeError(f"the page failed: {at.exception}")
     return {"load_ms": load, "load_cpu_ms": load_cpu,
             "rerun_ms": [wall for wall, _ in reruns], "rerun_cpu_ms": [cpu for _, cpu in reruns],
+            "tab_ms": [wall for wall, _ in tabs],
             "filter_ms": [wall for wall, _ in filters],
             "filter_cpu_ms": [cpu for _, cpu in filters],
             "filter_back_ms": [wall for wall, _ in back], "rss_mb": peak_memory_mb()}
@@ -107,7 +117,8 @@ def server_side(data_dir: str | None, repeats: int, clicks: int) -> dict[str, li
     """First load, load after a restart, reruns, filter changes and memory, `repeats` times."""
     found: dict[str, list[float]] = {
         key: [] for key in ("first_load_ms", "first_load_cpu_ms", "restart_load_ms",
-                            "restart_load_cpu_ms", "rerun_ms", "rerun_cpu_ms", "filter_ms",
+                            "restart_load_cpu_ms", "rerun_ms", "rerun_cpu_ms", "tab_ms",
+                            "filter_ms",
                             "filter_cpu_ms", "filter_back_ms", "rss_mb")}
     for _ in range(repeats):
         with tempfile.TemporaryDirectory() as cache:
@@ -116,7 +127,8 @@ def server_side(data_dir: str | None, repeats: int, clicks: int) -> dict[str, li
         for which, run in (("first", first), ("restart", again)):
             found[f"{which}_load_ms"].append(run["load_ms"])
             found[f"{which}_load_cpu_ms"].append(run["load_cpu_ms"])
-        for key in ("rerun_ms", "rerun_cpu_ms", "filter_ms", "filter_cpu_ms", "filter_back_ms"):
+        for key in ("rerun_ms", "rerun_cpu_ms", "tab_ms", "filter_ms", "filter_cpu_ms",
+                    "filter_back_ms"):
             found[key] += first[key] + again[key]
         found["rss_mb"] += [first["rss_mb"], again["rss_mb"]]
     return found

@@ -21,7 +21,6 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
-from streamlit.elements.lib.mutable_tab_container import TabContainer
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from figures import collector, compare, pages, schema
@@ -56,10 +55,13 @@ from figures.text import find_quote
 from figures.vegalite import ChartSpec
 
 if TYPE_CHECKING:
+    from streamlit.elements.lib.mutable_tab_container import TabContainer
+
     from figures import corpus
 
 T = TypeVar("T")
 SCREENSHOT_PARAM = "view"
+SECTION_PARAM = "section"
 SCREENSHOT_VALUE = "screenshot"
 FILTER_LABELS: dict[str, str] = {
     "parties": "Party",
@@ -284,7 +286,8 @@ def restore_view(table: pd.DataFrame) -> None:
         return
     st.session_state[STARTED_KEY] = True
     params = url_params()
-    filters = {key: values for key, values in params.items() if key != SCREENSHOT_PARAM}
+    filters = {key: values for key, values in params.items()
+               if key not in (SCREENSHOT_PARAM, SECTION_PARAM)}
     selection, warnings = selection_from_params(
         filters, derived(table, ("options",), lambda: filter_options(table)))
     st.session_state[WARNINGS_KEY] = warnings
@@ -306,6 +309,13 @@ def restore_view(table: pd.DataFrame) -> None:
         st.session_state[COMPARISON_KEY] = selection.comparison
     st.session_state[PROPOSED_KEY] = selection.include_proposed
     st.session_state[SCREENSHOT_KEY] = SCREENSHOT_VALUE in params.get(SCREENSHOT_PARAM, [])
+    section = (params.get(SECTION_PARAM) or [""])[-1]
+    if section in pages.EXPLORE_SECTIONS:
+        st.session_state[SECTION_KEY] = section
+    elif section:
+        st.session_state[WARNINGS_KEY] = [
+            *st.session_state[WARNINGS_KEY],
+            f"Ignored {SECTION_PARAM} '{section}': not a tab of this page"]
 
 
 def reset_filters(table: pd.DataFrame) -> None:
@@ -374,15 +384,33 @@ def chosen_comparison(choices: list[str]) -> str:
     return chosen
 
 
-def section_tabs(labels: list[str]) -> Sequence[TabContainer]:
-    """The page's sections as tabs that know which is open, so a run draws that one alone:
-    a click computes and sends one section, and the browser lays out one."""
-    return st.tabs(labels, key=SECTION_KEY, on_change="rerun")
+def section_tabs() -> Sequence[TabContainer]:
+    """Explore's sections as tabs that know which is open, so a run draws that one alone:
+    a click computes and sends one section, and the browser lays out one. The open tab is
+    kept in the URL (see keep_view_in_url), so a link or a screenshot opens it."""
+    return st.tabs(list(pages.EXPLORE_SECTIONS), key=SECTION_KEY, on_change="rerun")
+
+
+# The choices made inside tabs: the claim and the article shown, and each page chooser.
+SECTION_CHOICES = ("claim_choice", "source_choice", "disputes_page", "claims_page",
+                   "sources_page")
+
+
+def keep_section_choices() -> None:
+    """Hold the choices made inside tabs while another tab is open. Streamlit forgets the
+    value of a widget a run does not draw; one written back as a value of its own, before
+    its widget is drawn, is kept. Call before any tab is drawn."""
+    for key in SECTION_CHOICES:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def keep_view_in_url(selection: Selection, screenshot: bool) -> None:
     """Write the current view into the URL's query parameters."""
     params: dict[str, str | list[str]] = dict(selection_to_params(selection))
+    section = st.session_state.get(SECTION_KEY)
+    if section in pages.EXPLORE_SECTIONS[1:]:  # the first tab is where a link opens anyway
+        params[SECTION_PARAM] = section
     if screenshot:
         params[SCREENSHOT_PARAM] = SCREENSHOT_VALUE
     if params != {key: (values[0] if len(values) == 1 else values)
@@ -529,7 +557,7 @@ DISPUTES_PAGE = 3  # disputes drawn at a time, each a chart and two quotes
 
 def disputes_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
                      in_view: Disputes, screenshot: bool, made_on: date) -> None:
-    """3a. The disputes in view, a page at a time: each as its rule in words, a chart that
+    """5. The disputes in view, a page at a time: each as its rule in words, a chart that
     stands alone, and the two quotes with who said them and where."""
     st.header("Disputes")
     st.caption(
@@ -572,7 +600,7 @@ def disputes_section(figures: Figures, shown: pd.DataFrame, selection: Selection
 def claims_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
                    screenshot: bool,
                    extra: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> None:
-    """7. The claims table, a page at a time and only the columns a reader reads (and the
+    """8. The claims table, a page at a time and only the columns a reader reads (and the
     `extra` columns, by row), and the article of the chosen claim with its quote marked."""
     st.header("Claims")
     st.caption("Sort by a column's header, search with the table's magnifier, or click a row "
@@ -646,7 +674,7 @@ def source_listing(listed: pd.DataFrame, article_ids: list[str],
 
 def sources_section(figures: Figures, shown: pd.DataFrame, selection: Selection,
                     screenshot: bool = False) -> None:
-    """8. The articles in view, a page at a time in one table (date and how it is known,
+    """9. The articles in view, a page at a time in one table (date and how it is known,
     credits, file, claims), and the claims of the article chosen below it (not in
     screenshot mode, which shows no control). One table rather than one per article: a
     browser draws each table as a grid of its own."""
@@ -729,8 +757,8 @@ ADD_SUMMARY_KEY = "add_summary"
 def uploaded_items() -> tuple[list[corpus.Item], list[str]]:
     """The uploaded files and the pasted text as items to add; an uploaded articles.csv
     describes the files it lists."""
-    # The extractor's modules are imported by the pages that add and review articles
-    # only: they take a third of a second, which the Explore page's first run would wait.
+    # `corpus` and `intake` are imported by the pages that add and review articles only:
+    # with what they bring in, they took a fifth of a second of Explore's first run.
     from figures import corpus, intake
 
     uploads = list(st.session_state.get("add_upload") or [])

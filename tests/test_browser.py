@@ -138,9 +138,11 @@ def test_clicking_a_table_row_opens_its_article(page) -> None:
 
 
 def test_screenshot_mode_hides_the_sidebar(browser, app_url: str) -> None:
-    """Opened with ?view=screenshot the page hides the sidebar and still draws the charts."""
-    shot = open_page(browser, f"{app_url}/?view=screenshot", 1440)
+    """Opened with ?view=screenshot the page hides the sidebar, the controls and the tab bar
+    and draws the tab the link names, here the Disputes tab."""
+    shot = open_page(browser, f"{app_url}/?view=screenshot&section=Disputes", 1440)
     wait_for_dashboard(shot)
+    assert shot.locator(DISPUTE_CHARTS).count() == 1
     assert not shot.locator("[data-testid='stSidebar']").is_visible()
     assert not shot.get_by_role("tab", name="Claims").is_visible()
     assert shot.locator("[data-testid='stSelectbox']").count() == 0
@@ -176,13 +178,18 @@ def test_png_and_csv_downloads_arrive_valid(page, tmp_path: Path) -> None:
 def test_screenshots_at_two_widths(browser, app_url: str, width: int,
                                    tmp_path_factory: pytest.TempPathFactory,
                                    capsys: pytest.CaptureFixture) -> None:
-    """The page draws at a desktop and a narrow width; the screenshots are kept to look at."""
+    """The page's tabs of charts and of tables draw at a desktop and a narrow width; the
+    screenshots are kept to look at."""
     shot = open_page(browser, app_url, width)
     wait_for_dashboard(shot)
-    path = tmp_path_factory.mktemp("screenshots") / f"dashboard-{width}.png"
-    full_screenshot(shot, path)
+    folder = tmp_path_factory.mktemp("screenshots")
+    for tab, charts in (("Side by side", 1), ("Disputes", 1), ("Claims", 0), ("Sources", 0)):
+        if tab != "Side by side":
+            open_tab(shot, tab, charts)
+        path = folder / f"dashboard-{width}-{tab.lower().replace(' ', '-')}.png"
+        full_screenshot(shot, path)
+        data = path.read_bytes()
+        assert data.startswith(PNG_SIGNATURE) and png_size(data)[0] == width, tab
+        with capsys.disabled():
+            print(f"\nscreenshot {width} px, {tab}: {path}")
     shot.close()
-    data = path.read_bytes()
-    assert data.startswith(PNG_SIGNATURE) and png_size(data)[0] == width
-    with capsys.disabled():
-        print(f"\nscreenshot {width} px: {path}")

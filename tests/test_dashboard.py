@@ -14,6 +14,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from figures import pages
 from figures.table import Figures
 from tests.conftest import shown
 
@@ -57,9 +58,7 @@ def open_section(at: AppTest, section: str) -> AppTest:
     return at.run()
 
 
-SECTIONS = ("Side by side", "Disputes", "All measures", "Timeline", "Claims", "Sources",
-            "Cite and download")
-SECTIONS_AFTER_THE_FIRST = SECTIONS[1:]
+SECTIONS = pages.EXPLORE_SECTIONS
 CHART_SECTIONS = {"chart_side_by_side": "Side by side", "chart_overview": "All measures",
                   "chart_timeline": "Timeline"}
 
@@ -175,7 +174,7 @@ def test_header_shows_corpus_at_a_glance(first_view: AppTest, shipped: Figures) 
     assert "not verified" in first_view.caption[0].value
 
 
-def test_only_the_open_tab_is_drawn(first_view: AppTest) -> None:
+def test_only_the_open_tab_is_drawn() -> None:
     """The page opens on the side-by-side tab and sends that section alone: one chart, its
     two image buttons, no table; another tab sends its own section and no chart."""
     at = run_app()
@@ -189,8 +188,36 @@ def test_only_the_open_tab_is_drawn(first_view: AppTest) -> None:
     assert not at.get("vega_lite_chart") and len(claims_table(at)) == 27
     for section in SECTIONS:
         open_section(at, section)
-        assert not at.exception, section
+        assert not at.exception and not at.error, section
         assert at.main.header[0].value == section
+
+
+def test_choices_made_in_a_tab_hold_while_another_is_open() -> None:
+    """The claim whose article is shown and the article whose claims are shown are still
+    chosen after a visit to another tab."""
+    at = run_app(section="Claims")
+    at.selectbox(key="claim_choice").set_value("eghtesad-04").run()
+    open_section(at, "Sources")
+    at.selectbox(key="source_choice").set_value("rt").run()
+    open_section(at, "Timeline")
+    assert open_section(at, "Claims").selectbox(key="claim_choice").value == "eghtesad-04"
+    assert open_section(at, "Sources").selectbox(key="source_choice").value == "rt"
+
+
+def test_the_open_tab_is_in_the_url() -> None:
+    """A link names the open tab, so it (and a screenshot of it) reopens there; the first
+    tab needs no name, and a name the page does not know is said to be ignored."""
+    at = run_app({"section": "Claims", "view": "screenshot"})
+    assert not at.exception and not at.warning
+    assert [header.value for header in at.main.header] == ["Claims"]
+    assert url_values(at, "section") == ["Claims"]
+    leave = next(m.value for m in at.markdown if m.value.startswith("[Leave screenshot mode]"))
+    assert "section=Claims" in leave and "view=" not in leave
+    open_section(at, "Side by side")
+    assert url_values(at, "section") == []
+    at = run_app({"section": "Charts"})
+    assert [header.value for header in at.main.header] == ["Side by side"]
+    assert any("Ignored section 'Charts'" in shown(warning.value) for warning in at.warning)
 
 
 def test_the_comparison_chosen_holds_on_every_tab() -> None:
@@ -208,11 +235,12 @@ def test_the_comparison_chosen_holds_on_every_tab() -> None:
     assert chart_in_tab(at)["title"]["text"].startswith("People killed")
 
 
-def test_every_chart_holds_every_claim(first_view: AppTest, shipped: Figures) -> None:
+def test_every_chart_holds_every_claim(shipped: Figures) -> None:
     """Unfiltered, the overview and timeline plot all 27 claims."""
     every = set(shipped.table["claim_id"])
-    assert claim_ids_in_chart(first_view, "chart_overview") == every
-    assert claim_ids_in_chart(first_view, "chart_timeline") == every
+    at = run_app()
+    assert claim_ids_in_chart(at, "chart_overview") == every
+    assert claim_ids_in_chart(at, "chart_timeline") == every
 
 
 def test_children_killed_side_by_side() -> None:
@@ -427,9 +455,9 @@ def test_page_follows_an_edited_data_file(data_copy: Path,
     assert "1 of 27 claim rows rejected" in at.expander[0].label
 
 
-def test_sources_never_show_an_inferred_date_as_stated(first_view: AppTest) -> None:
+def test_sources_never_show_an_inferred_date_as_stated() -> None:
     """Each article in Sources is listed with its date, marked where it is inferred."""
-    listing = next(frame.value for frame in open_section(first_view, "Sources").dataframe
+    listing = next(frame.value for frame in run_app(section="Sources").dataframe
                    if "how the date is known" in frame.value.columns)
     assert sorted(listing["outlet"]) == sorted(["RFE/RL", "EghtesadOnline", "Ahram Online",
                                                 "RT", "TRT World"])

@@ -48,6 +48,7 @@ st.markdown("Every numeric claim in the news articles on the **2016 battle of Al
             "side by side, with who claims it, the side they speak for, and where it "
             "was published.")
 ui.restore_view(table)
+ui.keep_section_choices()
 
 # 3. Filters (drawn before the body so every section below follows them).
 chosen = ui.sidebar_selection(table)
@@ -217,16 +218,9 @@ def take_away_section() -> None:
                "© their publishers; the tables are offered for research and fact-checking.")
 
 
-SECTIONS = {
-    "Side by side": side_by_side_section,
-    "Disputes": disputes_section,
-    "All measures": overview_section,
-    "Timeline": timeline_section,
-    "Claims": claims_section,
-    "Sources": sources_section,
-    "Cite and download": take_away_section,
-}
-for tab, draw in zip(ui.section_tabs(list(SECTIONS)), SECTIONS.values(), strict=True):
+SECTIONS = (side_by_side_section, disputes_section, overview_section, timeline_section,
+            claims_section, sources_section, take_away_section)  # as pages.EXPLORE_SECTIONS
+for tab, draw in zip(ui.section_tabs(), SECTIONS, strict=True):
     if tab.open:
         with tab:
             draw()
