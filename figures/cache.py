@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -229,18 +230,23 @@ def table_or_columns(checked: Checked) -> pd.DataFrame | list[str]:
     return table
 
 
-def store(path: Path, key: str, checked: Checked) -> None:
+def store(path: Path, key: str, checked: Checked,
+          between: Callable[[], None] | None = None) -> None:
     """Write a table to a temporary file beside its place, then put it there whole; a
-    table that cannot be written is simply not kept, and no part of it is left."""
+    table that cannot be written is simply not kept, and no part of it is left.
+    `between`, if given, is called before anything is written and between parts."""
     handle: IO[bytes] | None = None
+    pause = between or (lambda: None)
     try:
+        pause()
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part",
                                          delete=False) as handle:
             figures = checked.figures
-            for part in ((STORE_FORMAT, key), figures.dataset, checked.labelled,
-                         checked.disputes,
+            pickle.dump((STORE_FORMAT, key), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            for part in (figures.dataset, checked.labelled, checked.disputes,
                          (table_or_columns(checked), figures.rejected, figures.problems)):
+                pause()
                 pickle.dump(part, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
     except Exception:  # noqa: BLE001 (a disk full, a folder gone: the table is not kept)
@@ -253,23 +259,30 @@ def store(path: Path, key: str, checked: Checked) -> None:
 # the folder again.
 _PENDING: dict[str, list[tuple[threading.Thread, threading.Event]]] = {}
 _PENDING_LOCK = threading.Lock()
-PENDING_POLL = 0.05  # seconds between looks at whether the run that loaded it has ended
+PENDING_POLL = 0.05  # seconds between looks at whether the page's runs have ended
+PENDING_PATIENCE = 30.0  # seconds a table waits, at most, for the page's runs to end
 
 
 def store_later(path: Path, key: str, checked: Checked, after: threading.Thread) -> None:
     """Keep a table once the thread `after` (the page's run that loaded it) has ended,
-    so that its first page is not kept waiting while the table is written; a load of
-    the same folder has it written at once (`write_pending`). The process ends only when
-    it is written."""
+    so that its first page is not kept waiting while the table is written, and each of
+    its parts when no run of the page goes on (no live thread named as `after`), so a
+    click is not kept waiting either; a load of the same folder has it written at once
+    (`write_pending`). The process ends only when it is written."""
     now = threading.Event()
+    until = time.monotonic() + PENDING_PATIENCE
+
+    def idle() -> None:
+        # The interpreter ending (its main thread done) does not wait for the runs.
+        while (not now.is_set() and threading.main_thread().is_alive()
+               and time.monotonic() < until
+               and any(thread.name == after.name and thread.is_alive()
+                       for thread in threading.enumerate())):
+            now.wait(PENDING_POLL)
 
     def write() -> None:
         try:
-            # The interpreter ending (its main thread done) does not wait for the run.
-            while (after.is_alive() and threading.main_thread().is_alive()
-                   and not now.wait(PENDING_POLL)):
-                pass
-            store(path, key, checked)
+            store(path, key, checked, idle)
         finally:
             with _PENDING_LOCK:
                 _PENDING[folder].remove((writer, now))

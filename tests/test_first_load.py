@@ -336,6 +336,31 @@ def test_a_table_is_kept_once_the_pages_run_has_ended(
     assert_same_checked(again, first)
 
 
+def test_a_table_waits_while_another_run_of_the_page_goes_on(
+        data_copy: Path, own_cache: Path) -> None:
+    """A click's run that begins before the table is written is not slowed by the
+    writing: the table waits until no run of the page goes on, then is kept whole."""
+    loaded, clicked = threading.Event(), threading.Event()
+    run = threading.Thread(target=loaded.wait, name="page run", daemon=True)
+    click = threading.Thread(target=clicked.wait, name="page run", daemon=True)
+    run.start()
+    click.start()
+    try:
+        cache.load_checked(data_copy, store_after=run)
+        loaded.set()
+        run.join()
+        time.sleep(5 * cache.PENDING_POLL)
+        assert not own_cache.exists() or list(own_cache.iterdir()) == []
+    finally:
+        loaded.set()
+        clicked.set()
+    waited = time.monotonic()
+    while not list(own_cache.glob("*.pickle")) and time.monotonic() - waited < 30:
+        time.sleep(cache.PENDING_POLL)
+    time.sleep(3 * cache.PENDING_POLL)
+    assert [path.suffix for path in own_cache.iterdir()] == [".pickle"]
+
+
 def test_a_load_has_a_table_still_waiting_to_be_kept_written_first(
         data_copy: Path, own_cache: Path,
         page_run: tuple[threading.Thread, threading.Event]) -> None:
