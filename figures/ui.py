@@ -11,7 +11,7 @@ import hashlib
 import html
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -37,6 +37,7 @@ from figures.disputes.frame import checked_text
 from figures.duplicates import NearDuplicate, near_duplicates
 from figures.filters import (
     COMPARE_KEY,
+    FILTER_COLUMNS,
     FILTERS,
     Selection,
     apply_selection,
@@ -79,6 +80,8 @@ SCREENSHOT_KEY = "screenshot_mode"
 STARTED_KEY = "view_restored"
 WARNINGS_KEY = "url_warnings"
 PROPOSED_KEY = "include_proposed"
+MORE_FILTERS_KEY = "more_filters"
+FIRST_FILTER = "parties"  # drawn open; the others are under "More filters"
 
 
 def waiting_for_review(table: pd.DataFrame) -> int:
@@ -299,6 +302,10 @@ def restore_view(table: pd.DataFrame) -> None:
                                                         selection.date_to, bounds)
         st.session_state[WARNINGS_KEY] = warnings + fitted
     st.session_state[SEARCH_KEY] = selection.search
+    # A link narrowed by a filter under "More filters" opens it, so the reader sees why.
+    st.session_state[MORE_FILTERS_KEY] = any(
+        getattr(selection, field) for field, _ in FILTERS if field != FIRST_FILTER) or (
+        selection.date_from, selection.date_to) != (None, None)
     if selection.comparison and not table.empty \
             and selection.comparison not in compare.available_comparisons(table):
         st.session_state[WARNINGS_KEY] = [
@@ -344,14 +351,11 @@ def sidebar_selection(table: pd.DataFrame) -> Selection:
     sidebar.caption("Every chart, table, count and download follows these.")
     sidebar.text_input("Search quotes, claimants, places", key=SEARCH_KEY,
                        placeholder="e.g. children, UNICEF, Deir al-Zor")
-    for field, column in FILTERS:
-        sidebar.multiselect(FILTER_LABELS[field], options.get(column, []),
-                            key=widget_key(field), placeholder="All")
-    if bounds is not None:
-        if not isinstance(st.session_state.get(DATES_KEY), tuple | list):
-            st.session_state[DATES_KEY] = bounds  # the whole span, until the reader narrows it
-        sidebar.date_input("Published between", min_value=bounds[0], max_value=bounds[1],
-                           key=DATES_KEY, format="YYYY-MM-DD")
+    sidebar.multiselect(FILTER_LABELS[FIRST_FILTER], options.get(FILTER_COLUMNS[FIRST_FILTER], []),
+                        key=widget_key(FIRST_FILTER), placeholder="All")
+    if bounds is not None and not isinstance(st.session_state.get(DATES_KEY), tuple | list):
+        st.session_state[DATES_KEY] = bounds  # the whole span, until the reader narrows it
+    more_filters(options, bounds)
     sidebar.toggle("Include figures not yet reviewed", key=PROPOSED_KEY,
                    help="Adds the figures the extractor proposed that no person has checked "
                         "yet. They are marked as not reviewed in every chart, the table, "
@@ -370,6 +374,41 @@ def sidebar_selection(table: pd.DataFrame) -> Selection:
         comparison=str(st.session_state.get(COMPARISON_KEY, "") or ""),
         include_proposed=bool(st.session_state.get(PROPOSED_KEY, False)),
     )
+
+
+def more_filters(options: dict[str, list[str]], bounds: tuple[date, date] | None) -> None:
+    """The filters past the first, in a sidebar expander whose widgets are drawn only
+    while it is open: a page's first run lays out two filters, not eight, which is a
+    third of what the browser does before it draws the first chart. Their values are
+    held while it is closed, and what is in use is named under it."""
+    others = [field for field, _ in FILTERS if field != FIRST_FILTER]
+    hold_values([*map(widget_key, others), DATES_KEY])
+    more = st.sidebar.expander("More filters: claimant, outlet, measure, subject, place, date",
+                               key=MORE_FILTERS_KEY, on_change="rerun",
+                               icon=":material/filter_list:")
+    if more.open:
+        for field in others:
+            more.multiselect(FILTER_LABELS[field], options.get(FILTER_COLUMNS[field], []),
+                             key=widget_key(field), placeholder="All")
+        if bounds is not None:
+            more.date_input("Published between", min_value=bounds[0], max_value=bounds[1],
+                            key=DATES_KEY, format="YYYY-MM-DD")
+        return
+    in_use = [FILTER_LABELS[field].lower() for field in others
+              if st.session_state.get(widget_key(field))]
+    if chosen_dates(bounds) != (None, None):
+        in_use.append("published between")
+    if in_use:
+        st.sidebar.caption(f"In use: {', '.join(in_use)}.")
+
+
+def hold_values(keys: Iterable[str]) -> None:
+    """Hold the values of widgets a run may not draw (in a closed tab or expander).
+    Streamlit forgets the value of a widget a run does not draw; one written back as a
+    value of its own, before its widget is drawn, is kept."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def chosen_comparison(choices: list[str]) -> str:
@@ -397,12 +436,9 @@ SECTION_CHOICES = ("claim_choice", "source_choice", "disputes_page", "claims_pag
 
 
 def keep_section_choices() -> None:
-    """Hold the choices made inside tabs while another tab is open. Streamlit forgets the
-    value of a widget a run does not draw; one written back as a value of its own, before
-    its widget is drawn, is kept. Call before any tab is drawn."""
-    for key in SECTION_CHOICES:
-        if key in st.session_state:
-            st.session_state[key] = st.session_state[key]
+    """Hold the choices made inside tabs while another tab is open (see hold_values).
+    Call before any tab is drawn."""
+    hold_values(SECTION_CHOICES)
 
 
 def keep_view_in_url(selection: Selection, screenshot: bool) -> None:

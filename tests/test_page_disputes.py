@@ -22,6 +22,7 @@ from tests.test_dashboard import (  # noqa: F401 (recorded_downloads: an autouse
     open_section,
     recorded_downloads,
     run_app,
+    sidebar_multiselect,
 )
 
 
@@ -60,7 +61,7 @@ def test_a_filter_leaving_one_of_its_claims_removes_the_dispute() -> None:
     """Narrowed to UNICEF's claims, the dispute leaves the view, and the page says how many
     comparable pairs were checked."""
     at = run_app(section="Disputes")
-    at.multiselect(key="filter_claimants").set_value(["Anthony Lake"]).run()
+    sidebar_multiselect(at, "claimants").set_value(["Anthony Lake"]).run()
     assert not at.exception
     assert dispute_specs(at) == []
     assert {metric.label: metric.value for metric in at.metric}["Disputes"] == "0"
