@@ -18,7 +18,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
+import subprocess
+import sys
 import tempfile
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -49,18 +54,13 @@ class Checked:
     key: str = ""  # the content key it is stored under (empty: not stored)
 
 
-def check_and_compare(data_dir: Path | str, progress: Progress | None = None,
-                      found_ahead: Callable[[Dataset, pd.DataFrame, Disputes], None]
-                      | None = None) -> Checked:
+def check_and_compare(data_dir: Path | str, progress: Progress | None = None) -> Checked:
     """Read and check a folder, label its claims, then find the disputes among them.
 
     With worker processes checking the articles, the labels and disputes are found
-    meanwhile (`table.build_and_derive`), and `found_ahead` is then told them."""
+    meanwhile (`table.build_and_derive`)."""
     def derive(table: pd.DataFrame, dataset: Dataset) -> tuple[pd.DataFrame, Disputes]:
-        labelled, disputes = labels_and_disputes(table, dataset)
-        if found_ahead is not None:
-            found_ahead(dataset, labelled, disputes)
-        return labelled, disputes
+        return labels_and_disputes(table, dataset)
 
     with collector.paused():
         figures, ahead = build_and_derive(data_dir, progress, derive)
@@ -157,6 +157,29 @@ def content_key(data_dir: Path | str) -> str:
     return digest.hexdigest()
 
 
+KEY_PATTERN = re.compile(r"[0-9a-f]{40}")
+
+
+def content_key_elsewhere(data_dir: Path | str) -> Callable[[], str]:
+    """Begin working out a folder's content key in a process of its own (`python -m
+    figures.cache FOLDER`), on another core while this one reads the folder; the function
+    returned waits for it (and works it out here if that process could not)."""
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "figures.cache", str(data_dir)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    except OSError:
+        return lambda: content_key(data_dir)
+
+    def key() -> str:
+        try:
+            found = process.communicate()[0].decode("ascii", "replace").strip()
+        except OSError:
+            found = ""
+        return found if process.returncode == 0 and KEY_PATTERN.fullmatch(found) \
+            else content_key(data_dir)
+    return key
+
+
 def folder_prefix(data_dir: Path | str) -> str:
     """The part of a stored table's name that says which folder it is of."""
     return hashlib.blake2b(str(Path(data_dir).resolve()).encode(), digest_size=8).hexdigest()
@@ -169,8 +192,7 @@ def stored_path(data_dir: Path | str, key: str) -> Path:
 
 # A stored table is a run of pickles: (STORE_FORMAT, key), then the dataset, the labelled
 # table, the disputes, and last (the figure table, or the labelled table's columns that
-# are exactly it; the rejected rows; the problems). The first three are known while the
-# worker processes check the articles, and are written then.
+# are exactly it; the rejected rows; the problems).
 STORE_FORMAT = 2
 UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
               AttributeError, ImportError, KeyError, IndexError)
@@ -208,66 +230,82 @@ def table_or_columns(checked: Checked) -> pd.DataFrame | list[str]:
     return table
 
 
-class StoreWriter:
-    """A table's store, written part by part to a temporary file beside its place: the
-    dataset, labels and disputes while the articles are checked (`ahead`), the rest at
-    the end (`finish`), which puts the file in place whole; else it is dropped
-    (`discard`). A file that cannot be written is simply not kept."""
-
-    def __init__(self, path: Path, key: str) -> None:
-        self.path, self.key = path, key
-        self.handle: IO[bytes] | None = None
-        self.written: tuple[object, ...] = ()  # the parts written ahead
-
-    def ahead(self, dataset: Dataset, labelled: pd.DataFrame, disputes: Disputes) -> None:
-        """Write the parts known before the check ends."""
-        self.discard()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed in finish)
-                dir=self.path.parent, suffix=".part", delete=False)
-            for part in ((STORE_FORMAT, self.key), dataset, labelled, disputes):
-                pickle.dump(part, self.handle, protocol=pickle.HIGHEST_PROTOCOL)
-            self.written = (dataset, labelled, disputes)
-        except OSError:
-            self.discard()
-
-    def finish(self, checked: Checked) -> None:
-        """Write what is left of `checked` and put the file in place: after the parts
-        written ahead when they are `checked`'s own, else from the start."""
-        parts = (checked.figures.dataset, checked.labelled, checked.disputes)
-        if self.handle is None or len(self.written) != 3 or any(
-                written is not part for written, part in zip(self.written, parts, strict=True)):
-            self.ahead(*parts)
-        if self.handle is None:
-            return
-        try:
+def store(path: Path, key: str, checked: Checked,
+          between: Callable[[], None] | None = None) -> None:
+    """Write a table to a temporary file beside its place, then put it there whole; a
+    table that cannot be written is simply not kept, and no part of it is left.
+    `between`, if given, is called before anything is written and between parts."""
+    handle: IO[bytes] | None = None
+    pause = between or (lambda: None)
+    try:
+        pause()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part",
+                                         delete=False) as handle:
             figures = checked.figures
-            pickle.dump((table_or_columns(checked), figures.rejected, figures.problems),
-                        self.handle, protocol=pickle.HIGHEST_PROTOCOL)
-            self.handle.close()
-            os.replace(self.handle.name, self.path)
-            self.handle = None
-            drop_older(self.path, self.key)
-        except OSError:
-            self.discard()
-
-    def discard(self) -> None:
-        """Drop a file not put in place."""
-        if self.handle is not None:
-            self.handle.close()
-            Path(self.handle.name).unlink(missing_ok=True)
-            self.handle = None
-        self.written = ()
+            pickle.dump((STORE_FORMAT, key), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            for part in (figures.dataset, checked.labelled, checked.disputes,
+                         (table_or_columns(checked), figures.rejected, figures.problems)):
+                pause()
+                pickle.dump(part, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except Exception:  # noqa: BLE001 (a disk full, a folder gone: the table is not kept)
+        if handle is not None:
+            Path(handle.name).unlink(missing_ok=True)
 
 
-def store(path: Path, key: str, checked: Checked) -> None:
-    """Write a table whole, then put it in place and drop the folder's older tables."""
-    StoreWriter(path, key).finish(checked)
+# Tables being kept after the run that loaded them (`store_later`), by folder: a load of
+# the same folder has them written first, so it reads what was kept rather than checking
+# the folder again.
+_PENDING: dict[str, list[tuple[threading.Thread, threading.Event]]] = {}
+_PENDING_LOCK = threading.Lock()
+PENDING_POLL = 0.05  # seconds between looks at whether the page's runs have ended
+PENDING_PATIENCE = 30.0  # seconds a table waits, at most, for the page's runs to end
+
+
+def store_later(path: Path, key: str, checked: Checked, after: threading.Thread) -> None:
+    """Keep a table once the thread `after` (the page's run that loaded it) has ended,
+    so that its first page is not kept waiting while the table is written, and each of
+    its parts when no run of the page goes on (no live thread named as `after`), so a
+    click is not kept waiting either; a load of the same folder has it written at once
+    (`write_pending`). The process ends only when it is written."""
+    now = threading.Event()
+    until = time.monotonic() + PENDING_PATIENCE
+
+    def idle() -> None:
+        # The interpreter ending (its main thread done) does not wait for the runs.
+        while (not now.is_set() and threading.main_thread().is_alive()
+               and time.monotonic() < until
+               and any(thread.name == after.name and thread.is_alive()
+                       for thread in threading.enumerate())):
+            now.wait(PENDING_POLL)
+
+    def write() -> None:
+        try:
+            store(path, key, checked, idle)
+        finally:
+            with _PENDING_LOCK:
+                _PENDING[folder].remove((writer, now))
+
+    folder = path.name.split("-", 1)[0]
+    writer = threading.Thread(target=write, name="figures-store", daemon=False)
+    with _PENDING_LOCK:
+        _PENDING.setdefault(folder, []).append((writer, now))
+    writer.start()
+
+
+def write_pending(data_dir: Path | str) -> None:
+    """Write the tables of this folder still waiting to be kept, and wait for them."""
+    with _PENDING_LOCK:
+        pending = list(_PENDING.get(folder_prefix(data_dir), []))
+    for writer, now in pending:
+        now.set()
+        writer.join()
 
 
 def drop_older(path: Path, key: str) -> None:
-    """Drop the folder's tables and chart specs stored under other keys."""
+    """Drop the folder's tables and chart specs stored under other keys: once a folder
+    is checked afresh, none of them can be served again."""
     prefix = path.name.split("-", 1)[0]
     try:
         for old in [*path.parent.glob(f"{prefix}-*.pickle"),
@@ -307,6 +345,7 @@ def store_spec(data_dir: Path | str, key: str, view: str, spec: dict) -> None:
     another key drops it."""
     path = spec_path(data_dir, key, view)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part",
                                          delete=False) as handle:
             pickle.dump((view, spec), handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -315,33 +354,51 @@ def store_spec(data_dir: Path | str, key: str, view: str, spec: dict) -> None:
         return
 
 
+def any_stored(data_dir: Path | str) -> bool:
+    """Whether a table of this folder is kept on disk, under whatever key."""
+    try:
+        return any(cache_dir().glob(f"{folder_prefix(data_dir)}-*.pickle"))
+    except OSError:
+        return False
+
+
 def load_checked(data_dir: Path | str, progress: Progress | None = None,
                  on_build: Callable[[], None] | None = None,
-                 before: FileStamp | None = None) -> Checked:
+                 before: FileStamp | None = None,
+                 store_after: threading.Thread | None = None) -> Checked:
     """The checked figure table of a folder and its disputes: the stored ones when their
     key still matches, else read, checked and compared afresh (`on_build` is called
-    first) and stored. `before`: a stamp of the files (`files_stamp`) the caller took
-    just now, so as not to take another."""
+    first) and stored, once the thread `store_after` has ended if one is given (the
+    page's run, so the first page is shown first), else at once. `before`: a stamp of
+    the files (`files_stamp`) the caller took just now, so as not to take another."""
     if before is None:
         before = files_stamp(data_dir)
-    key = content_key(data_dir)
-    path = stored_path(data_dir, key)
-    found = read_stored(path, key)
-    if found is not None:
-        return found
+    write_pending(data_dir)
+    if any_stored(data_dir):  # perhaps this very table: its key says
+        key = content_key(data_dir)
+        found = read_stored(stored_path(data_dir, key), key)
+        if found is not None:
+            return found
+        later = lambda: key  # noqa: E731
+    else:  # none kept: the key is needed only to keep this one
+        later = content_key_elsewhere(data_dir)
     if on_build is not None:
         on_build()
-    writer = StoreWriter(path, key)
-    try:
-        # The labels and disputes found while the workers check the articles are written
-        # meanwhile, as the rest of the table's store will be kept only if it is the same.
-        checked = check_and_compare(data_dir, progress, writer.ahead)
-        # No file was written from before the key was made until now (a write moves a
-        # file's change time, which no one can set back), so what was read is what the
-        # key names.
-        if files_stamp(data_dir) == before:
-            checked = replace(checked, key=key)
-            writer.finish(checked)
-    finally:
-        writer.discard()
+    checked = check_and_compare(data_dir, progress)
+    key = later()
+    # No file was written from before the key was made until now (a write moves a file's
+    # change time, which no one can set back), so what was read is what the key names;
+    # the table is stored under that key, whenever it is written.
+    if files_stamp(data_dir) == before:
+        checked = replace(checked, key=key)
+        path = stored_path(data_dir, key)
+        drop_older(path, key)
+        if store_after is None:
+            store(path, key, checked)
+        else:
+            store_later(path, key, checked, store_after)
     return checked
+
+
+if __name__ == "__main__":  # the content key of the folder named (`content_key_elsewhere`)
+    print(content_key(sys.argv[1]))

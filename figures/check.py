@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -38,7 +38,7 @@ UNIT_FOR_MEASURE: dict[str, tuple[str, ...]] = {
 # While one check runs, each table's rows are read once and each article scanned for
 # numbers once, however many rules ask: the memo is private to the running context, so
 # concurrent checks (one per page session) never share it.
-_MEMO: ContextVar[dict[tuple[str, int, str], tuple[object, object]] | None] = ContextVar(
+_MEMO: ContextVar[dict[tuple[str, int, Hashable], tuple[object, object]] | None] = ContextVar(
     "check_memo", default=None)
 
 
@@ -53,7 +53,7 @@ def memo() -> Iterator[None]:
 
 
 def _remembered(kind: str, owner: object, make: Callable[[], object],
-                detail: str = "") -> object:
+                detail: Hashable = "") -> object:
     """`make()`, kept as `kind` (and `detail`) of `owner` while a memo block runs (the
     owner is held, so its id stays its own)."""
     store = _MEMO.get()
@@ -84,6 +84,17 @@ def rows(table: pd.DataFrame) -> Iterator[tuple[int, Row]]:
 def numbers_in(text: str) -> list[NumberMention]:
     """The number phrases of an article or a quote, scanned once per check."""
     return _remembered("numbers", text, lambda: find_numbers(text))  # type: ignore[return-value]
+
+
+_QUOTES = object()  # the owner of every claim's quote's number phrases in the memo
+
+
+def quote_numbers(claim: Row) -> list[NumberMention]:
+    """The number phrases of a claim's quote, scanned once for all the claims of one
+    article that quote the same words (a sentence that gives several figures)."""
+    quote = claim["quote"]
+    return _remembered("quote numbers", _QUOTES, lambda: find_numbers(quote),  # type: ignore
+                       (claim["article_id"], quote))  # type: ignore[return-value]
 
 
 def quote_in(text: str, quote: str) -> list[tuple[int, int]]:
@@ -383,7 +394,7 @@ def check_qualifier_kept(dataset: Dataset) -> list[Problem]:
             continue  # a range's bounds are written with its own words ("between")
         quote = row["quote"]
         readings = [qualifier_of(quote, mention.start, mention.end)
-                    for mention in numbers_in(quote) if same_value(mention.value, value)]
+                    for mention in quote_numbers(row) if same_value(mention.value, value)]
         if readings and all(qualifier != "exact" for qualifier, _ in readings):
             qualifier, words = readings[0]
             problems.append(Problem(schema.CLAIMS_FILE, line, "qualifier",
@@ -461,7 +472,7 @@ def check_quotes(dataset: Dataset) -> list[Problem]:
                                     f"not found verbatim in {schema.ARTICLES_DIR}/{file}"))
         value = parse_value(row["value"])
         if value is not None and not any(
-            same_value(mention.value, value) for mention in numbers_in(row["quote"])
+            same_value(mention.value, value) for mention in quote_numbers(row)
         ):
             problems.append(Problem(schema.CLAIMS_FILE, line, "value",
                                     f"{row['value']} is not written in the quote"))

@@ -43,8 +43,8 @@ Work = Callable[[Dataset], list[Problem]]
 ARTICLES_PER_PROCESS = 1_000
 # Each process's share is cut into this many parts, handed out one at a time as
 # processes finish: a process that started late or runs on a busy core simply takes
-# fewer, and at the end the others wait at most one small part for the slowest.
-PARTS_PER_PROCESS = 8
+# fewer, and at the end the others wait at most for what is left of one small part.
+PARTS_PER_PROCESS = 16
 # What a claim or non-claim row weighs in a part, in characters of article text: rough
 # (the parts are many and handed out as processes free up, so they need not be even).
 ROW_WEIGHT = 500
@@ -121,22 +121,43 @@ def check_part(work: Work, part: Dataset) -> PartChecked:
 
 
 class WorkerProcess:
-    """One worker process, checking the parts it is given one at a time."""
+    """One worker process, checking the parts it is given one at a time, in order."""
 
     def __init__(self) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", WORKER_MODULE], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE)
 
-    def check(self, work: Work, part: Dataset) -> PartChecked:
-        """Have the worker run `work` on `part` (EOFError or OSError if it died)."""
-        assert self.process.stdin is not None and self.process.stdout is not None
-        pickle.dump((work, part), self.process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+    def send(self, work: Work, part: Dataset) -> None:
+        """Give the worker `work` on `part`, to do after what it was given before.
+
+        The part is pickled whole first, then written in one call, which waits (its
+        thread not holding the interpreter) while the worker's reading thread takes it
+        in. Pickled straight into the pipe, each of its many pieces would wait for this
+        process's other threads to let go of the interpreter."""
+        assert self.process.stdin is not None
+        request = pickle.dumps((work, part), protocol=pickle.HIGHEST_PROTOCOL)
+        self.process.stdin.write(request)
         self.process.stdin.flush()
+
+    def receive(self) -> PartChecked:
+        """The answer to the oldest part not yet answered (EOFError or OSError if the
+        worker died)."""
+        assert self.process.stdout is not None
         found = pickle.load(self.process.stdout)
         if not isinstance(found, PartChecked):
             raise EOFError("the worker answered with something else")
         return found
+
+    def check(self, work: Work, part: Dataset) -> PartChecked:
+        """Have the worker run `work` on `part` (EOFError or OSError if it died)."""
+        self.send(work, part)
+        return self.receive()
+
+    def end(self) -> None:
+        """End the worker now, whatever it is doing (nothing it does is wanted)."""
+        if self.process.poll() is None:
+            self.process.kill()
 
     def close(self) -> None:
         """Let the worker end (its input closes), or end it if it does not."""
@@ -160,6 +181,8 @@ class PooledCheck:
     waiting: deque[int] = field(default_factory=deque)  # parts no process has taken
     done: queue.Queue[tuple[int, PartChecked | None]] = field(default_factory=queue.Queue)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Parts sent to a worker that has not begun them (it is checking the one before).
+    queued: dict[int, WorkerProcess] = field(default_factory=dict)
 
     def start(self) -> None:
         """Start the workers, each started and fed one part at a time from the front of
@@ -177,18 +200,45 @@ class PooledCheck:
             return self.waiting.popleft() if first else self.waiting.pop()
 
     def feed(self, worker: WorkerProcess) -> None:
-        """Have one worker check parts until none is left; a part it fails to check is
-        handed back (as None) for the caller to check itself."""
+        """Have one worker check parts until none is left, each sent while it checks the
+        one before, so it never waits for this process between parts; a part it fails
+        to check is handed back (as None) for the caller to check itself."""
+        number = self.take(first=True)
+        following: int | None = None
         try:
-            while (number := self.take(first=True)) is not None:
-                try:
-                    found = worker.check(self.work, self.parts[number])
-                except Exception:  # the worker died, or the part could not be sent
-                    self.done.put((number, None))
-                    return
+            if number is None:
+                return
+            worker.send(self.work, self.parts[number])
+            while True:
+                following = self.take(first=True)
+                if following is not None:
+                    with self.lock:
+                        self.queued[following] = worker
+                    worker.send(self.work, self.parts[following])
+                found = worker.receive()
+                with self.lock:
+                    if following is not None:
+                        self.queued.pop(following, None)  # begun: no longer to be taken
                 self.done.put((number, found))
+                if following is None:
+                    return
+                number, following = following, None
+        except Exception:  # the worker died, or a part could not be sent
+            for lost in (number, following):
+                if lost is not None:
+                    self.done.put((lost, None))
         finally:
             worker.close()
+
+    def take_queued(self) -> int | None:
+        """A part sent to a worker still busy with the one before, for the caller to
+        check instead of waiting for it (whichever answers first is kept)."""
+        with self.lock:
+            if not self.queued:
+                return None
+            number = next(iter(self.queued))
+            del self.queued[number]
+            return number
 
     def stop(self) -> None:
         """Hand out no more parts: each worker ends with the part it has."""
@@ -196,32 +246,39 @@ class PooledCheck:
             self.waiting.clear()
 
     def finish(self, progress: Callable[[int, int], None] | None = None) -> list[PartChecked]:
-        """Check parts here until none is left untaken, wait for the workers', and return
-        every part's problems in part order; `progress` is told the parts done of all."""
+        """Check parts here until none is left untaken, then those sent to a worker that
+        has not begun them, wait for the workers', and return every part's problems in
+        part order; `progress` is told the parts done of all."""
         report = progress or (lambda done, parts: None)
         found: dict[int, PartChecked] = {}
         report(0, len(self.parts))
         try:
             number: int | None = 0
             while number is not None:
-                found[number] = check_part(self.work, self.parts[number])
+                if number not in found:
+                    found[number] = check_part(self.work, self.parts[number])
                 self.gather(found, wait=False)
                 report(len(found), len(self.parts))
                 number = self.take(first=False)
+                if number is None:
+                    number = self.take_queued()
         finally:  # a rule that fails here would fail in the workers too
             self.stop()
         while len(found) < len(self.parts):
             self.gather(found, wait=True)
             report(len(found), len(self.parts))
+        for worker in self.workers:  # what they still do was done here
+            worker.end()
         return [found[number] for number in range(len(self.parts))]
 
     def gather(self, found: dict[int, PartChecked], wait: bool) -> None:
         """Add the parts the workers have finished to `found` (waiting for one, if `wait`);
-        a part a worker could not check is checked here."""
+        a part a worker could not check is checked here, unless it was already."""
         try:
             number, checked = self.done.get(block=wait)
             while True:
-                found[number] = checked or check_part(self.work, self.parts[number])
+                if number not in found:
+                    found[number] = checked or check_part(self.work, self.parts[number])
                 number, checked = self.done.get_nowait()
         except queue.Empty:
             return
@@ -258,10 +315,12 @@ def started_worker() -> WorkerProcess | None:
 @contextmanager
 def started(dataset: Dataset, work: Work) -> Iterator[PooledCheck | None]:
     """`start`, and when the block ends early (an error, a reader leaving the page) hand
-    out no more parts, so the workers stop soon after."""
+    out no more parts and end the workers."""
     pooled = start(dataset, work)
     try:
         yield pooled
     finally:
         if pooled is not None:
             pooled.stop()
+            for worker in pooled.workers:
+                worker.end()

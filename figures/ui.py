@@ -145,10 +145,12 @@ def load_figures() -> Figures:
             try:
                 # The run's stamp is the files before the load; while it runs, the
                 # background looks (`stamps`) would only take processor time from it.
+                # A table checked afresh is kept on disk once this run has drawn the page.
                 with st.spinner("Opening the data…"), looks_paused():
                     checked = load_checked(data_dir, show,
                                            on_build=lambda: show(0.0, "Starting"),
-                                           before=stamp)
+                                           before=stamp,
+                                           store_after=threading.current_thread())
             finally:
                 bar.empty()
             _LOADED[key] = (stamp, checked)

@@ -179,19 +179,35 @@ def test_pooled_check_reports_its_progress_in_order(
     ending with the articles' parts all done."""
     force_pool(monkeypatch)
     reported: list[tuple[float, str]] = []
-    check.check(read_dataset(grown), lambda share, text: reported.append((share, text)))
+    dataset = read_dataset(grown)
+    check.check(dataset, lambda share, text: reported.append((share, text)))
     shares = [share for share, _ in reported]
     assert shares[0] == 0.0 and shares == sorted(shares) and shares[-1] == pytest.approx(1.0)
-    assert reported[-1][1].endswith("16 of 16 parts done")
+    parts = len(check_pool.partition(dataset, 2 * check_pool.PARTS_PER_PROCESS))
+    assert parts > 16 and reported[-1][1].endswith(f"{parts} of {parts} parts done")
 
 
 class DyingWorker(check_pool.WorkerProcess):
-    """A real worker process that is killed before it answers its first part."""
+    """A real worker process that is killed before it is sent its first part."""
 
-    def check(self, work: check_pool.Work, part: Dataset) -> check_pool.PartChecked:
+    def send(self, work: check_pool.Work, part: Dataset) -> None:
         self.process.kill()
         self.process.wait()
-        return super().check(work, part)
+        super().send(work, part)
+
+
+class DyingLaterWorker(check_pool.WorkerProcess):
+    """A real worker process killed after its first answer, with its next part sent."""
+
+    answered = 0
+
+    def receive(self) -> check_pool.PartChecked:
+        found = super().receive()
+        self.answered += 1
+        if self.answered == 2:
+            self.process.kill()
+            self.process.wait()
+        return found if self.answered < 2 else super().receive()
 
 
 class UnstartableWorker:
@@ -201,7 +217,7 @@ class UnstartableWorker:
         raise OSError(11, "Resource temporarily unavailable")
 
 
-@pytest.mark.parametrize("worker", [DyingWorker, UnstartableWorker])
+@pytest.mark.parametrize("worker", [DyingWorker, DyingLaterWorker, UnstartableWorker])
 def test_a_pool_that_fails_loses_no_problem(
         worker: type, broken: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """When the worker processes cannot start or die, this process checks their parts."""
@@ -226,6 +242,36 @@ def test_a_reader_leaving_stops_the_workers(
     with pytest.raises(KeyboardInterrupt):
         check.check(read_dataset(grown), leave)
     assert started[0] is not None and not started[0].waiting
+
+
+class SlowToAnswerWorker(check_pool.WorkerProcess):
+    """A real worker whose first answer is read only once no part is left to take and
+    none is queued: the caller has taken every part but the worker's first."""
+
+    pools: list[check_pool.PooledCheck] = []
+
+    def receive(self) -> check_pool.PartChecked:
+        waited = time.monotonic()
+        while (not self.pools or self.pools[0].waiting or self.pools[0].queued) \
+                and time.monotonic() - waited < 120:
+            time.sleep(0.01)
+        return super().receive()
+
+
+def test_the_caller_checks_a_part_sent_to_a_busy_worker(
+        grown: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part sent to a worker still checking the one before is checked here once none
+    is left to take, rather than waited for; every part is found, and the problems are
+    those one process finds."""
+    dataset = read_dataset(grown)
+    monkeypatch.setattr(check_pool, "WorkerProcess", SlowToAnswerWorker)
+    pooled = check_pool.start(dataset, check.check_articles, processes=2)
+    assert pooled is not None
+    monkeypatch.setattr(SlowToAnswerWorker, "pools", [pooled])
+    found = pooled.finish()
+    assert [number for number, part in enumerate(found) if part.pid != os.getpid()] == [1]
+    assert sorted(p for part in found for p in part.problems) == sorted(
+        check.check_articles(dataset))
 
 
 def test_small_corpora_and_single_cores_are_checked_in_process(

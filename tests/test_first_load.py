@@ -10,7 +10,11 @@ import os
 import pickle
 import re
 import shutil
+import subprocess
+import sys
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -290,23 +294,120 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_restart_reads_back_exactly_what_the_first_load_found(
         which: str, grown_folder: Path, quote_broken: Path, own_cache: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Written part by part while the articles are checked, the stored table reads back
-    as the table, problems, labels and disputes one process finds, and nothing is left
-    half written."""
+    """The stored table reads back as the table, problems, labels and disputes one
+    process finds, and nothing is left half written."""
     folder = grown_folder if which == "clean" else quote_broken
     expected = checked_in_one_process(folder, monkeypatch)
     force_pool(monkeypatch)
-    written: list[object] = []
-    ahead = cache.StoreWriter.ahead
-    monkeypatch.setattr(cache.StoreWriter, "ahead",
-                        lambda self, *parts: written.append(parts) or ahead(self, *parts))
     first = cache.load_checked(folder)
-    assert written  # the labels and disputes were found, and written, ahead
     again = cache.load_checked(folder, on_build=lambda: pytest.fail("checked again"))
     assert_same_checked(first, expected)
     assert_same_checked(again, expected)
     assert again.key == first.key != ""
     assert [path.suffix for path in own_cache.iterdir()] == [".pickle"]
+
+
+@pytest.fixture
+def page_run() -> Iterator[tuple[threading.Thread, threading.Event]]:
+    """A thread standing for the page's run that loads a folder: it ends when told."""
+    ended = threading.Event()
+    run = threading.Thread(target=ended.wait, daemon=True)
+    run.start()
+    yield run, ended
+    ended.set()
+
+
+def test_a_table_is_kept_once_the_pages_run_has_ended(
+        data_copy: Path, own_cache: Path,
+        page_run: tuple[threading.Thread, threading.Event]) -> None:
+    """While the page that loaded a folder is still being drawn nothing is written; once
+    its run ends the table is kept whole, and a restart reads back what it loaded."""
+    run, ended = page_run
+    first = cache.load_checked(data_copy, store_after=run)
+    time.sleep(3 * cache.PENDING_POLL)
+    assert not own_cache.exists() or list(own_cache.iterdir()) == []
+    ended.set()
+    waited = time.monotonic()
+    while not list(own_cache.glob("*.pickle")) and time.monotonic() - waited < 30:
+        time.sleep(cache.PENDING_POLL)
+    time.sleep(3 * cache.PENDING_POLL)
+    assert [path.suffix for path in own_cache.iterdir()] == [".pickle"]
+    again = cache.load_checked(data_copy, on_build=lambda: pytest.fail("checked again"))
+    assert_same_checked(again, first)
+
+
+def test_a_table_waits_while_another_run_of_the_page_goes_on(
+        data_copy: Path, own_cache: Path) -> None:
+    """A click's run that begins before the table is written is not slowed by the
+    writing: the table waits until no run of the page goes on, then is kept whole."""
+    loaded, clicked = threading.Event(), threading.Event()
+    run = threading.Thread(target=loaded.wait, name="page run", daemon=True)
+    click = threading.Thread(target=clicked.wait, name="page run", daemon=True)
+    run.start()
+    click.start()
+    try:
+        cache.load_checked(data_copy, store_after=run)
+        loaded.set()
+        run.join()
+        time.sleep(5 * cache.PENDING_POLL)
+        assert not own_cache.exists() or list(own_cache.iterdir()) == []
+    finally:
+        loaded.set()
+        clicked.set()
+    waited = time.monotonic()
+    while not list(own_cache.glob("*.pickle")) and time.monotonic() - waited < 30:
+        time.sleep(cache.PENDING_POLL)
+    time.sleep(3 * cache.PENDING_POLL)
+    assert [path.suffix for path in own_cache.iterdir()] == [".pickle"]
+
+
+def test_a_load_has_a_table_still_waiting_to_be_kept_written_first(
+        data_copy: Path, own_cache: Path,
+        page_run: tuple[threading.Thread, threading.Event]) -> None:
+    """A second load of the folder while the first page's run goes on (another session,
+    a restart within the process) reads the table the first one loaded, written there
+    and then, rather than checking the folder again."""
+    run, _ = page_run
+    first = cache.load_checked(data_copy, store_after=run)
+    again = cache.load_checked(data_copy, on_build=lambda: pytest.fail("checked again"))
+    assert_same_checked(again, first)
+    assert run.is_alive()
+
+
+def test_a_file_edited_before_the_table_is_kept_is_never_served_the_old_table(
+        data_copy: Path, own_cache: Path,
+        page_run: tuple[threading.Thread, threading.Event]) -> None:
+    """A table kept after its page's run is kept under the files it was read from: a
+    claim edited meanwhile is read again and shown, never the table kept."""
+    run, ended = page_run
+    cache.load_checked(data_copy, store_after=run)
+    claims = data_copy / schema.CLAIMS_FILE
+    claims.write_text(claims.read_text(encoding="utf-8").replace(
+        "an estimated 250,000 civilians", "an estimated 250,001 civilians"),
+        encoding="utf-8")
+    ended.set()
+    builds: list[int] = []
+    edited = cache.load_checked(data_copy, on_build=lambda: builds.append(1))
+    assert builds == [1]
+    assert "an estimated 250,001 civilians" in " ".join(edited.figures.dataset.claims["quote"])
+    assert [path.suffix for path in own_cache.iterdir()] == [".pickle"]
+
+
+def test_a_table_that_fails_to_be_written_leaves_nothing_behind(
+        own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store that fails half way (its first parts written) leaves no file, and the
+    next load checks the folder again."""
+    def fail(checked: cache.Checked) -> list[str]:
+        raise pickle.PicklingError("cannot be written")
+
+    monkeypatch.setattr(cache, "table_or_columns", fail)
+    cache.load_checked(DEFAULT_DATA_DIR)
+    assert list(own_cache.iterdir()) == []
+    monkeypatch.undo()
+    monkeypatch.setenv(cache.CACHE_DIR_VARIABLE, str(own_cache))
+    builds: list[int] = []
+    cache.load_checked(DEFAULT_DATA_DIR, on_build=lambda: builds.append(1))
+    assert builds == [1]
 
 
 def test_the_stored_table_is_the_labelled_tables_columns(own_cache: Path) -> None:
@@ -349,7 +450,7 @@ def test_a_store_of_another_form_cut_short_or_for_another_key_is_refused(
 
 def test_a_check_that_fails_leaves_no_file_behind(
         grown_folder: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A load that fails after the first parts were written drops the half-written file."""
+    """A load that fails half way through the check keeps no table."""
     force_pool(monkeypatch)
 
     def fail(*args: object) -> list[Problem]:
@@ -358,14 +459,9 @@ def test_a_check_that_fails_leaves_no_file_behind(
     finish = check_pool.PooledCheck.finish
     monkeypatch.setattr(check_pool.PooledCheck, "finish",
                         lambda self, *args: (finish(self, *args), fail())[0])
-    written: list[object] = []
-    ahead = cache.StoreWriter.ahead
-    monkeypatch.setattr(cache.StoreWriter, "ahead",
-                        lambda self, *parts: written.append(parts) or ahead(self, *parts))
     with pytest.raises(RuntimeError):
         cache.load_checked(grown_folder)
-    assert written
-    assert list(own_cache.iterdir()) == []
+    assert not own_cache.exists() or list(own_cache.iterdir()) == []
 
 
 def test_a_stamp_taken_before_a_write_keeps_the_table_from_being_stored(
@@ -456,3 +552,73 @@ def test_articles_read_from_the_listing_as_they_were_one_by_one(data_copy: Path)
     assert found == articles_by_glob(data_copy)
     assert list(found[0]) == list(articles_by_glob(data_copy)[0])
     assert len(found[1]) == 5
+
+
+def test_a_first_load_keeps_its_table_under_the_key_worked_out_in_another_process(
+        data_copy: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no table kept, the key is worked out by a process of its own while this one
+    reads the folder: it is the key this process works out, and a restart finds it."""
+    expected = cache.content_key(data_copy)
+    elsewhere: list[Path] = []
+    started = cache.content_key_elsewhere
+    monkeypatch.setattr(cache, "content_key_elsewhere",
+                        lambda folder: elsewhere.append(folder) or started(folder))
+    monkeypatch.setattr(cache, "content_key",
+                        lambda folder: pytest.fail("worked out in this process"))
+    first = cache.load_checked(data_copy)
+    assert elsewhere == [data_copy] and first.key == expected
+    monkeypatch.undo()
+    monkeypatch.setenv(cache.CACHE_DIR_VARIABLE, str(own_cache))
+    cache.load_checked(data_copy, on_build=lambda: pytest.fail("checked again"))
+
+
+@pytest.mark.parametrize("program", ["/nonexistent/python", "/bin/false", "/bin/echo"])
+def test_a_key_process_that_fails_leaves_the_key_to_this_one(
+        program: str, data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key process that cannot start, fails or answers nonsense: the key is worked out
+    here, the same key."""
+    monkeypatch.setattr(cache.sys, "executable", program)
+    assert cache.content_key_elsewhere(data_copy)() == cache.content_key(data_copy)
+
+
+def test_a_process_ending_before_the_pages_run_keeps_its_table_and_ends(
+        data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server stopped while the page's run that loaded a folder still goes on does not
+    hang waiting for it: the table is written whole as the process ends."""
+    folder = tmp_path / "kept"
+    script = (
+        "import sys, threading, time\n"
+        "from figures import cache\n"
+        "run = threading.Thread(target=time.sleep, args=(3600,), daemon=True)\n"
+        "run.start()\n"
+        f"cache.load_checked({str(data_copy)!r}, store_after=run)\n")
+    done = subprocess.run([sys.executable, "-c", script], timeout=120, check=False,
+                          env={**os.environ, cache.CACHE_DIR_VARIABLE: str(folder)},
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0
+    assert [path.suffix for path in folder.iterdir()] == [".pickle"]
+    monkeypatch.setenv(cache.CACHE_DIR_VARIABLE, str(folder))
+    cache.load_checked(data_copy, on_build=lambda: pytest.fail("checked again"))
+
+
+def test_claims_quoting_one_sentence_share_its_scan_and_are_each_checked(
+        data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two claims of one article quoting the same words have the quote scanned once,
+    and a figure the quote does not hold is still reported on its own row alone."""
+    claims = read_dataset(data_copy).claims
+    first = claims.iloc[0]
+    twin = {column: str(first[column]) for column in claims.columns if column != LINE}
+    twin.update(claim_id="twin-of-the-first", value="987654")
+    with (data_copy / schema.CLAIMS_FILE).open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(
+            [twin[column] for column in load.TABLE_FILES[schema.CLAIMS_FILE]])
+    dataset = read_dataset(data_copy)
+    scanned: list[str] = []
+    find = check.find_numbers
+    monkeypatch.setattr(check, "find_numbers", lambda text: scanned.append(text) or find(text))
+    with check.memo():
+        problems = check.check_quotes(dataset)
+    assert scanned.count(first["quote"]) == 1
+    assert [(problem.line, problem.column) for problem in problems] == [
+        (int(dataset.claims[LINE].iloc[-1]), "value")]
+    assert "987654 is not written in the quote" in problems[0].message
