@@ -56,3 +56,11 @@ def test_errors_reach_the_browser_without_their_details() -> None:
     settings = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
     assert settings["client"]["showErrorDetails"] == "none"
     assert settings["server"]["allowedHosts"] == ["localhost", "127.0.0.1", "::1"]
+
+
+def test_the_server_does_not_watch_its_own_source() -> None:
+    """Readers do not edit the program: the server leaves its modules unwatched (the page
+    watches the data files itself, see test_dashboard's edited-file test)."""
+    settings = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
+    assert settings["server"]["fileWatcherType"] == "none"
+    assert settings["server"]["runOnSave"] is False
