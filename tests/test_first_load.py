@@ -317,6 +317,16 @@ def page_run() -> Iterator[tuple[threading.Thread, threading.Event]]:
     ended.set()
 
 
+def assert_kept_whole(own_cache: Path) -> None:
+    """Wait (30 s at most) for a kept table to appear; then the cache folder holds it
+    alone, whole, with no part file left beside it."""
+    waited = time.monotonic()
+    while not list(own_cache.glob("*.pickle")) and time.monotonic() - waited < 30:
+        time.sleep(cache.PENDING_POLL)
+    time.sleep(3 * cache.PENDING_POLL)
+    assert [path.suffix for path in own_cache.iterdir()] == [".pickle"]
+
+
 def test_a_table_is_kept_once_the_pages_run_has_ended(
         data_copy: Path, own_cache: Path,
         page_run: tuple[threading.Thread, threading.Event]) -> None:
@@ -327,11 +337,7 @@ def test_a_table_is_kept_once_the_pages_run_has_ended(
     time.sleep(3 * cache.PENDING_POLL)
     assert not own_cache.exists() or list(own_cache.iterdir()) == []
     ended.set()
-    waited = time.monotonic()
-    while not list(own_cache.glob("*.pickle")) and time.monotonic() - waited < 30:
-        time.sleep(cache.PENDING_POLL)
-    time.sleep(3 * cache.PENDING_POLL)
-    assert [path.suffix for path in own_cache.iterdir()] == [".pickle"]
+    assert_kept_whole(own_cache)
     again = cache.load_checked(data_copy, on_build=lambda: pytest.fail("checked again"))
     assert_same_checked(again, first)
 
@@ -354,11 +360,7 @@ def test_a_table_waits_while_another_run_of_the_page_goes_on(
     finally:
         loaded.set()
         clicked.set()
-    waited = time.monotonic()
-    while not list(own_cache.glob("*.pickle")) and time.monotonic() - waited < 30:
-        time.sleep(cache.PENDING_POLL)
-    time.sleep(3 * cache.PENDING_POLL)
-    assert [path.suffix for path in own_cache.iterdir()] == [".pickle"]
+    assert_kept_whole(own_cache)
 
 
 def test_a_load_has_a_table_still_waiting_to_be_kept_written_first(
