@@ -302,10 +302,11 @@ def restore_view(table: pd.DataFrame) -> None:
                                                         selection.date_to, bounds)
         st.session_state[WARNINGS_KEY] = warnings + fitted
     st.session_state[SEARCH_KEY] = selection.search
-    # A link narrowed by a filter under "More filters" opens it, so the reader sees why.
+    # A link narrowed by a filter under "More filters" opens it, so the reader sees why;
+    # days fitted back to the data's whole span narrow nothing.
     st.session_state[MORE_FILTERS_KEY] = any(
         getattr(selection, field) for field, _ in FILTERS if field != FIRST_FILTER) or (
-        selection.date_from, selection.date_to) != (None, None)
+        chosen_dates(bounds) != (None, None))
     if selection.comparison and not table.empty \
             and selection.comparison not in compare.available_comparisons(table):
         st.session_state[WARNINGS_KEY] = [

@@ -306,6 +306,15 @@ def test_more_filters_hold_while_closed_and_say_so() -> None:
     assert url_values(at, "outlet") == ["RT"]
     linked = run_app({"outlet": "RT"})
     assert linked.multiselect(key="filter_outlets").value == ["RT"]
+    dated = run_app()
+    open_more_filters(dated).date_input(key="filter_dates").set_value(
+        (pd.Timestamp("2016-10-01").date(), pd.Timestamp("2016-10-13").date())).run()
+    dated.session_state["more_filters"] = False
+    dated.run()
+    dated.run()
+    assert set(claims_table(dated)["article_id"]) == {"eghtesad", "ahram"}
+    assert url_values(dated, "from") == ["2016-10-01"]
+    assert "In use: published between." in [c.value for c in dated.sidebar.caption]
 
 
 def test_search_and_dates_narrow_the_view() -> None:

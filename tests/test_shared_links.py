@@ -50,8 +50,18 @@ def test_an_old_link_with_dates_outside_the_data_opens(query: dict[str, str]) ->
     """A link whose days lie outside the data opens every claim, saying the days were fitted."""
     at = run_app(query)
     assert not at.exception
+    assert at.session_state["more_filters"] is False  # the days fitted narrow nothing
     assert len(claims_table(at)) == 27
     assert any("showing" in shown(warning.value) for warning in at.warning)
+
+
+@pytest.mark.parametrize("query", [{"from": "2016-10-01"}, {"to": "2016-10-13"}])
+def test_a_link_with_dates_opens_more_filters(query: dict[str, str]) -> None:
+    """A link narrowed by its days alone opens "More filters", where the days are shown."""
+    at = run_app(query)
+    assert not at.exception
+    assert at.session_state["more_filters"] is True
+    assert len(at.date_input(key="filter_dates").value) == 2
 
 
 def test_a_link_with_from_after_to_says_why() -> None:
