@@ -379,9 +379,9 @@ def sidebar_selection(table: pd.DataFrame) -> Selection:
 
 def more_filters(options: dict[str, list[str]], bounds: tuple[date, date] | None) -> None:
     """The filters past the first, in a sidebar expander whose widgets are drawn only
-    while it is open: a page's first run lays out two filters, not eight, which is a
-    third of what the browser does before it draws the first chart. Their values are
-    held while it is closed, and what is in use is named under it."""
+    while it is open: a page's first run lays out two filters, not eight (the eight were
+    about a quarter of the browser's work before its first chart). Their values are held
+    while it is closed, and what is in use is named under it."""
     others = [field for field, _ in FILTERS if field != FIRST_FILTER]
     hold_values([*map(widget_key, others), DATES_KEY])
     more = st.sidebar.expander("More filters: claimant, outlet, measure, subject, place, date",
