@@ -13,7 +13,6 @@ are fitted to that width by Vega-Lite itself; stacked panels cannot be, so their
 from __future__ import annotations
 
 import vl_convert
-from altair import SCHEMA_VERSION
 
 from figures.charts import EXPORT_WIDTH, fitted
 from figures.vegalite import ChartSpec
@@ -23,6 +22,8 @@ NO_NETWORK: list[str] = []
 
 def vegalite_version() -> str:
     """The Vega-Lite version the specs follow (Altair's), as vl-convert names it ("6.4")."""
+    from altair import SCHEMA_VERSION  # see vegalite.schema_url
+
     major, minor = SCHEMA_VERSION.lstrip("v").split(".")[:2]
     return f"{major}.{minor}"
 

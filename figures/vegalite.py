@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from altair import SCHEMA_URL, Root
 
 Spec = dict[str, Any]
 
@@ -114,7 +113,16 @@ class ChartSpec:
 
 def chart_spec(category_colours: list[str], rows: pd.DataFrame, **properties: Any) -> ChartSpec:
     """A top-level chart of `rows`: the schema it follows, the theme, then `properties`."""
-    return ChartSpec({"$schema": SCHEMA_URL, **theme(category_colours), **properties}, rows)
+    return ChartSpec({"$schema": schema_url(), **theme(category_colours), **properties}, rows)
+
+
+def schema_url() -> str:
+    """The Vega-Lite schema the specs follow: Altair's. Altair is imported when a chart is
+    first built or checked, not with this module: it takes about 0.2 s, which a restarted
+    page drawing its first view from the specs kept on disk would otherwise wait for."""
+    from altair import SCHEMA_URL
+
+    return SCHEMA_URL
 
 
 def plain(value: object) -> object:
@@ -141,4 +149,6 @@ def records(frame: pd.DataFrame) -> list[Spec]:
 def check_schema(spec: Spec) -> None:
     """Raise if `spec` is not valid Vega-Lite, naming what is wrong (Altair's schema
     and validator, the ones it checks its own charts with)."""
+    from altair import Root  # see schema_url
+
     Root.validate(spec)
