@@ -436,12 +436,6 @@ SECTION_CHOICES = ("claim_choice", "source_choice", "disputes_page", "claims_pag
                    "sources_page")
 
 
-def keep_section_choices() -> None:
-    """Hold the choices made inside tabs while another tab is open (see hold_values).
-    Call before any tab is drawn."""
-    hold_values(SECTION_CHOICES)
-
-
 def keep_view_in_url(selection: Selection, screenshot: bool) -> None:
     """Write the current view into the URL's query parameters."""
     params: dict[str, str | list[str]] = dict(selection_to_params(selection))
@@ -456,11 +450,14 @@ def keep_view_in_url(selection: Selection, screenshot: bool) -> None:
 
 
 def view_url() -> str | None:
-    """The address that reopens the current view, where the browser has told it."""
+    """The address that reopens the current view, where the browser has told it. The
+    open tab is left out: the citation that quotes it is read on the Cite and download
+    tab, and the view it cites opens on the first."""
     base = st.context.url
     if not base:
         return None
-    params = {key: values for key, values in url_params().items() if key != SCREENSHOT_PARAM}
+    params = {key: values for key, values in url_params().items()
+              if key not in (SCREENSHOT_PARAM, SECTION_PARAM)}
     return f"{base}?{urlencode(params, doseq=True)}" if params else base
 
 

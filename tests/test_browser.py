@@ -121,6 +121,7 @@ def test_changing_a_filter_changes_the_chart(page) -> None:
     open_tab(page, "Cite and download")
     citation = page.locator("[data-testid='stCode']").last.inner_text()
     assert "party=Turkey" in citation
+    assert "section=" in page.url and "section=" not in citation  # cites the view
 
 
 def test_clicking_a_table_row_opens_its_article(page) -> None:

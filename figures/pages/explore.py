@@ -48,7 +48,7 @@ st.markdown("Every numeric claim in the news articles on the **2016 battle of Al
             "side by side, with who claims it, the side they speak for, and where it "
             "was published.")
 ui.restore_view(table)
-ui.keep_section_choices()
+ui.hold_values(ui.SECTION_CHOICES)  # the choices made in tabs, while another is open
 
 # 3. Filters (drawn before the body so every section below follows them).
 chosen = ui.sidebar_selection(table)
